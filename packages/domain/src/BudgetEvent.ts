@@ -1,0 +1,246 @@
+/**
+ * The budget events of a department-year stream, as a past-tense tagged union on `type`.
+ * Money events (appropriation, carryover, adjustment) change amounts; reference events record the
+ * facts a disclosure needs besides amounts. Events are never updated or deleted: a correction is a
+ * new event.
+ *
+ * @module BudgetEvent
+ */
+import { Schema } from "effect"
+import { BudgetLine } from "./BudgetLine.ts"
+import {
+  DepartmentCode,
+  FiscalYear,
+  Identifier,
+  IsoDate,
+  NonEmptyText,
+  ProjectCategory,
+  ProjectLife,
+  Text,
+  UnitType,
+} from "./Codes.ts"
+import { Amount, SignedAmount } from "./Money.ts"
+
+const Count = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000 }))
+const DocumentNumber = Schema.String.check(Schema.isNonEmpty(), Schema.isMaxLength(200))
+
+// ---- money events -------------------------------------------------------------------------
+
+/** 预算安排 / 指标下达: a current-year budget line. @category events */
+export const AppropriationRecorded = Schema.Struct({
+  type: Schema.Literal("AppropriationRecorded"),
+  data: Schema.Struct({ line: BudgetLine, documentNumber: Schema.optional(DocumentNumber) }),
+})
+
+/** 上年结转: money of an earlier year carried into this one, for its original purpose. @category events */
+export const CarryoverRecorded = Schema.Struct({
+  type: Schema.Literal("CarryoverRecorded"),
+  data: Schema.Struct({
+    line: BudgetLine,
+    originYear: FiscalYear,
+    sourceLineId: Schema.optional(Identifier),
+    documentNumber: Schema.optional(DocumentNumber),
+  }),
+})
+
+/** A signed change of one existing line (追加 / 追减). @category models */
+export const AmountChange = Schema.Struct({
+  kind: Schema.Literal("amount"),
+  lineId: Identifier,
+  delta: SignedAmount,
+})
+/** Moves part of a line to a new line with other dimensions; the total is unchanged (调剂 / 调整). @category models */
+export const Reclassification = Schema.Struct({
+  kind: Schema.Literal("reclassification"),
+  fromLineId: Identifier,
+  toLine: BudgetLine,
+})
+
+/** 追加 / 追减 / 调剂 / 调整, always with a reason and the 文号 that authorised it. @category events */
+export const AdjustmentRecorded = Schema.Struct({
+  type: Schema.Literal("AdjustmentRecorded"),
+  data: Schema.Struct({
+    adjustmentId: Identifier,
+    reason: NonEmptyText,
+    documentNumber: DocumentNumber,
+    change: Schema.Union([AmountChange, Reclassification]),
+  }),
+})
+
+// ---- reference events ---------------------------------------------------------------------
+
+/** 部门概况: name, duties and the template the department publishes with. @category events */
+export const DepartmentProfileRecorded = Schema.Struct({
+  type: Schema.Literal("DepartmentProfileRecorded"),
+  data: Schema.Struct({
+    departmentCode: DepartmentCode,
+    name: NonEmptyText,
+    /** The 区/县 that prints on performance tables, e.g. the county of a county department. */
+    regionName: NonEmptyText,
+    template: Schema.Literal("shanxi-county-13"),
+    duties: Schema.Array(NonEmptyText),
+  }),
+})
+
+/** 单位: a budget unit of the department with its type. @category events */
+export const UnitRegistered = Schema.Struct({
+  type: Schema.Literal("UnitRegistered"),
+  data: Schema.Struct({ unitCode: Identifier, name: NonEmptyText, unitType: UnitType }),
+})
+
+/** 项目: a project of a unit (项目库 entry). @category events */
+export const ProjectRegistered = Schema.Struct({
+  type: Schema.Literal("ProjectRegistered"),
+  data: Schema.Struct({
+    projectId: Identifier,
+    unitCode: Identifier,
+    name: NonEmptyText,
+    category: ProjectCategory,
+    life: ProjectLife,
+    periodYears: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 50 })),
+  }),
+})
+
+/** Funds of a performance table by source, in 元 (中央 / 省级 / 市县 / 自筹 / 其他). @category models */
+export const FundsBySource = Schema.Struct({
+  total: Amount,
+  central: Amount,
+  provincial: Amount,
+  local: Amount,
+  selfRaised: Amount,
+  other: Schema.optional(Amount),
+})
+
+/** One indicator row of a 绩效目标表: 一级/二级/三级 with values for the implementation period and the year. @category models */
+export const Indicator = Schema.Struct({
+  level1: NonEmptyText,
+  level2: NonEmptyText,
+  level3: Schema.optional(Text),
+  value: Schema.optional(Text),
+  annualLevel3: Schema.optional(Text),
+  annualValue: Schema.optional(Text),
+})
+
+/** 绩效目标表 of a project, as declared by the unit (the fund figures are declarations, checked by R15). @category events */
+export const PerformanceTargetsRecorded = Schema.Struct({
+  type: Schema.Literal("PerformanceTargetsRecorded"),
+  data: Schema.Struct({
+    projectId: Identifier,
+    implementationFunds: FundsBySource,
+    annualFunds: FundsBySource,
+    overview: Text,
+    basis: Text,
+    necessity: Text,
+    measures: Text,
+    plan: Text,
+    implementationGoal: Text,
+    annualGoal: Text,
+    indicators: Schema.Array(Indicator),
+    responsible: Schema.optional(Text),
+    handler: Schema.optional(Text),
+    phone: Schema.optional(Text),
+    /** 填报日期 exactly as the system printed it, e.g. "20251114155635". */
+    filledAt: Schema.String.check(Schema.isPattern(/^\d{14}$/, { message: "must be YYYYMMDDhhmmss" })),
+  }),
+})
+
+/** 单位整体绩效目标: the unit declared overall targets covering the given amount. @category events */
+export const UnitOverallTargetsRecorded = Schema.Struct({
+  type: Schema.Literal("UnitOverallTargetsRecorded"),
+  data: Schema.Struct({ unitCode: Identifier }),
+})
+
+/** Last year's budget figures the narrative compares with (budget, not 决算): an input, not derivable. @category events */
+export const PriorYearBudgetRecorded = Schema.Struct({
+  type: Schema.Literal("PriorYearBudgetRecorded"),
+  data: Schema.Struct({
+    year: FiscalYear,
+    incomeTotal: Amount,
+    expenditureTotal: Amount,
+    generalBudgetCurrent: Amount,
+    threePublic: Schema.Struct({
+      abroad: Amount,
+      reception: Amount,
+      vehiclePurchase: Amount,
+      vehicleOperation: Amount,
+    }),
+    operatingCosts: Amount,
+  }),
+})
+
+/** The human-written reason or remark a narrative section quotes. @category models */
+export const NarrativeTopic = Schema.Literals([
+  "income-change", // 一: why 收入总计 changed
+  "expenditure-change", // 一: why 支出总计 changed
+  "general-budget-change", // 五(一)
+  "three-public-change", // 七
+  "operating-cost-change", // 八
+  "purchase-service-catalog", // 十二(一)
+  "other-remarks", // 十二(二)
+])
+/** @category events */
+export const NarrativeNoteRecorded = Schema.Struct({
+  type: Schema.Literal("NarrativeNoteRecorded"),
+  data: Schema.Struct({ topic: NarrativeTopic, text: NonEmptyText }),
+})
+
+/** 国有资产占有使用情况 as at a cut-off date. @category events */
+export const AssetHoldingsRecorded = Schema.Struct({
+  type: Schema.Literal("AssetHoldingsRecorded"),
+  data: Schema.Struct({
+    asOf: IsoDate,
+    vehicles: Schema.Struct({
+      quota: Count,
+      actual: Count,
+      leader: Count,
+      confidential: Count,
+      emergency: Count,
+      enforcement: Count,
+      specialTechnical: Count,
+      institutionBusiness: Count,
+      other: Count,
+    }),
+    /** 办公用房建筑总面积 in m², a decimal string. */
+    officeFloorArea: Schema.String.check(Schema.isPattern(/^\d{1,9}(\.\d{1,2})?$/)),
+    equipmentOver500k: Count,
+    equipmentOver1m: Count,
+  }),
+})
+
+/** A disclosure was published: the exact point of the log it was rendered from, and its hash. @category events */
+export const DisclosurePublished = Schema.Struct({
+  type: Schema.Literal("DisclosurePublished"),
+  data: Schema.Struct({
+    position: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+    streamVersion: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+    headHash: Schema.String,
+    documentHash: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/)),
+    template: Schema.Literal("shanxi-county-13"),
+  }),
+})
+
+/**
+ * Every event of a budget stream.
+ * @category events
+ */
+export const BudgetEvent = Schema.Union([
+  AppropriationRecorded,
+  CarryoverRecorded,
+  AdjustmentRecorded,
+  DepartmentProfileRecorded,
+  UnitRegistered,
+  ProjectRegistered,
+  PerformanceTargetsRecorded,
+  UnitOverallTargetsRecorded,
+  PriorYearBudgetRecorded,
+  NarrativeNoteRecorded,
+  AssetHoldingsRecorded,
+  DisclosurePublished,
+])
+/** @category events */
+export type BudgetEvent = typeof BudgetEvent.Type
+/** @category events */
+export type BudgetEventType = BudgetEvent["type"]
+
+/** The schema version every event type is at today; bumped with an upcaster when a payload changes. @category events */
+export const CURRENT_SCHEMA_VERSION = 1

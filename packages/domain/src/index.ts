@@ -1,0 +1,12 @@
+/**
+ * @ledger/domain — the pure core of budget-ledger: Money, codes, budget lines, budget events,
+ * their wire envelope, the taxonomy and the department-year aggregate. No I/O.
+ *
+ * @module
+ */
+export * as Money from "./Money.ts"
+export * as Codes from "./Codes.ts"
+export * as BudgetLine from "./BudgetLine.ts"
+export * as BudgetEvent from "./BudgetEvent.ts"
+export * as Envelope from "./Envelope.ts"
+export * as BudgetState from "./BudgetState.ts"
