@@ -207,15 +207,21 @@ export const AssetHoldingsRecorded = Schema.Struct({
   }),
 })
 
-/** A disclosure was published: the exact point of the log it was rendered from, and its hash. @category events */
+/**
+ * A disclosure was published. "As published" is the stream up to the event before this one; the
+ * seal (`streamVersion`, `position`, `headHash`, `documentHash`) proves which document that was.
+ * A finance system may send the event without a seal: the publisher (CLI, API) computes it from
+ * the stored log before appending, so the seal is never trusted from a client.
+ * @category events
+ */
 export const DisclosurePublished = Schema.Struct({
   type: Schema.Literal("DisclosurePublished"),
   data: Schema.Struct({
-    position: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
-    streamVersion: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
-    headHash: Schema.String,
-    documentHash: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/)),
     template: Schema.Literal("shanxi-county-13"),
+    streamVersion: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+    position: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+    headHash: Schema.optional(Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))),
+    documentHash: Schema.optional(Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))),
   }),
 })
 
