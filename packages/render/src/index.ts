@@ -1,0 +1,5 @@
+/**
+ * Public entry of @ledger/render. A placeholder so the workspace type-checks, lints and
+ * builds before the package's owner lands real code; replace freely.
+ */
+export {}
