@@ -98,7 +98,7 @@ export const Text = Schema.String.check(Schema.isMaxLength(20000))
 export const NonEmptyText = Schema.String.check(Schema.isNonEmpty(), Schema.isMaxLength(20000))
 /** ISO date (YYYY-MM-DD) or date-time: the business date of an event. @category models */
 export const IsoDate = Schema.String.check(
-  Schema.isPattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/, {
-    message: "must be an ISO date such as \"2026-01-20\" or \"2026-01-20T09:00:00+08:00\"",
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/, {
+    message: "must be a date \"2026-01-20\" or a UTC instant \"2026-01-20T01:00:00Z\"",
   }),
 )
