@@ -55,7 +55,7 @@ describe("Money.parse", () => {
     ["1,000", "grouping"],
     [null, "null"],
     [undefined, "undefined"],
-  ])("rejects %j (%s) with InvalidAmount echoing the input", (input) => {
+  ])("rejects %j (%s) with InvalidAmount echoing the input", (input, _why) => {
     const r = Money.parse(input)
     expect(Result.isFailure(r)).toBe(true)
     if (Result.isFailure(r)) {
