@@ -1,0 +1,58 @@
+/**
+ * The EventStore port: the one interface the domain, projections, API and CLI use to keep and
+ * read events, whatever the backend (in-memory, PGlite, PostgreSQL).
+ */
+import { Context } from "effect"
+import type { Effect } from "effect"
+import type { AppendError, StoreUnavailable } from "./errors.ts"
+import type {
+  AppendOptions,
+  AppendRequest,
+  AppendResult,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamHead,
+  VerifyResult,
+} from "./event.ts"
+
+/**
+ * What every backend implements. Appends are atomic across all streams of one call; an append
+ * reads the record time from the Effect `Clock`.
+ * @category services
+ */
+export interface EventStoreShape {
+  /**
+   * Appends to one or more streams atomically. Each stream's `expectedVersion` is checked (unless
+   * every event of that stream is already stored under its idempotency key with the same body,
+   * which is skipped); `options.idempotencyKey` makes the whole call replayable.
+   */
+  readonly append: (
+    requests: AppendRequest | ReadonlyArray<AppendRequest>,
+    options: AppendOptions,
+  ) => Effect.Effect<AppendResult, AppendError>
+  /** A stream's events in version order, from `fromVersion` (default 1), optionally as of a point. */
+  readonly readStream: (
+    streamId: string,
+    options?: ReadStreamOptions,
+  ) => Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable>
+  /**
+   * Events of all streams in position order after `fromPosition`. Never returns an event while a
+   * lower position may still commit, so a subscriber that checkpoints the last position never skips one.
+   */
+  readonly readAll: (options?: ReadAllOptions) => Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable>
+  /** Every stream with its head, ordered by stream id. */
+  readonly listStreams: () => Effect.Effect<ReadonlyArray<StreamHead>, StoreUnavailable>
+  /** A stream's head, or undefined when the stream does not exist. */
+  readonly head: (streamId: string) => Effect.Effect<StreamHead | undefined, StoreUnavailable>
+  /** Recomputes every hash chain; names the first bad position. */
+  readonly verify: () => Effect.Effect<VerifyResult, StoreUnavailable>
+  /** Releases connections; later calls fail with `StoreUnavailable`. */
+  readonly close: () => Effect.Effect<void>
+}
+
+/**
+ * The EventStore service tag.
+ * @category services
+ */
+export class EventStore extends Context.Service<EventStore, EventStoreShape>()("@ledger/eventstore/EventStore") {}

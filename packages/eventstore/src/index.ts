@@ -1,0 +1,42 @@
+/**
+ * @ledger/eventstore — the EventStore port (an Effect service), its event envelope schemas and
+ * typed errors, RFC 8785 canonical JSON and the hash chain, and the in-memory store.
+ * Backends and the contract suite every backend must pass live in `@ledger/eventstore/testing`.
+ */
+export { asOfPredicate } from "./as-of.ts"
+export { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
+export {
+  describeExpected,
+  IdempotencyConflict,
+  InvalidEvent,
+  SchemaTooNew,
+  StoreUnavailable,
+  StreamVersionConflict,
+} from "./errors.ts"
+export type { AppendError } from "./errors.ts"
+export {
+  AppendOptions,
+  AppendRequest,
+  AppendResult,
+  AsOf,
+  Expected,
+  ExpectedVersion,
+  IsoDateOrInstant,
+  NewEvent,
+  occurredAtKey,
+  recordedAtKey,
+  StoredEvent,
+  StreamAppendResult,
+} from "./event.ts"
+export type { ReadAllOptions, ReadStreamOptions, StreamHead, VerifyFailureReason, VerifyResult } from "./event.ts"
+export { EventStore } from "./event-store.ts"
+export type { EventStoreShape } from "./event-store.ts"
+export { chainCanonical, GENESIS_HASH, sha256Hex } from "./hash.ts"
+export { layerMemory, makeMemoryEventStore } from "./memory-store.ts"
+export type { MemoryEventStore, MemoryState } from "./memory-store.ts"
+export { prepareAppend } from "./prepare.ts"
+export type { PreparedAppend, PreparedEvent, PreparedStream } from "./prepare.ts"
+export { decodeStoredRow } from "./stored-row.ts"
+export type { StoredRow } from "./stored-row.ts"
+export { firstFailure, verifyStreamChain } from "./verify-chain.ts"
+export type { ChainFailure, RecordedHead } from "./verify-chain.ts"

@@ -1,0 +1,124 @@
+/**
+ * Turns an append call into what every backend writes: decoded events, their canonical texts and
+ * hashes, per-event body hashes for idempotency, and the request hash for the append-level key.
+ * Backends share it so "same body" means the same thing in memory, PGlite and PostgreSQL.
+ */
+import { Result, Schema } from "effect"
+import * as SchemaIssue from "effect/SchemaIssue"
+import { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
+import { IdempotencyConflict, InvalidEvent } from "./errors.ts"
+import { AppendOptions, AppendRequest, occurredAtKey } from "./event.ts"
+import type { ExpectedVersion } from "./event.ts"
+import { sha256Hex } from "./hash.ts"
+
+/** One event ready to store; `content` is the canonical event text the chain wraps. */
+export interface PreparedEvent {
+  readonly eventId: string
+  readonly type: string
+  readonly idempotencyKey: string
+  readonly occurredKey: string
+  readonly bodyHash: string
+  readonly content: string
+}
+
+/** The events of one stream, deduplicated within the request. */
+export interface PreparedStream {
+  readonly streamId: string
+  readonly expectedVersion: ExpectedVersion
+  readonly events: ReadonlyArray<PreparedEvent>
+  /** Events dropped because the same key and body appeared earlier in this request. */
+  readonly duplicatesInRequest: number
+}
+
+/** A whole append call, ready for a backend. */
+export interface PreparedAppend {
+  readonly idempotencyKey: string
+  readonly requestHash: string
+  readonly recordedAt: string
+  readonly streams: ReadonlyArray<PreparedStream>
+}
+
+const decodeRequests = Schema.decodeUnknownResult(Schema.Array(AppendRequest))
+const decodeOptions = Schema.decodeUnknownResult(AppendOptions)
+const format = SchemaIssue.makeFormatterStandardSchemaV1()
+
+const pathText = (root: string, path: ReadonlyArray<PropertyKey | { key: PropertyKey }>): string =>
+  path.reduce<string>((acc, seg) => {
+    const key = typeof seg === "object" && seg !== null ? seg.key : seg
+    return typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`
+  }, root)
+
+const firstIssue = (root: string, issue: SchemaIssue.Issue): InvalidEvent => {
+  const first = format(issue).issues[0]
+  return new InvalidEvent({
+    path: first ? pathText(root, first.path ?? []) : root,
+    message: first?.message ?? "invalid",
+  })
+}
+
+/**
+ * Validates and hashes an append call. `recordedAtMs` comes from the caller's Clock, so tests
+ * and replays are deterministic.
+ * @category constructors
+ */
+export const prepareAppend = (
+  input: unknown,
+  options: unknown,
+  recordedAtMs: number,
+): Result.Result<PreparedAppend, InvalidEvent | IdempotencyConflict> => {
+  const opts = decodeOptions(options)
+  if (Result.isFailure(opts)) return Result.fail(firstIssue("options", opts.failure.issue))
+  const list = Array.isArray(input) ? input : [input]
+  if (list.length === 0) return Result.fail(new InvalidEvent({ path: "requests", message: "no streams to append to" }))
+  const decoded = decodeRequests(list, { errors: "all" })
+  if (Result.isFailure(decoded)) return Result.fail(firstIssue("requests", decoded.failure.issue))
+  const recordedAt = new Date(recordedAtMs).toISOString()
+  const seenStreams = new Set<string>()
+  const streams: Array<PreparedStream> = []
+  const requestSummary: Array<unknown> = []
+  try {
+    for (const [r, request] of decoded.success.entries()) {
+      if (seenStreams.has(request.streamId)) {
+        return Result.fail(new InvalidEvent({ path: `requests[${r}].streamId`, message: "stream appears twice in one append" }))
+      }
+      seenStreams.add(request.streamId)
+      const byKey = new Map<string, string>()
+      const events: Array<PreparedEvent> = []
+      let duplicatesInRequest = 0
+      for (const [e, event] of request.events.entries()) {
+        const body = canonicalize(event, `requests[${r}].events[${e}]`)
+        const bodyHash = sha256Hex(body)
+        const earlier = byKey.get(event.idempotencyKey)
+        if (earlier !== undefined) {
+          if (earlier !== bodyHash) return Result.fail(new IdempotencyConflict({ key: event.idempotencyKey, scope: "event" }))
+          duplicatesInRequest++
+          continue
+        }
+        byKey.set(event.idempotencyKey, bodyHash)
+        events.push({
+          eventId: event.eventId,
+          type: event.type,
+          idempotencyKey: event.idempotencyKey,
+          occurredKey: occurredAtKey(event.occurredAt),
+          bodyHash,
+          content: canonicalize({ ...event, streamId: request.streamId, recordedAt }),
+        })
+      }
+      streams.push({ streamId: request.streamId, expectedVersion: request.expectedVersion, events, duplicatesInRequest })
+      requestSummary.push({
+        streamId: request.streamId,
+        expectedVersion: request.expectedVersion,
+        events: events.map((ev) => ev.bodyHash),
+      })
+    }
+  } catch (error) {
+    if (error instanceof NotCanonicalJson) return Result.fail(new InvalidEvent({ path: error.path, message: error.message }))
+    throw error
+  }
+  return Result.succeed({
+    idempotencyKey: opts.success.idempotencyKey,
+    requestHash: sha256Hex(canonicalize(requestSummary)),
+    recordedAt,
+    streams,
+  })
+}

@@ -1,0 +1,45 @@
+/** The hand-written row decoder must accept exactly what the StoredEvent schema accepts. */
+import { Result, Schema } from "effect"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { canonicalize } from "./canonical-json.ts"
+import { StoredEvent } from "./event.ts"
+import { chainCanonical, sha256Hex } from "./hash.ts"
+import { decodeStoredRow } from "./stored-row.ts"
+
+const decodeWithSchema = Schema.decodeUnknownResult(StoredEvent)
+
+const eventArb = fc.record(
+  {
+    eventId: fc.string({ minLength: 1 }),
+    type: fc.string({ minLength: 1 }),
+    schemaVersion: fc.integer({ min: 1, max: 9 }),
+    occurredAt: fc.constantFrom("2026-01-01", "2026-03-04T05:06:07Z", "2026-03-04T05:06:07.123Z"),
+    actor: fc.string({ minLength: 1 }),
+    idempotencyKey: fc.string({ minLength: 1 }),
+    data: fc.jsonValue(),
+    metadata: fc.dictionary(fc.string(), fc.jsonValue()),
+    streamId: fc.string({ minLength: 1 }),
+    recordedAt: fc.constant("2026-11-29T12:00:00.000Z"),
+  },
+  { requiredKeys: ["eventId", "type", "schemaVersion", "occurredAt", "actor", "idempotencyKey", "data", "streamId", "recordedAt"] },
+)
+
+describe("decodeStoredRow", () => {
+  it("yields what the StoredEvent schema accepts, for any well-formed event", () => {
+    fc.assert(
+      fc.property(eventArb, fc.integer({ min: 1, max: 1e6 }), (event, version) => {
+        const canonical = chainCanonical(canonicalize(JSON.parse(JSON.stringify(event))), "0".repeat(64), version)
+        const decoded = decodeStoredRow({ position: 7, canonical, hash: sha256Hex(canonical) })
+        const viaSchema = decodeWithSchema(decoded)
+        expect(Result.isSuccess(viaSchema)).toBe(true)
+        expect(decoded).toMatchObject({ version, position: 7, streamId: event.streamId })
+      }),
+    )
+  })
+
+  it("refuses a row whose hashed text lacks a required field", () => {
+    const canonical = chainCanonical('{"eventId":"e","type":"t"}', "0".repeat(64), 1)
+    expect(() => decodeStoredRow({ position: 3, canonical, hash: "x" })).toThrow("position 3 is malformed")
+  })
+})
