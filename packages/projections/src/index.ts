@@ -1,5 +1,41 @@
 /**
- * Public entry of @ledger/projections. A placeholder so the workspace type-checks, lints and
- * builds before the package's owner lands real code; replace freely.
+ * @ledger/projections — pure projections from budget events to the published disclosure: event
+ * selection by as-of, line aggregation, the 13 tables of the Shanxi county template and the
+ * `budget-disclosure/v1` document.
+ *
+ * @module
  */
-export {}
+export type { LoggedEvent, LoggedEventMeta } from "./logged-event.ts"
+export { AsOf, InvalidAsOf, NotPublished, selectEvents } from "./as-of.ts"
+export { FISCAL, distinct, hasData, linesOf, select, total, type Line, type LineFilter, type Total } from "./ledger.ts"
+export { makeContext, type TableContext } from "./context.ts"
+export { EMPTY_NOTE, row, table } from "./row.ts"
+export { ROUNDING_NOTE } from "./tables/table-01.ts"
+export { dominantGovClass, govClassOf } from "./tables/economic-rows.ts"
+export {
+  SHANXI_COUNTY_13,
+  table01,
+  table02,
+  table03,
+  table04,
+  table05,
+  table06,
+  table07,
+  table08,
+  table09,
+  table10,
+  table11,
+  table12,
+  table13,
+} from "./tables/index.ts"
+export { buildDisclosure, disclosureJson, foldLogged, type DisclosureError } from "./disclosure.ts"
+export { EmptySelection, MissingDepartmentProfile, NotABudgetStream, UnresolvedCodes } from "./disclosure-errors.ts"
+export {
+  AsOfStamp,
+  Disclosure,
+  DisclosureRow,
+  DisclosureTable,
+  NarrativeSection,
+  RowCodes,
+  RowKind,
+} from "./disclosure-schema.ts"

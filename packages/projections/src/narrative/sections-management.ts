@@ -23,6 +23,8 @@ export const sectionNine = (ctx: SectionContext): NarrativeSection => {
   }
 }
 
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
 /** A project with its current-year amount (table 12) and whether its 绩效目标表 was recorded. @category models */
 export interface ProjectFigure {
   readonly projectId: string
@@ -32,13 +34,13 @@ export interface ProjectFigure {
 }
 
 /**
- * The projects of table 12 (current-year project spending), in unit then registration order.
+ * The projects of table 12 (current-year project spending), in its printing order: by unit code,
+ * then project id.
  * @category projections
  */
 export const projectFigures = (state: BudgetState.BudgetState): ReadonlyArray<ProjectFigure> => {
-  const unitOrder = (code: string): number => state.units.get(code)?.order ?? Number.MAX_SAFE_INTEGER
   return [...state.projects.values()]
-    .sort((a, b) => unitOrder(a.unitCode) - unitOrder(b.unitCode) || a.order - b.order)
+    .sort((a, b) => byCode(a.unitCode, b.unitCode) || byCode(a.projectId, b.projectId))
     .map((p) => ({
       projectId: p.projectId,
       category: p.category,

@@ -1,0 +1,84 @@
+/**
+ * The `budget-disclosure/v1` document as Effect Schemas: the public JSON contract of a disclosure
+ * (design README §4.1). The API publishes these schemas in OpenAPI and consumers decode with them,
+ * so the types below are derived from the schemas and never written twice.
+ *
+ * @module disclosure-schema
+ */
+import { Schema } from "effect"
+
+/** What a row stands for, so renderers and auditors need not guess from its text. @category models */
+export const RowKind = Schema.Literals([
+  "total", // 合计 / 本年收入合计 / 收入总计 …
+  "class", // 类 (function or economic)
+  "kuan", // 款
+  "xiang", // 项
+  "item", // a fixed template row (income source, 三公 item …)
+  "department",
+  "unit",
+  "project",
+  "column-numbers",
+])
+/** @category models */
+export type RowKind = typeof RowKind.Type
+
+/** Machine fields of a row: the codes behind its text. @category models */
+export const RowCodes = Schema.Record(Schema.String, Schema.String)
+
+/**
+ * One printed row. `cells` is exactly what the publication shows left to right; amounts are
+ * 万元 with two decimals, `""` where the cell is blank (zero). `lineIds` are the budget lines
+ * behind the row's figures, `cellLines[i]` those behind cell i (`null` for a text cell).
+ * @category models
+ */
+export const DisclosureRow = Schema.Struct({
+  cells: Schema.Array(Schema.String),
+  kind: Schema.optionalKey(RowKind),
+  codes: Schema.optionalKey(RowCodes),
+  lineIds: Schema.optionalKey(Schema.Array(Schema.String)),
+  cellLines: Schema.optionalKey(Schema.Array(Schema.NullOr(Schema.Array(Schema.String)))),
+})
+/** @category models */
+export type DisclosureRow = typeof DisclosureRow.Type
+
+/** One of the 13 tables of the Shanxi template. @category models */
+export const DisclosureTable = Schema.Struct({
+  id: Schema.String,
+  title: Schema.String,
+  unit: Schema.Literal("万元"),
+  header: Schema.Array(Schema.Array(Schema.String)),
+  rows: Schema.Array(DisclosureRow),
+  notes: Schema.Array(Schema.String),
+})
+/** @category models */
+export type DisclosureTable = typeof DisclosureTable.Type
+
+/** Which state of the log the document shows: the last event it includes. @category models */
+export const AsOfStamp = Schema.Struct({
+  version: Schema.Int,
+  position: Schema.Int,
+  recordedAt: Schema.String,
+  headHash: Schema.String,
+})
+/** @category models */
+export type AsOfStamp = typeof AsOfStamp.Type
+
+/** A narrative section (情况说明); filled by the narrative projection. @category models */
+export const NarrativeSection = Schema.Struct({ id: Schema.String, title: Schema.String, text: Schema.String })
+
+/** The complete disclosure document. @category models */
+export const Disclosure = Schema.Struct({
+  schema: Schema.Literal("budget-disclosure/v1"),
+  department: Schema.Struct({ code: Schema.String, name: Schema.String }),
+  fiscalYear: Schema.Int,
+  template: Schema.Literal("shanxi-county-13"),
+  asOf: AsOfStamp,
+  documentHash: Schema.String,
+  tables: Schema.Array(DisclosureTable),
+  narrative: Schema.Array(NarrativeSection),
+  performanceTargets: Schema.Array(Schema.Unknown),
+  overview: Schema.Record(Schema.String, Schema.Unknown),
+  glossary: Schema.Array(Schema.Unknown),
+})
+/** @category models */
+export type Disclosure = typeof Disclosure.Type

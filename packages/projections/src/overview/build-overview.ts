@@ -1,0 +1,37 @@
+/**
+ * 第一部分 概况: the department's duties (本部门职责) and its units (机构设置), from the
+ * department-profile and unit events: the `overview` field of `budget-disclosure/v1`.
+ *
+ * @module overview
+ */
+import type { BudgetState, Taxonomy } from "@ledger/domain"
+import { Schema } from "effect"
+import { toChineseNumeral } from "../narrative/chinese-numerals.ts"
+
+/** The overview as the disclosure carries it. @category models */
+export const Overview = Schema.Struct({
+  duties: Schema.Array(Schema.String),
+  units: Schema.Array(
+    Schema.Struct({ code: Schema.String, name: Schema.String, unitType: Schema.String, unitTypeName: Schema.String }),
+  ),
+  organization: Schema.String,
+})
+/** @category models */
+export type Overview = typeof Overview.Type
+
+/**
+ * Duties as recorded (renderers number them "(一)", "(二)" …), units in code order, and the
+ * 机构设置 sentence with the count in Chinese numerals.
+ * @category projections
+ */
+export const buildOverview = (state: BudgetState.BudgetState, taxonomy: Taxonomy.Taxonomy): Overview => {
+  const units = [...state.units.values()]
+    .sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0))
+    .map((u) => ({ code: u.unitCode, name: u.name, unitType: u.unitType, unitTypeName: taxonomy.unitTypeName(u.unitType) }))
+  return {
+    duties: state.profile?.duties ?? [],
+    units,
+    organization:
+      units.length === 0 ? "无" : `有${toChineseNumeral(units.length)}个下属单位，分别为${units.map((u) => u.name).join("、")}`,
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * One 项目支出绩效目标表 per project that has recorded targets, in table 12's order (unit code, then
+ * project id). The figures are the unit's declarations as recorded; nothing is recomputed here, so
+ * a declaration that disagrees with the budget (domain.md §5.2 no. 7) shows as declared and the
+ * audit rules (R15) flag it.
+ *
+ * @module performance/build-performance-targets
+ */
+import { type BudgetEvent, type BudgetState, type Codes, Money } from "@ledger/domain"
+import type { PerformanceTargetTable, PrintedFunds } from "./schema.ts"
+
+/** What the performance tables are built from. @category models */
+export interface PerformanceInput {
+  readonly state: BudgetState.BudgetState
+  readonly year: number
+}
+
+type Funds = typeof BudgetEvent.FundsBySource.Type
+
+const yuan = (a: string | undefined): string => (a === undefined ? "" : Money.toYuanGrouped(Money.make(a)))
+
+const printFunds = (f: Funds): PrintedFunds => ({
+  total: yuan(f.total),
+  central: yuan(f.central),
+  provincial: yuan(f.provincial),
+  local: yuan(f.local),
+  selfRaised: yuan(f.selfRaised),
+  other: yuan(f.other),
+})
+
+const LIFE: Record<Codes.ProjectLife, (years: number) => string> = {
+  "one-off": (n) => `一次性项目(${n}年结束)`,
+  recurring: () => "经常性项目",
+  phased: (n) => `阶段性项目(${n}年)`,
+}
+
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Builds the tables. A project whose unit or targets are missing is skipped: a table without
+ * them would print empty headings.
+ * @category projections
+ */
+export const buildPerformanceTargets = ({ state, year }: PerformanceInput): ReadonlyArray<PerformanceTargetTable> => {
+  const profile = state.profile
+  const region = profile?.regionName ?? ""
+  const department = profile === undefined ? "" : `${profile.departmentCode}-${profile.name}`
+  return [...state.projects.values()]
+    .sort((a, b) => byCode(a.unitCode, b.unitCode) || byCode(a.projectId, b.projectId))
+    .flatMap((p) => {
+      const t = state.performanceTargets.get(p.projectId)
+      const unit = state.units.get(p.unitCode)
+      if (t === undefined || unit === undefined) return []
+      const table: PerformanceTargetTable = {
+        projectId: p.projectId,
+        title: `${region}县(区)级预算部门(单位)项目支出绩效目标表`,
+        yearLabel: `(${year}年度)`,
+        projectName: p.name,
+        department,
+        unitName: unit.name,
+        life: LIFE[p.life](p.periodYears),
+        period: `${p.periodYears}年`,
+        implementationFunds: printFunds(t.implementationFunds),
+        annualFunds: printFunds(t.annualFunds),
+        overview: t.overview,
+        basis: t.basis,
+        necessity: t.necessity,
+        measures: t.measures,
+        plan: t.plan,
+        implementationGoal: t.implementationGoal,
+        annualGoal: t.annualGoal,
+        indicators: t.indicators.map((i) => ({
+          level1: i.level1,
+          level2: i.level2,
+          level3: i.level3 ?? "",
+          value: i.value ?? "",
+          annualLevel2: i.level2,
+          annualLevel3: i.annualLevel3 ?? "",
+          annualValue: i.annualValue ?? "",
+        })),
+        responsible: t.responsible ?? "",
+        handler: t.handler ?? "",
+        phone: t.phone ?? "",
+        filledAt: t.filledAt,
+      }
+      return [table]
+    })
+}

@@ -1,0 +1,7 @@
+/**
+ * The performance-target tables (绩效目标表) of a disclosure.
+ *
+ * @module performance
+ */
+export { buildPerformanceTargets, type PerformanceInput } from "./build-performance-targets.ts"
+export { PerformanceTargetTable, PrintedFunds, PrintedIndicator } from "./schema.ts"

@@ -1,0 +1,61 @@
+/**
+ * The `performanceTargets` field of `budget-disclosure/v1`: one 绩效目标表 per project with
+ * recorded targets, laid out as the published form prints it (funds in whole 元 with thousands
+ * separators, indicators by 一级/二级/三级 with the implementation-period and annual values).
+ *
+ * @module performance/schema
+ */
+import { Schema } from "effect"
+
+/** Funds by source as printed: `"36,000"`, `"0"`, and `""` where the form leaves 其他资金 blank. @category models */
+export const PrintedFunds = Schema.Struct({
+  total: Schema.String,
+  central: Schema.String,
+  provincial: Schema.String,
+  local: Schema.String,
+  selfRaised: Schema.String,
+  other: Schema.String,
+})
+/** @category models */
+export type PrintedFunds = typeof PrintedFunds.Type
+
+/** One indicator row: 一级/二级/三级 and value for the implementation period, then for the year. @category models */
+export const PrintedIndicator = Schema.Struct({
+  level1: Schema.String,
+  level2: Schema.String,
+  level3: Schema.String,
+  value: Schema.String,
+  annualLevel2: Schema.String,
+  annualLevel3: Schema.String,
+  annualValue: Schema.String,
+})
+/** @category models */
+export type PrintedIndicator = typeof PrintedIndicator.Type
+
+/** One 项目支出绩效目标表. @category models */
+export const PerformanceTargetTable = Schema.Struct({
+  projectId: Schema.String,
+  title: Schema.String,
+  yearLabel: Schema.String,
+  projectName: Schema.String,
+  department: Schema.String,
+  unitName: Schema.String,
+  life: Schema.String,
+  period: Schema.String,
+  implementationFunds: PrintedFunds,
+  annualFunds: PrintedFunds,
+  overview: Schema.String,
+  basis: Schema.String,
+  necessity: Schema.String,
+  measures: Schema.String,
+  plan: Schema.String,
+  implementationGoal: Schema.String,
+  annualGoal: Schema.String,
+  indicators: Schema.Array(PrintedIndicator),
+  responsible: Schema.String,
+  handler: Schema.String,
+  phone: Schema.String,
+  filledAt: Schema.String,
+})
+/** @category models */
+export type PerformanceTargetTable = typeof PerformanceTargetTable.Type
