@@ -23,7 +23,7 @@ describe("buildOverview", () => {
     expect(o.duties).toEqual(["甲。", "乙。"])
     expect(o.units.map((u) => u.code)).toEqual(["U1", "U2"])
     expect(o.units[1]?.unitTypeName).toBe("事业单位")
-    expect(o.organization).toBe("有二个下属单位，分别为测试局机关、乙中心")
+    expect(o.organization).toBe("有两个下属单位，分别为测试局机关、乙中心")
   })
 
   it("says 无 before any unit is registered", () => {

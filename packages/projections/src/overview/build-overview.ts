@@ -21,7 +21,7 @@ export type Overview = typeof Overview.Type
 
 /**
  * Duties as recorded (renderers number them "(一)", "(二)" …), units in code order, and the
- * 机构设置 sentence with the count in Chinese numerals.
+ * 机构设置 sentence with the count in Chinese numerals (两 for two, as written Chinese counts).
  * @category projections
  */
 export const buildOverview = (state: BudgetState.BudgetState, taxonomy: Taxonomy.Taxonomy): Overview => {
@@ -32,6 +32,6 @@ export const buildOverview = (state: BudgetState.BudgetState, taxonomy: Taxonomy
     duties: state.profile?.duties ?? [],
     units,
     organization:
-      units.length === 0 ? "无" : `有${toChineseNumeral(units.length)}个下属单位，分别为${units.map((u) => u.name).join("、")}`,
+      units.length === 0 ? "无" : `有${units.length === 2 ? "两" : toChineseNumeral(units.length)}个下属单位，分别为${units.map((u) => u.name).join("、")}`,
   }
 }
