@@ -1,0 +1,65 @@
+/**
+ * Conversions between the domain's wire envelope and the store's generic event: what is written is
+ * exactly what was decoded, and what projections read is decoded again from what was hashed.
+ *
+ * @module
+ */
+import { CanonicalJson, Envelope } from "@ledger/domain"
+import type { LoggedEvent } from "@ledger/projections"
+import type { NewEvent, StoredEvent } from "@ledger/eventstore"
+import { Result } from "effect"
+
+
+/**
+ * A deterministic event id for events sent without one, so that re-sending the same line gives the
+ * same body (and the idempotency check sees "same key, same body").
+ */
+export const derivedEventId = (streamId: string, idempotencyKey: string): string => {
+  const h = CanonicalJson.sha256Hex(`${streamId}\n${idempotencyKey}`)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+/** The store form of a decoded event; `actor` is the authenticated caller when there is one. */
+export const toNewEvent = (e: Envelope.EnvelopedEvent, actor: string | undefined): NewEvent => {
+  const streamId = Envelope.streamIdOf(e.meta.stream)
+  return {
+    eventId: e.meta.eventId ?? derivedEventId(streamId, e.meta.idempotencyKey),
+    type: e.event.type,
+    schemaVersion: e.meta.schemaVersion,
+    occurredAt: e.meta.occurredAt,
+    actor: actor ?? e.meta.actor ?? "unknown",
+    idempotencyKey: e.meta.idempotencyKey,
+    data: e.event.data as NewEvent["data"],
+  }
+}
+
+/** Decodes a stored event into the domain; a stored event that no longer decodes is a corrupt log. */
+export const toLogged = (s: StoredEvent): LoggedEvent => {
+  const key = Envelope.parseStreamId(s.streamId)
+  const decoded = Envelope.decodeEvent({
+    stream: key,
+    eventId: s.eventId,
+    schemaVersion: s.schemaVersion,
+    occurredAt: s.occurredAt,
+    actor: s.actor,
+    idempotencyKey: s.idempotencyKey,
+    type: s.type,
+    data: s.data,
+  })
+  if (Result.isFailure(decoded)) {
+    throw new Error(`stored event ${s.streamId}@${s.version} does not decode: ${decoded.failure.message}`)
+  }
+  return {
+    event: decoded.success.event,
+    meta: {
+      streamId: s.streamId,
+      version: s.version,
+      position: s.position,
+      eventId: s.eventId,
+      occurredAt: s.occurredAt,
+      recordedAt: s.recordedAt,
+      actor: s.actor,
+      hash: s.hash,
+    },
+  }
+}

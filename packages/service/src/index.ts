@@ -1,0 +1,13 @@
+/**
+ * @ledger/service — the application service shared by the API and the CLI: validated, atomic
+ * appends and imports; replays as of any point; publication.
+ *
+ * @module
+ */
+export { BatchRejected, UnknownDepartmentYear } from "./errors.ts"
+export type { BatchIssue } from "./errors.ts"
+export { derivedEventId, toLogged, toNewEvent } from "./events.ts"
+export { makeLedgerService } from "./ledger-service.ts"
+export type { AppendInput, DepartmentYear, ImportResult, LedgerService } from "./ledger-service.ts"
+export { parseNdjson } from "./ndjson.ts"
+export type { NdjsonLine } from "./ndjson.ts"

@@ -1,0 +1,229 @@
+/**
+ * The application service behind both the HTTP API and the command line: every write goes through
+ * the same decode → rule check → atomic append path, and every read through the same replay, so
+ * the two front ends cannot disagree about what is valid or what a disclosure says.
+ *
+ * @module
+ */
+import { BudgetState, Envelope, Taxonomy } from "@ledger/domain"
+import type { AppendResult, EventStoreShape, ExpectedVersion, StoreUnavailable } from "@ledger/eventstore"
+import type { AppendError } from "@ledger/eventstore"
+import { type AsOf, buildDisclosure, foldLogged, type LoggedEvent } from "@ledger/projections"
+import { Effect, Result } from "effect"
+import { BatchRejected, type BatchIssue, UnknownDepartmentYear } from "./errors.ts"
+import { toLogged, toNewEvent } from "./events.ts"
+import { parseNdjson } from "./ndjson.ts"
+import { checkRules } from "./rules.ts"
+
+/** A batch for one department-year, as the API receives it. */
+export interface AppendInput {
+  readonly department: string
+  readonly year: number
+  readonly events: ReadonlyArray<unknown>
+  readonly expectedVersion?: ExpectedVersion | undefined
+  readonly idempotencyKey: string
+  /** The authenticated caller; overrides any `actor` in the events. */
+  readonly actor?: string | undefined
+}
+
+/** What an import wrote. */
+export interface ImportResult {
+  readonly lines: number
+  readonly appended: number
+  readonly skipped: number
+  readonly streams: ReadonlyArray<{ readonly streamId: string; readonly fromVersion: number; readonly toVersion: number }>
+}
+
+/** A department-year the store knows. */
+export interface DepartmentYear {
+  readonly department: string
+  readonly year: number
+  readonly version: number
+  readonly headHash: string
+}
+
+type ReadError = StoreUnavailable | UnknownDepartmentYear
+
+/** Builds the service over any EventStore backend. @category constructors */
+export const makeLedgerService = (store: EventStoreShape) => {
+  const loggedEvents = (department: string, year: number): Effect.Effect<ReadonlyArray<LoggedEvent>, ReadError> =>
+    Effect.flatMap(store.readStream(Envelope.streamIdOf({ department, year })), (stored) =>
+      stored.length === 0
+        ? Effect.fail(new UnknownDepartmentYear({ department, year }))
+        : Effect.succeed(stored.map(toLogged)),
+    )
+
+
+  /** Decodes and rule-checks a batch against the stream's current state; nothing is written here. */
+  const validate = (
+    items: ReadonlyArray<{ readonly value: unknown; readonly line?: number | undefined }>,
+    current: (streamId: string) => Effect.Effect<BudgetState.BudgetState, StoreUnavailable>,
+    expectStream?: Envelope.StreamKey,
+  ) =>
+    Effect.gen(function* () {
+      const issues: Array<BatchIssue> = []
+      const decoded: Array<{ readonly index: number; readonly line?: number | undefined; readonly e: Envelope.EnvelopedEvent }> = []
+      items.forEach((item, index) => {
+        const r = Envelope.decodeEvent(item.value)
+        if (Result.isFailure(r)) {
+          for (const i of r.failure.issues) issues.push({ index, line: item.line, path: i.path, message: i.message })
+          return
+        }
+        const s = r.success.meta.stream
+        if (expectStream && (s.department !== expectStream.department || s.year !== expectStream.year)) {
+          issues.push({
+            index,
+            line: item.line,
+            path: "stream",
+            message: `belongs to ${Envelope.streamIdOf(s)}, not ${Envelope.streamIdOf(expectStream)}`,
+          })
+          return
+        }
+        decoded.push({ index, line: item.line, e: r.success })
+      })
+      if (issues.length > 0) return yield* Effect.fail(new BatchRejected({ kind: "invalid", issues }))
+      const byStream = new Map<string, Array<(typeof decoded)[number]>>()
+      for (const d of decoded) {
+        const id = Envelope.streamIdOf(d.e.meta.stream)
+        byStream.set(id, [...(byStream.get(id) ?? []), d])
+      }
+      for (const [streamId, list] of byStream) {
+        const key = list[0]!.e.meta.stream
+        const taxonomy = Taxonomy.forYear(key.year)
+        if (Result.isFailure(taxonomy)) {
+          for (const d of list) issues.push({ index: d.index, line: d.line, path: "stream.year", message: `no taxonomy for ${key.year}` })
+          continue
+        }
+        let state = yield* current(streamId)
+        for (const d of list) {
+          const problem = checkRules(d.e, state, { taxonomy: taxonomy.success, year: key.year, department: key.department })
+          if (problem !== undefined) {
+            issues.push({ index: d.index, line: d.line, ...problem })
+            continue
+          }
+          state = BudgetState.evolve(state, d.e.event)
+        }
+      }
+      if (issues.length > 0) return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues }))
+      return { decoded, byStream }
+    })
+
+  const currentState = (streamId: string) =>
+    Effect.map(store.readStream(streamId), (stored) => foldLogged(stored.map(toLogged)))
+
+  return {
+    store,
+    loggedEvents,
+
+    /** Appends one batch to one department-year, atomically, after decoding and rule checks. */
+    append: (input: AppendInput): Effect.Effect<AppendResult, BatchRejected | AppendError> =>
+      Effect.gen(function* () {
+        const stream = { department: input.department, year: input.year }
+        const { decoded } = yield* validate(
+          input.events.map((value) => ({ value })),
+          currentState,
+          stream,
+        )
+        return yield* store.append(
+          {
+            streamId: Envelope.streamIdOf(stream),
+            expectedVersion: input.expectedVersion ?? { _tag: "Any" },
+            events: decoded.map((d) => toNewEvent(d.e, input.actor)),
+          },
+          { idempotencyKey: input.idempotencyKey },
+        )
+      }),
+
+    /** Imports an NDJSON file: every line is checked first; any bad line and nothing is written. */
+    importNdjson: (
+      text: string,
+      options: { readonly actor?: string | undefined; readonly idempotencyKey: string },
+    ): Effect.Effect<ImportResult, BatchRejected | AppendError> =>
+      Effect.gen(function* () {
+        const lines = parseNdjson(text)
+        if (Result.isFailure(lines)) return yield* Effect.fail(lines.failure)
+        if (lines.success.length === 0) {
+          return yield* Effect.fail(
+            new BatchRejected({ kind: "malformed", issues: [{ index: 0, line: 1, path: "", message: "the file has no events" }] }),
+          )
+        }
+        const { byStream } = yield* validate(lines.success, currentState)
+        const result = yield* store.append(
+          [...byStream].map(([streamId, list]) => ({
+            streamId,
+            expectedVersion: { _tag: "Any" } as const,
+            events: list.map((d) => toNewEvent(d.e, options.actor)),
+          })),
+          { idempotencyKey: options.idempotencyKey },
+        )
+        return {
+          lines: lines.success.length,
+          appended: result.streams.reduce((n, s) => n + s.appended, 0),
+          skipped: result.streams.reduce((n, s) => n + s.skipped, 0),
+          streams: result.streams.map((s) => ({ streamId: s.streamId, fromVersion: s.fromVersion, toVersion: s.toVersion })),
+        }
+      }),
+
+    /** Replays a department-year and builds its disclosure as of the point asked for. */
+    disclosure: (department: string, year: number, asOf: AsOf) =>
+      Effect.gen(function* () {
+        const events = yield* loggedEvents(department, year)
+        const built = buildDisclosure(events, asOf)
+        if (Result.isFailure(built)) return yield* Effect.fail(built.failure)
+        return built.success
+      }),
+
+    /** Records a sealed DisclosurePublished event for the current state of the stream. */
+    publish: (department: string, year: number, actor: string, occurredAt: string) =>
+      Effect.gen(function* () {
+        const events = yield* loggedEvents(department, year)
+        const built = buildDisclosure(events, { _tag: "Current" })
+        if (Result.isFailure(built)) return yield* Effect.fail(built.failure)
+        const doc = built.success
+        const last = events[events.length - 1]!
+        const streamId = Envelope.streamIdOf({ department, year })
+        const seal = {
+          template: "shanxi-county-13" as const,
+          streamVersion: last.meta.version,
+          position: last.meta.position,
+          headHash: last.meta.hash,
+          documentHash: doc.documentHash,
+        }
+        const result = yield* store.append(
+          {
+            streamId,
+            expectedVersion: { _tag: "Exact", version: last.meta.version },
+            events: [
+              toNewEvent(
+                {
+                  meta: {
+                    stream: { department, year },
+                    schemaVersion: 1,
+                    occurredAt,
+                    actor,
+                    idempotencyKey: `publish:${doc.documentHash}`,
+                  },
+                  event: { type: "DisclosurePublished", data: seal },
+                },
+                actor,
+              ),
+            ],
+          },
+          { idempotencyKey: `publish:${streamId}:${doc.documentHash}` },
+        )
+        return { ...seal, appended: result.streams[0]?.appended ?? 0 }
+      }),
+
+    /** Every department-year in the store. */
+    departments: (): Effect.Effect<ReadonlyArray<DepartmentYear>, StoreUnavailable> =>
+      Effect.map(store.listStreams(), (heads) =>
+        heads.flatMap((h) => {
+          const key = Envelope.parseStreamId(h.streamId)
+          return key ? [{ ...key, version: h.version, headHash: h.hash }] : []
+        }),
+      ),
+  }
+}
+
+/** The service's type, for dependency injection in the apps. */
+export type LedgerService = ReturnType<typeof makeLedgerService>
