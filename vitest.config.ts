@@ -1,8 +1,11 @@
 /**
- * The one vitest entry for the whole workspace: a project per package, app, the benchmark and the
- * root scripts. Files run a few at a time (2 shared cores); integration tests (`*.int.test.ts`)
- * run only when `LEDGER_INT_TESTS=1`, and each creates its own uniquely named database.
+ * The one vitest entry for the whole workspace: a project per package and app (found on disk, so
+ * a new package is tested without editing this file), the benchmark and the root scripts. Files
+ * run at most two at a time (2 shared cores). Integration tests (`*.int.test.ts`) are collected
+ * only when `LEDGER_INT_TESTS=1`; each one creates and drops its own uniquely named database.
  */
+import { existsSync, readdirSync } from "node:fs"
+import { join } from "node:path"
 import { defineConfig } from "vitest/config"
 
 const INT = "**/*.int.test.ts"
@@ -19,23 +22,24 @@ const project = (name: string, root: string, include: string[]) => ({
   },
 })
 
+/** Every `packages/*` and `apps/*` folder with a package.json. */
+const workspaceFolders = (parent: string): string[] =>
+  readdirSync(join(import.meta.dirname, parent), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(import.meta.dirname, parent, d.name, "package.json")))
+    .map((d) => `${parent}/${d.name}`)
+    .sort()
+
 const src = ["src/**/*.test.ts", "src/**/*.test.tsx"]
 
 export default defineConfig({
   test: {
     maxWorkers: 2,
-    fileParallelism: true,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      project("domain", "packages/domain", src),
-      project("eventstore", "packages/eventstore", src),
-      project("store-postgres", "packages/store-postgres", src),
-      project("projections", "packages/projections", src),
-      project("render", "packages/render", src),
-      project("api", "apps/api", src),
-      project("cli", "apps/cli", src),
-      project("admin", "apps/admin", src),
+      ...[...workspaceFolders("packages"), ...workspaceFolders("apps")].map((folder) =>
+        project(folder.split("/")[1] ?? folder, folder, src),
+      ),
       project("bench", "bench", ["**/*.test.ts"]),
       project("scripts", "scripts", ["**/*.test.ts"]),
     ],
