@@ -56,6 +56,8 @@ export interface Taxonomy {
   basicCategoryName(c: BasicCategory): string
   projectCategoryName(c: ProjectCategory): string
   threePublicName(c: ThreePublicCategory): string
+  /** The 部门经济 款 codes a 三公 item is booked under (e.g. 公务接待费 → 30217). */
+  threePublicCodes(c: ThreePublicCategory): ReadonlyArray<string>
 }
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
@@ -109,6 +111,7 @@ export const fromFile = (input: unknown): Result.Result<Taxonomy, InvalidTaxonom
     basicCategoryName: (c) => f.basicCategories[c],
     projectCategoryName: (c) => f.projectCategories[c],
     threePublicName: (c) => f.threePublic[c],
+    threePublicCodes: (c) => f.threePublicEconomic[c],
   })
 }
 

@@ -51,6 +51,8 @@ export const MappingEntry = Schema.Struct({
   ...provenance,
 })
 
+const ThreePublicKey = Schema.Literals(["abroad", "reception", "vehicle-purchase", "vehicle-operation"])
+
 const labels = <S extends Schema.Literals<ReadonlyArray<string>>>(keys: S) => Schema.Record(keys, Name)
 
 /** A whole taxonomy file. @category models */
@@ -68,7 +70,9 @@ export const TaxonomyFile = Schema.Struct({
   unitTypes: labels(UnitType),
   basicCategories: labels(Schema.Literals(["personnel", "public"])),
   projectCategories: labels(Schema.Literals(["other-operation", "specific-target"])),
-  threePublic: labels(Schema.Literals(["abroad", "reception", "vehicle-purchase", "vehicle-operation"])),
+  threePublic: labels(ThreePublicKey),
+  /** The 部门经济 款 each 三公 item is booked under (domain.md §3). */
+  threePublicEconomic: Schema.Record(ThreePublicKey, Schema.Array(Schema.String).check(Schema.isMinLength(1))),
 })
 /** @category models */
 export type TaxonomyFile = typeof TaxonomyFile.Type
@@ -115,6 +119,9 @@ export const checkConsistency = (f: TaxonomyFile): ReadonlyArray<string> => {
       if (mapped.has(`${m.dept}/${t}`)) problems.push(`economicMapping: ${m.dept} is mapped twice for ${t}`)
       mapped.add(`${m.dept}/${t}`)
     }
+  }
+  for (const [category, codes] of Object.entries(f.threePublicEconomic)) {
+    for (const c of codes) if (!dept.has(c)) problems.push(`threePublicEconomic: ${category} names unknown code ${c}`)
   }
   const entries = [...f.functionClasses, ...f.functionCodes, ...f.deptEconomic, ...f.govEconomic, ...f.economicMapping]
   for (const e of entries) {
