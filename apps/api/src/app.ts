@@ -1,0 +1,61 @@
+/**
+ * `makeApp(deps)`: the Hono application with every `/v1` route, authentication, the body limit,
+ * the single error mapping and the OpenAPI document — and no server, so tests call
+ * `app.request()` and `main.ts` serves it.
+ */
+import { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { authenticate } from "./auth.ts"
+import type { ApiEnv } from "./auth.ts"
+import { DEFAULT_MAX_BODY } from "./config.ts"
+import type { ApiDeps } from "./deps.ts"
+import { onError, problemResponse } from "./errors.ts"
+import { buildOpenApi } from "./openapi.ts"
+import { problem } from "./problem.ts"
+import { honoPath } from "./route.ts"
+import type { Route } from "./route.ts"
+import { keyRoutes } from "./routes/keys.ts"
+import { metaRoutes, PUBLIC_PATHS } from "./routes/meta.ts"
+import { streamRoutes } from "./routes/streams.ts"
+
+/** Every route of the API, in document order. @category constructors */
+export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray<Route> => [
+  ...streamRoutes(deps),
+  ...keyRoutes(deps),
+  ...metaRoutes(deps, document),
+]
+
+/** The API's OpenAPI document for a set of routes. */
+export const openApiOf = (routes: ReadonlyArray<Route>): Record<string, unknown> =>
+  buildOpenApi(
+    routes.map((r) => r.spec),
+    {
+      title: "budget-ledger API",
+      version: "1.0.0",
+      description:
+        "Event-sourced department budgets (部门预算公开): append budget events, replay disclosures as of any point, trace cells to events, verify, check and reconcile. Amounts are strings in 元 with at most two decimals; disclosure tables print 万元.",
+    },
+  )
+
+/** Builds the application. @category constructors */
+export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
+  const app = new Hono<ApiEnv>()
+  let document: Record<string, unknown> | undefined
+  const routes = apiRoutes(deps, () => (document ??= openApiOf(routes)))
+  const log = deps.log ?? ((e: unknown) => console.error(e))
+
+  app.onError(onError(log))
+  app.notFound((c) => problemResponse(problem("not-found", `no route ${c.req.method} ${c.req.path}`)))
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY,
+      onError: () => problemResponse(problem("payload-too-large", `the body exceeds ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes`)),
+    }),
+  )
+  const auth = authenticate(deps.keys)
+  app.use("/v1/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)))
+  for (const r of routes) app.on(r.spec.method.toUpperCase(), honoPath(r.spec.path), r.handler)
+  if (deps.admin) app.route("/", deps.admin)
+  return app
+}

@@ -1,0 +1,70 @@
+/**
+ * The API's configuration, decoded from the environment with an Effect Schema. This is the only
+ * module of the API that reads `process.env`; everything else receives a decoded {@link ApiConfig}.
+ */
+import { Result, Schema } from "effect"
+import * as SchemaIssue from "effect/SchemaIssue"
+
+const Port = Schema.String.check(
+  Schema.isPattern(/^\d{1,5}$/, { message: "must be a TCP port number, e.g. 3000" }),
+)
+const Bytes = Schema.String.check(
+  Schema.isPattern(/^[1-9]\d{0,9}$/, { message: "must be a positive number of bytes, e.g. 1048576" }),
+)
+
+/** The environment variables the API understands, all optional. @category models */
+export const ApiEnv = Schema.Struct({
+  PORT: Schema.optional(Port),
+  HOST: Schema.optional(Schema.NonEmptyString),
+  DATABASE_URL: Schema.optional(Schema.NonEmptyString),
+  LEDGER_STORE: Schema.optional(Schema.NonEmptyString),
+  LEDGER_MAX_BODY: Schema.optional(Bytes),
+  LEDGER_FIXTURE: Schema.optional(Schema.NonEmptyString),
+})
+
+/** The decoded configuration. @category models */
+export interface ApiConfig {
+  readonly port: number
+  readonly host: string
+  /** PostgreSQL when set; otherwise the embedded PGlite store in {@link ApiConfig.storeDir}. */
+  readonly databaseUrl: string | undefined
+  readonly storeDir: string
+  /** Largest accepted request body in bytes; larger bodies get 413. */
+  readonly maxBodyBytes: number
+  /** Events loaded into an empty store at start (path relative to the repository root). */
+  readonly fixture: string
+}
+
+/** A configuration value that does not decode, naming the variable. @category errors */
+export class InvalidConfig extends Error {
+  override readonly name = "InvalidConfig"
+}
+
+/** Defaults: the README's `pnpm start` works with no environment at all. */
+export const DEFAULT_MAX_BODY = 4 * 1024 * 1024
+
+/** Decodes a configuration from an environment record (tests pass their own). @category constructors */
+export const configFromEnv = (env: Readonly<Record<string, string | undefined>>): ApiConfig => {
+  const decoded = Schema.decodeUnknownResult(ApiEnv)(
+    Object.fromEntries(Object.keys(ApiEnv.fields).flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]]]))),
+    { errors: "all" },
+  )
+  if (Result.isFailure(decoded)) {
+    const issues = SchemaIssue.makeFormatterStandardSchemaV1()(decoded.failure.issue).issues
+    throw new InvalidConfig(issues.map((i) => `${(i.path ?? []).join(".")}: ${i.message}`).join("; "))
+  }
+  const e = decoded.success
+  const port = e.PORT === undefined ? 3000 : Number(e.PORT)
+  if (port > 65535) throw new InvalidConfig("PORT: must be at most 65535")
+  return {
+    port,
+    host: e.HOST ?? "127.0.0.1",
+    databaseUrl: e.DATABASE_URL,
+    storeDir: e.LEDGER_STORE ?? "./.ledger",
+    maxBodyBytes: e.LEDGER_MAX_BODY === undefined ? DEFAULT_MAX_BODY : Number(e.LEDGER_MAX_BODY),
+    fixture: e.LEDGER_FIXTURE ?? "fixtures/tunliu-government-office/events.ndjson",
+  }
+}
+
+/** The configuration of this process. @category constructors */
+export const loadConfig = (): ApiConfig => configFromEnv(process.env)

@@ -1,0 +1,19 @@
+/**
+ * What the app is built from. Everything with I/O comes in here, so tests build the same app on the
+ * in-memory store and `main.ts` on PGlite or PostgreSQL.
+ */
+import type { EventStoreShape } from "@ledger/eventstore"
+import type { Hono } from "hono"
+import type { KeyRing } from "./keys.ts"
+
+/** Dependencies of {@link makeApp}. @category models */
+export interface ApiDeps {
+  readonly store: EventStoreShape
+  readonly keys: KeyRing
+  /** Largest request body in bytes (413 above). */
+  readonly maxBodyBytes?: number
+  /** The admin web app, mounted at `/` when given. */
+  readonly admin?: Hono
+  /** Where unexpected errors are reported (default: console.error). */
+  readonly log?: (error: unknown) => void
+}

@@ -1,0 +1,109 @@
+/**
+ * The Effect Schemas of the API's own boundary: path parameters, queries, bodies and responses that
+ * are not domain documents. Domain payloads (events, disclosures, findings) keep the schemas of the
+ * packages that own them.
+ */
+import { Codes } from "@ledger/domain"
+import { Schema } from "effect"
+
+/** `{code}` and `{year}` of a department-year path. @category models */
+export const DepartmentYearPath = Schema.Struct({
+  code: Codes.DepartmentCode,
+  year: Schema.String.check(Schema.isPattern(/^(20\d\d|2100)$/, { message: "must be a fiscal year between 2000 and 2100" })),
+})
+/** @category models */
+export type DepartmentYearPath = typeof DepartmentYearPath.Type
+
+/** `asOf`: `current` (default), `published`, a log position, or an ISO date/instant (recording time). */
+export const AsOfParam = Schema.String.check(
+  Schema.isPattern(/^(current|published|\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?)$/, {
+    message: "must be current, published, a log position or an ISO date/instant such as 2026-02-06T00:00:00Z",
+  }),
+).annotate({ description: "current | published | POSITION | ISO-TIME (recordedAt bound)" })
+
+/** The output formats of a disclosure. @category models */
+export const Format = Schema.Literals(["json", "html", "txt", "csv", "xlsx"])
+/** @category models */
+export type Format = typeof Format.Type
+
+/** Query of the disclosure route. @category models */
+export const DisclosureQuery = Schema.Struct({ asOf: Schema.optional(AsOfParam), format: Schema.optional(Format) })
+
+/** Query of routes that only take an as-of point. @category models */
+export const AsOfQuery = Schema.Struct({ asOf: Schema.optional(AsOfParam) })
+
+/** Query of the diff route. @category models */
+export const DiffQuery = Schema.Struct({ from: Schema.optional(AsOfParam), to: Schema.optional(AsOfParam) })
+
+/** Path of a table cell. @category models */
+export const CellPath = Schema.Struct({
+  ...DepartmentYearPath.fields,
+  tableId: Schema.String.check(Schema.isPattern(/^[0-9A-Za-z-]{1,20}$/)),
+  row: Schema.String.check(Schema.isPattern(/^\d{1,5}$/, { message: "must be a row index" })),
+  col: Schema.String.check(Schema.isPattern(/^\d{1,3}$/, { message: "must be a column index" })),
+})
+
+/** The body of an append: events in the documented wire format, and optionally the expected version. @category models */
+export const AppendBody = Schema.Struct({
+  events: Schema.Array(Schema.Unknown).check(Schema.isMinLength(1), Schema.isMaxLength(10_000)),
+  expectedVersion: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000_000 }))),
+}).annotate({ identifier: "AppendBody" })
+
+/** The answer to an append. @category models */
+export const AppendResponse = Schema.Struct({
+  streamId: Schema.String,
+  fromVersion: Schema.Int,
+  toVersion: Schema.Int,
+  appended: Schema.Int,
+  skipped: Schema.Int,
+  firstPosition: Schema.NullOr(Schema.Int),
+  lastPosition: Schema.NullOr(Schema.Int),
+}).annotate({ identifier: "AppendResponse" })
+
+/** A department with the fiscal years it has streams for. @category models */
+export const DepartmentEntry = Schema.Struct({
+  code: Schema.String,
+  years: Schema.Array(Schema.Struct({ year: Schema.Int, version: Schema.Int, position: Schema.Int, headHash: Schema.String })),
+})
+/** The list of departments. @category models */
+export const DepartmentList = Schema.Struct({ departments: Schema.Array(DepartmentEntry) }).annotate({ identifier: "DepartmentList" })
+
+/** One event of an audit trail: who, when (business and system time), its chain hashes and payload. @category models */
+export const AuditEvent = Schema.Struct({
+  position: Schema.Int,
+  version: Schema.Int,
+  eventId: Schema.String,
+  type: Schema.String,
+  schemaVersion: Schema.Int,
+  occurredAt: Schema.String,
+  recordedAt: Schema.String,
+  actor: Schema.String,
+  idempotencyKey: Schema.String,
+  prevHash: Schema.String,
+  hash: Schema.String,
+  data: Schema.Json,
+}).annotate({ identifier: "AuditEvent" })
+/** @category models */
+export type AuditEvent = typeof AuditEvent.Type
+
+/** The events of a stream. @category models */
+export const EventList = Schema.Struct({
+  streamId: Schema.String,
+  version: Schema.Int,
+  events: Schema.Array(AuditEvent),
+}).annotate({ identifier: "EventList" })
+
+/** The chain verification status of the whole store. @category models */
+export const VerifyStatus = Schema.Struct({
+  ok: Schema.Boolean,
+  checked: Schema.optional(Schema.Int),
+  streams: Schema.optional(Schema.Int),
+  streamId: Schema.optional(Schema.String),
+  position: Schema.optional(Schema.Int),
+  version: Schema.optional(Schema.Int),
+  reason: Schema.optional(Schema.String),
+  detail: Schema.optional(Schema.String),
+}).annotate({ identifier: "VerifyStatus" })
+
+/** Path of a key. @category models */
+export const KeyPath = Schema.Struct({ keyId: Schema.String.check(Schema.isPattern(/^[0-9a-f]{12}$/, { message: "must be a key id" })) })

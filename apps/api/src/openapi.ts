@@ -1,0 +1,124 @@
+/**
+ * Generates the OpenAPI 3.1 document from the route declarations: every schema in it is produced
+ * by Effect (`SchemaRepresentation` → JSON Schema 2020-12 → OpenAPI 3.1) from the very schemas the
+ * handlers decode with; named schemas (an `identifier` annotation) land in `components.schemas`.
+ */
+import { JsonSchema, SchemaRepresentation } from "effect"
+import type { SchemaAST } from "effect"
+import { Problem, PROBLEMS } from "./problem.ts"
+import type { ProblemKind } from "./problem.ts"
+import type { Decodable, RouteSpec } from "./route.ts"
+
+type Json = Record<string, unknown>
+
+/** Collects schemas, then compiles them together so they share one definitions pool. */
+const collector = () => {
+  const asts: Array<SchemaAST.AST> = []
+  const slots: Array<(schema: Json) => void> = []
+  return {
+    add: (schema: Decodable, put: (schema: Json) => void) => {
+      asts.push(schema.ast)
+      slots.push(put)
+    },
+    compile: (): Json => {
+      const [first, ...rest] = asts
+      if (first === undefined) return {}
+      const multi = SchemaRepresentation.toRepresentations([first, ...rest])
+      const doc = JsonSchema.toMultiDocumentOpenApi3_1(SchemaRepresentation.toJsonSchemaMultiDocument(multi))
+      doc.schemas.forEach((s, i) => slots[i]?.(s as Json))
+      return doc.definitions as Json
+    },
+  }
+}
+
+const parametersOf = (
+  schema: Decodable | undefined,
+  where: "path" | "query",
+  add: ReturnType<typeof collector>["add"],
+  out: Array<Json>,
+): void => {
+  if (schema === undefined) return
+  add(schema, (js) => {
+    const props = (js["properties"] ?? {}) as Record<string, Json>
+    const required = new Set((js["required"] ?? []) as Array<string>)
+    for (const [name, s] of Object.entries(props)) {
+      out.push({ name, in: where, required: where === "path" || required.has(name), schema: s })
+    }
+  })
+}
+
+/** Metadata of the document. */
+export interface OpenApiInfo {
+  readonly title: string
+  readonly version: string
+  readonly description: string
+}
+
+/** Builds the OpenAPI 3.1 document of the given routes. @category constructors */
+export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo): Json => {
+  const c = collector()
+  const paths: Record<string, Record<string, Json>> = {}
+  let problemRef: Json = {}
+  c.add(Problem, (s) => (problemRef = s))
+  for (const r of routes) {
+    const parameters: Array<Json> = []
+    parametersOf(r.params, "path", c.add, parameters)
+    parametersOf(r.query, "query", c.add, parameters)
+    for (const h of r.headers ?? []) {
+      parameters.push({ name: h.name, in: "header", required: h.required, description: h.description, schema: { type: "string" } })
+    }
+    const responses: Record<string, Json> = {}
+    for (const [status, resp] of Object.entries(r.responses)) {
+      const content: Record<string, Json> = {}
+      if (resp.schema) c.add(resp.schema, (s) => (content["application/json"] = { schema: s }))
+      for (const t of resp.contentTypes ?? []) content[t] = { schema: { type: "string" } }
+      responses[status] = {
+        description: resp.description,
+        ...(resp.headers ? { headers: Object.fromEntries(Object.entries(resp.headers).map(([k, d]) => [k, { description: d, schema: { type: "string" } }])) } : {}),
+        ...(resp.schema || resp.contentTypes ? { content } : {}),
+      }
+    }
+    const kinds: ReadonlyArray<ProblemKind> = [...new Set<ProblemKind>([...(r.roles.includes("public") ? [] : (["unauthorized", "forbidden"] as const)), ...r.problems])]
+    const byStatus = new Map<number, Array<ProblemKind>>()
+    for (const k of kinds) byStatus.set(PROBLEMS[k].status, [...(byStatus.get(PROBLEMS[k].status) ?? []), k])
+    for (const [status, ks] of byStatus) {
+      responses[String(status)] = {
+        description: ks.map((k) => `${k}: ${PROBLEMS[k].title}`).join("; "),
+        content: { "application/problem+json": { get schema() { return problemRef } } },
+      }
+    }
+    const op: Json = {
+      operationId: r.operationId,
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      tags: [r.tag],
+      "x-roles": r.roles,
+      ...(r.roles.includes("public") ? { security: [] } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      responses,
+    }
+    if (r.body) {
+      const body = r.body
+      const content: Record<string, Json> = {}
+      if (body.schema) c.add(body.schema, (s) => (content[body.contentType] = { schema: s }))
+      else content[body.contentType] = { schema: { type: "string" } }
+      op["requestBody"] = { required: true, description: body.description, content }
+    }
+    ;(paths[r.path] ??= {})[r.method] = op
+  }
+  const schemas = c.compile()
+  return JSON.parse(
+    JSON.stringify({
+      openapi: "3.1.0",
+      info,
+      jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+      servers: [{ url: "/" }],
+      security: [{ bearer: [] }],
+      paths,
+      components: {
+        schemas,
+        securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key: `pnpm ledger keys create --role …`" } },
+      },
+    }),
+  ) as Json
+}
