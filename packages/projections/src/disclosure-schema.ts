@@ -6,6 +6,10 @@
  * @module disclosure-schema
  */
 import { Schema } from "effect"
+import { GlossaryEntry } from "./glossary/glossary.ts"
+import { NarrativeSection } from "./narrative/types.ts"
+import { Overview } from "./overview/build-overview.ts"
+import { PerformanceTargetTable } from "./performance/schema.ts"
 
 /** What a row stands for, so renderers and auditors need not guess from its text. @category models */
 export const RowKind = Schema.Literals([
@@ -63,8 +67,8 @@ export const AsOfStamp = Schema.Struct({
 /** @category models */
 export type AsOfStamp = typeof AsOfStamp.Type
 
-/** A narrative section (情况说明); filled by the narrative projection. @category models */
-export const NarrativeSection = Schema.Struct({ id: Schema.String, title: Schema.String, text: Schema.String })
+/** A narrative section (情况说明), with its charts; built by `narrative/`. @category models */
+export { NarrativeSection }
 
 /** The complete disclosure document. @category models */
 export const Disclosure = Schema.Struct({
@@ -76,9 +80,9 @@ export const Disclosure = Schema.Struct({
   documentHash: Schema.String,
   tables: Schema.Array(DisclosureTable),
   narrative: Schema.Array(NarrativeSection),
-  performanceTargets: Schema.Array(Schema.Unknown),
-  overview: Schema.Record(Schema.String, Schema.Unknown),
-  glossary: Schema.Array(Schema.Unknown),
+  performanceTargets: Schema.Array(PerformanceTargetTable),
+  overview: Overview,
+  glossary: Schema.Array(GlossaryEntry),
 })
 /** @category models */
 export type Disclosure = typeof Disclosure.Type

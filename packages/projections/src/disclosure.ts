@@ -10,6 +10,7 @@ import { Result } from "effect"
 import { selectEvents, type AsOf, type InvalidAsOf, type NotPublished } from "./as-of.ts"
 import { unknownCodes } from "./check-codes.ts"
 import { makeContext } from "./context.ts"
+import { buildDocumentParts } from "./document-parts.ts"
 import type { Disclosure } from "./disclosure-schema.ts"
 import { EmptySelection, MissingDepartmentProfile, NotABudgetStream, UnresolvedCodes } from "./disclosure-errors.ts"
 import type { LoggedEvent } from "./logged-event.ts"
@@ -68,10 +69,7 @@ export const buildDisclosure = (
       headHash: last.meta.hash,
     },
     tables: SHANXI_COUNTY_13.map((build) => build(ctx)),
-    narrative: [],
-    performanceTargets: [],
-    overview: {},
-    glossary: [],
+    ...buildDocumentParts(state, key.year, tx.success, state.profile.template),
   }
   return Result.succeed({ ...body, documentHash: CanonicalJson.hashOf(body) })
 }

@@ -39,3 +39,8 @@ export {
   RowCodes,
   RowKind,
 } from "./disclosure-schema.ts"
+export { buildNarrative, ChartPoint, NarrativeChart, toChineseNumeral, type NarrativeInput } from "./narrative/index.ts"
+export { buildPerformanceTargets, PerformanceTargetTable, PrintedFunds, PrintedIndicator } from "./performance/index.ts"
+export { buildOverview, Overview } from "./overview/build-overview.ts"
+export { glossaryFor, GlossaryEntry } from "./glossary/glossary.ts"
+export { buildDocumentParts, type DocumentParts } from "./document-parts.ts"

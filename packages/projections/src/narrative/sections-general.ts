@@ -71,10 +71,10 @@ export const sectionSix = (ctx: SectionContext): NarrativeSection => {
 }
 
 const threePublic = (state: BudgetState.BudgetState, c: Codes.ThreePublicCategory): Money.Money =>
-  sumLines(state, both(fiscal, (l) => l.line.threePublic === c))
+  sumLines(state, both(fiscal, current, (l) => l.line.threePublic === c))
 
 /**
- * 七、“三公”经费增减变动原因说明: table 10's 财政拨款 “三公” against last year's, item by item,
+ * 七、“三公”经费增减变动原因说明: table 10's current-year 财政拨款 “三公” against last year's, item by item,
  * with a bar chart of the three kinds.
  * @category projections
  */

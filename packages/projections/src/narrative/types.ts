@@ -6,6 +6,7 @@
  * @module narrative/types
  */
 import type { BudgetState, Taxonomy } from "@ledger/domain"
+import { Schema } from "effect"
 
 /** What the narrative is computed from: the folded stream, the fiscal year and its taxonomy. @category models */
 export interface NarrativeInput {
@@ -15,27 +16,30 @@ export interface NarrativeInput {
 }
 
 /** One slice or bar of a chart: a label and a 万元 figure with two decimals. @category models */
-export interface ChartPoint {
-  readonly label: string
-  readonly value: string
-}
+export const ChartPoint = Schema.Struct({ label: Schema.String, value: Schema.String })
+/** @category models */
+export type ChartPoint = typeof ChartPoint.Type
 
 /** A chart the published document draws under a section (structure pie, 三公 distribution bars). @category models */
-export interface NarrativeChart {
-  readonly id: string
-  readonly title: string
-  readonly kind: "pie" | "bar"
-  readonly unit: "万元"
-  readonly series: ReadonlyArray<ChartPoint>
-}
+export const NarrativeChart = Schema.Struct({
+  id: Schema.String,
+  title: Schema.String,
+  kind: Schema.Literals(["pie", "bar"]),
+  unit: Schema.Literal("万元"),
+  series: Schema.Array(ChartPoint),
+})
+/** @category models */
+export type NarrativeChart = typeof NarrativeChart.Type
 
 /** One numbered section of 第三部分 情况说明, keyed by its numeral ("一" … "十二"). @category models */
-export interface NarrativeSection {
-  readonly id: string
-  readonly title: string
-  readonly text: string
-  readonly charts?: ReadonlyArray<NarrativeChart>
-}
+export const NarrativeSection = Schema.Struct({
+  id: Schema.String,
+  title: Schema.String,
+  text: Schema.String,
+  charts: Schema.optionalKey(Schema.Array(NarrativeChart)),
+})
+/** @category models */
+export type NarrativeSection = typeof NarrativeSection.Type
 
 /** Names a section builder needs besides the state. @category models */
 export interface SectionContext extends NarrativeInput {
