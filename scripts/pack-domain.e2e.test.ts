@@ -38,6 +38,8 @@ describe("pnpm pack of @ledger/domain", () => {
     const source = (await import("../packages/domain/src/index.ts")) as Record<string, unknown>
     sourceExports = Object.keys(source).sort()
     work = mkdtempSync(join(tmpdir(), "ledger-pack-"))
+    // A clean build: a stale file left in dist/ by an earlier build must not be shipped.
+    rmSync(join(DOMAIN, "dist"), { recursive: true, force: true })
     run(process.execPath, [TSC, "-p", "tsconfig.build.json"], DOMAIN)
     run("pnpm", ["pack", "--pack-destination", work], DOMAIN)
     const found = readdirSync(work).filter((f) => f.endsWith(".tgz"))
@@ -132,5 +134,29 @@ describe("pnpm pack of @ledger/domain", () => {
     const shipped = JSON.parse(run(process.execPath, ["consumer.mjs"], scratch)) as string[]
     expect(shipped.length).toBeGreaterThan(0)
     expect(shipped).toEqual(sourceExports)
+  })
+
+  it("finds its taxonomy data files from dist once installed", () => {
+    const expected = readdirSync(join(DOMAIN, "data", "taxonomy"))
+      .map((f) => /^(\d{4})\.json$/.exec(f)?.[1])
+      .filter((y) => y !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b)
+    writeFileSync(
+      join(scratch, "taxonomy.mjs"),
+      [
+        `import { Taxonomy } from "@ledger/domain"`,
+        `const years = Taxonomy.years()`,
+        `const loaded = years.filter((y) => Taxonomy.forYear(y)._tag === "Success")`,
+        `console.log(JSON.stringify({ years, loaded }))`,
+        ``,
+      ].join("\n"),
+    )
+    const out = JSON.parse(run(process.execPath, ["taxonomy.mjs"], scratch)) as {
+      years: number[]
+      loaded: number[]
+    }
+    expect(expected.length).toBeGreaterThan(0)
+    expect(out).toEqual({ years: expected, loaded: expected })
   })
 })
