@@ -18,14 +18,15 @@ export const unknownCodes = (
     const check = (field: string, code: string, r: Result.Result<string, unknown>) => {
       if (Result.isFailure(r)) out.push({ lineId: line.lineId, field, code })
     }
-    for (const n of [3, 5, 7]) {
-      const code = line.functionCode.slice(0, n)
-      check("functionCode", code, taxonomy.functionName(code))
-    }
+    // one entry per field, however many of its levels (类/款/项) are unknown
+    const fn = line.functionCode
+    const fnLevels = [fn.slice(0, 3), fn.slice(0, 5), fn].map((c) => taxonomy.functionName(c))
+    check("functionCode", fn, fnLevels.find(Result.isFailure) ?? Result.succeed(fn))
     const e = line.expenditure
     if (e.deptEconomicCode !== undefined) {
-      check("deptEconomicCode", e.deptEconomicCode, taxonomy.deptEconomicName(e.deptEconomicCode))
-      check("deptEconomicCode", e.deptEconomicCode.slice(0, 3), taxonomy.deptEconomicName(e.deptEconomicCode.slice(0, 3)))
+      const dept = e.deptEconomicCode
+      const levels = [dept.slice(0, 3), dept].map((c) => taxonomy.deptEconomicName(c))
+      check("deptEconomicCode", dept, levels.find(Result.isFailure) ?? Result.succeed(dept))
     }
     if (e.govEconomicCode !== undefined) check("govEconomicCode", e.govEconomicCode, taxonomy.govEconomicName(e.govEconomicCode))
   }
