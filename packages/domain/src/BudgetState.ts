@@ -6,6 +6,7 @@
  *
  * @module BudgetState
  */
+import { Result } from "effect"
 import type * as E from "./BudgetEvent.ts"
 import type { BudgetLine } from "./BudgetLine.ts"
 import * as Money from "./Money.ts"
@@ -74,6 +75,12 @@ export const initialState: BudgetState = {
   publications: [],
 }
 
+/** An amount as Money, or undefined for a string no decoded event can carry: evolve must never throw. */
+const amountOf = (s: string): Money.Money | undefined => {
+  const r = Money.parse(s)
+  return Result.isSuccess(r) ? r.success : undefined
+}
+
 const withEntry = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v)
 
 const addLine = (
@@ -84,7 +91,8 @@ const addLine = (
   contribution: Contribution,
 ): BudgetState => {
   if (state.lines.has(line.lineId)) return state // decide rejects duplicates; evolve stays total
-  const amount = Money.make(line.amount)
+  const amount = amountOf(line.amount)
+  if (amount === undefined) return state
   return {
     ...state,
     lines: withEntry(state.lines, line.lineId, { line, vintage, originYear, amount, contributions: [contribution] }),
@@ -120,7 +128,7 @@ export const evolve = (state: BudgetState, event: E.BudgetEvent, ref?: EventRef)
       return addLine(next, line, "current", undefined, {
         ref: at,
         type: event.type,
-        amount: Money.make(line.amount),
+        amount: amountOf(line.amount) ?? Money.zero,
         documentNumber,
       })
     }
@@ -129,7 +137,7 @@ export const evolve = (state: BudgetState, event: E.BudgetEvent, ref?: EventRef)
       return addLine(next, line, "carryover", originYear, {
         ref: at,
         type: event.type,
-        amount: Money.make(line.amount),
+        amount: amountOf(line.amount) ?? Money.zero,
         documentNumber,
       })
     }
@@ -137,12 +145,14 @@ export const evolve = (state: BudgetState, event: E.BudgetEvent, ref?: EventRef)
       const { change, documentNumber, adjustmentId } = event.data
       const adjusted = { ...next, adjustments: new Set(next.adjustments).add(adjustmentId) }
       if (change.kind === "amount") {
-        const delta = Money.make(change.delta)
+        const delta = amountOf(change.delta)
+        if (delta === undefined) return adjusted
         return changeLine(adjusted, change.lineId, delta, { ref: at, type: event.type, amount: delta, documentNumber })
       }
       const source = adjusted.lines.get(change.fromLineId)
-      if (source === undefined) return adjusted
-      const moved = Money.make(change.toLine.amount)
+      const moved = amountOf(change.toLine.amount)
+      // Both legs or neither: a target id already in use would otherwise shrink the source alone.
+      if (source === undefined || moved === undefined || adjusted.lines.has(change.toLine.lineId)) return adjusted
       const reduced = changeLine(adjusted, change.fromLineId, Money.negate(moved), {
         ref: at,
         type: event.type,
