@@ -1,0 +1,53 @@
+/**
+ * The Kysely view of the store's tables. Numeric and bigint columns stay strings, as pg returns
+ * them; the store converts positions with `Number` (exact up to 2^53).
+ */
+import type { ColumnType, Generated } from "kysely"
+
+/** `events`: one row per stored event; never updated or deleted (trigger + grants). @category models */
+export interface EventsTable {
+  position: ColumnType<string, string | number, never>
+  stream_id: string
+  version: number
+  event_id: string
+  type: string
+  idempotency_key: string
+  occurred_key: string
+  recorded_at: string
+  body_hash: string
+  canonical: string
+  prev_hash: string
+  hash: string
+  transaction_id: Generated<string>
+}
+
+/** `streams`: each stream's head as of its last append. @category models */
+export interface StreamsTable {
+  stream_id: string
+  version: number
+  head_hash: string
+  head_position: ColumnType<string, string | number, string | number>
+}
+
+/** `append_requests`: append-level idempotency keys and the result they replay. @category models */
+export interface AppendRequestsTable {
+  idempotency_key: string
+  request_hash: string
+  result: string
+  created_at: Generated<Date>
+}
+
+/** `ledger_schema`: the single row recording the schema version the migrations reached. @category models */
+export interface LedgerSchemaTable {
+  id: number
+  version: number
+  migrated_at: Generated<Date>
+}
+
+/** The whole database. @category models */
+export interface Database {
+  events: EventsTable
+  streams: StreamsTable
+  append_requests: AppendRequestsTable
+  ledger_schema: LedgerSchemaTable
+}

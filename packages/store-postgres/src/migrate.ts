@@ -1,0 +1,58 @@
+/**
+ * Runs the frozen migrations and guards against a database written by a newer release. The
+ * migration list is static (no folder scanning), so the built package carries its migrations.
+ */
+import { Effect } from "effect"
+import { Migrator, sql } from "kysely"
+import type { Kysely, Migration } from "kysely"
+import { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
+import * as m20261129 from "./migrations/2026-11-29T1200_create_events.ts"
+
+/** Every migration, by its frozen name. @category models */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "2026-11-29T1200_create_events": m20261129,
+}
+
+/** The schema version this release writes and reads. @category models */
+export const KNOWN_SCHEMA_VERSION = 1
+
+const unavailable = (error: unknown) =>
+  new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) })
+
+/**
+ * The schema version recorded in the database (0 when no migration has run yet).
+ * @category constructors
+ */
+export const schemaVersion = (db: Kysely<any>): Effect.Effect<number, StoreUnavailable> =>
+  Effect.tryPromise({
+    try: async () => {
+      const exists = await sql<{ t: string | null }>`select to_regclass('ledger_schema')::text as t`.execute(db)
+      if (exists.rows[0]?.t == null) return 0
+      const row = await sql<{ version: number }>`select version from ledger_schema where id = 1`.execute(db)
+      return row.rows[0]?.version ?? 0
+    },
+    catch: unavailable,
+  })
+
+/** Fails with {@link SchemaTooNew} when the database is ahead of this release. @category constructors */
+export const checkSchema = (db: Kysely<any>): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
+  Effect.flatMap(schemaVersion(db), (found) =>
+    found > KNOWN_SCHEMA_VERSION ? Effect.fail(new SchemaTooNew({ found, known: KNOWN_SCHEMA_VERSION })) : Effect.succeed(found),
+  )
+
+/**
+ * Brings the database to {@link KNOWN_SCHEMA_VERSION}. Running it again changes nothing; a newer
+ * database is refused before anything is touched. Needs the owner role.
+ * @category constructors
+ */
+export const migrate = (db: Kysely<any>): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
+  Effect.gen(function* () {
+    yield* checkSchema(db)
+    const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+    const { error, results } = yield* Effect.promise(() => migrator.migrateToLatest())
+    if (error !== undefined) {
+      const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown"
+      return yield* Effect.fail(unavailable(new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)))
+    }
+    return yield* checkSchema(db)
+  })

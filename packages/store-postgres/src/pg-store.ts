@@ -1,0 +1,52 @@
+/**
+ * The EventStore on a PostgreSQL server through pg (`DATABASE_URL`). Connecting is bounded by
+ * `connectTimeoutMs` (default 5 s), so an unreachable server is a typed error, never a hang.
+ */
+import { Effect, Layer } from "effect"
+import { Kysely, PostgresDialect } from "kysely"
+import pg from "pg"
+import { EventStore } from "@ledger/eventstore"
+import type { EventStoreShape, SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
+import type { Database } from "./database.ts"
+import { makeKyselyEventStore } from "./kysely-store.ts"
+import { checkSchema, migrate } from "./migrate.ts"
+
+/** Options of {@link makePgEventStore}. @category models */
+export interface PgStoreOptions {
+  readonly connectionString: string
+  /** Run migrations on open (needs the owner role). Default true; the app role uses false. */
+  readonly migrate?: boolean | undefined
+  readonly connectTimeoutMs?: number | undefined
+  readonly maxConnections?: number | undefined
+}
+
+/** Opens a pg pool as a Kysely database (no schema check). @category constructors */
+export const makePgKysely = (options: PgStoreOptions): Kysely<Database> => {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    max: options.maxConnections ?? 10,
+    application_name: "ledger-eventstore",
+  })
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on("error", () => undefined)
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/**
+ * Connects, migrates (or only checks the schema version) and returns the store.
+ * @category constructors
+ */
+export const makePgEventStore = (
+  options: PgStoreOptions,
+): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
+  Effect.gen(function* () {
+    const db = makePgKysely(options)
+    const ready = options.migrate === false ? checkSchema(db) : migrate(db)
+    yield* Effect.tapError(ready, () => Effect.promise(() => db.destroy()))
+    return makeKyselyEventStore(db, { destroy: () => db.destroy() })
+  })
+
+/** A Layer providing the PostgreSQL {@link EventStore}; the pool closes with the Layer's scope. @category layers */
+export const layerPg = (options: PgStoreOptions): Layer.Layer<EventStore, StoreUnavailable | SchemaTooNew> =>
+  Layer.effect(EventStore, Effect.acquireRelease(makePgEventStore(options), (store) => store.close()))

@@ -1,0 +1,53 @@
+/**
+ * The embedded EventStore: PostgreSQL compiled to WebAssembly (PGlite), in a folder (default
+ * `./.ledger`) or in memory, on the same migrations and queries as the server store.
+ */
+import { PGlite } from "@electric-sql/pglite"
+import { Effect, Layer } from "effect"
+import { Kysely } from "kysely"
+import { PGliteDialect } from "kysely-pglite-dialect"
+import { EventStore, StoreUnavailable } from "@ledger/eventstore"
+import type { EventStoreShape, SchemaTooNew } from "@ledger/eventstore"
+import type { Database } from "./database.ts"
+import { makeKyselyEventStore } from "./kysely-store.ts"
+import { migrate } from "./migrate.ts"
+
+/** Options of {@link makePgliteEventStore}. @category models */
+export interface PgliteStoreOptions {
+  /** Data folder; undefined keeps the database in memory. */
+  readonly dataDir?: string | undefined
+}
+
+/** The folder the CLI and API use when none is given. @category models */
+export const DEFAULT_PGLITE_DIR = "./.ledger"
+
+/** Opens (and migrates) a PGlite database as Kysely; `pglite` is exposed for tests that tamper. @category constructors */
+export const openPglite = (
+  options: PgliteStoreOptions,
+): Effect.Effect<{ readonly db: Kysely<Database>; readonly pglite: PGlite }, StoreUnavailable | SchemaTooNew> =>
+  Effect.gen(function* () {
+    const pglite = yield* Effect.tryPromise({
+      try: async () => {
+        const instance = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)
+        await instance.waitReady
+        return instance
+      },
+      catch: (error) => new StoreUnavailable({ reason: `cannot open PGlite: ${String(error)}` }),
+    })
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+    yield* Effect.tapError(migrate(db), () => Effect.promise(() => db.destroy()))
+    return { db, pglite }
+  })
+
+/**
+ * Opens the embedded store (migrating it) and returns the EventStore.
+ * @category constructors
+ */
+export const makePgliteEventStore = (
+  options: PgliteStoreOptions = {},
+): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
+  Effect.map(openPglite(options), ({ db }) => makeKyselyEventStore(db, { destroy: () => db.destroy() }))
+
+/** A Layer providing the PGlite {@link EventStore}; closed with the Layer's scope. @category layers */
+export const layerPglite = (options: PgliteStoreOptions = {}): Layer.Layer<EventStore, StoreUnavailable | SchemaTooNew> =>
+  Layer.effect(EventStore, Effect.acquireRelease(makePgliteEventStore(options), (store) => store.close()))
