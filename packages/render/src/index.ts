@@ -1,5 +1,12 @@
 /**
- * Public entry of @ledger/render. A placeholder so the workspace type-checks, lints and
- * builds before the package's owner lands real code; replace freely.
+ * @ledger/render — a `budget-disclosure/v1` document as JSON, HTML, text, CSV and XLSX. Pure and
+ * deterministic: the same document always renders to the same bytes.
+ *
+ * @module
  */
-export {}
+export { Format, parseFormat, render, UnknownFormat, type Rendered } from "./render.ts"
+export { renderHtml } from "./html.ts"
+export { renderTxt } from "./txt.ts"
+export { csvFileName, renderCsvFiles, renderCsvZip, type CsvFile } from "./csv.ts"
+export { renderXlsx, workbookSheets } from "./xlsx.ts"
+export { chartSvg } from "./svg-charts.ts"
