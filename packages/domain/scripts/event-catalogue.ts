@@ -1,0 +1,172 @@
+/**
+ * Generates `docs/event-catalogue.md` from the event schemas themselves, so the catalogue cannot
+ * drift from what the decoder accepts: field paths, types, optionality and the rule each check
+ * states come from the schema AST; only the one-paragraph meaning of each event is written here.
+ *
+ * Run from the repository root: `npx tsx packages/domain/scripts/event-catalogue.ts`.
+ */
+import { writeFileSync } from "node:fs"
+import * as BudgetCommand from "../src/BudgetCommand.ts"
+import * as E from "../src/BudgetEvent.ts"
+import * as Errors from "../src/Errors.ts"
+
+const MEANING: Record<E.BudgetEventType, string> = {
+  AppropriationRecorded:
+    "预算安排 / 指标下达: one current-year budget line. The line id is the finance system's 指标 id and is unique in the stream.",
+  CarryoverRecorded:
+    "上年结转: money of an earlier fiscal year (`originYear`, before the stream's year) carried in for its original purpose.",
+  AdjustmentRecorded:
+    "追加 / 追减 (a signed `amount` change of one line, never below zero) or 调剂 / 调整 (a `reclassification` moving part of a line to a new line in the same funding source; the total is unchanged). Always with a reason and the 文号 that authorised it.",
+  DepartmentProfileRecorded: "部门概况: the department's name, region, duties and the disclosure template; its code must be the stream's department.",
+  UnitRegistered: "单位: a budget unit of the department with its type (行政 / 参公 / 事业), which decides the economic mapping and 机关运行经费.",
+  ProjectRegistered: "项目: a project of a registered unit, with its category (其他运转类 / 特定目标类) and life.",
+  PerformanceTargetsRecorded:
+    "绩效目标表 of a registered project as the unit declared it. Its fund figures are declarations, checked by the auditor's rules, not by `decide`.",
+  UnitOverallTargetsRecorded: "单位整体绩效目标: the unit declared overall performance targets.",
+  PriorYearBudgetRecorded:
+    "Last year's budget figures the narrative compares with (budget, not 决算). Must be for the year before the stream's.",
+  NarrativeNoteRecorded: "A human-written reason or remark that a narrative section quotes, by topic; a later note on the same topic replaces it.",
+  AssetHoldingsRecorded: "国有资产占有使用情况 as at a cut-off date: vehicles by category, office floor area, large equipment.",
+  DisclosurePublished:
+    "A disclosure was published. The seal (stream version, position, head hash, document hash) is computed by the publisher from the stored log.",
+}
+
+interface Row {
+  readonly path: string
+  readonly type: string
+  readonly required: boolean
+  readonly rule: string
+}
+
+/* The schema AST is walked structurally; its node shapes are Effect's, typed loosely here on purpose. */
+type Node = {
+  _tag: string
+  literal?: unknown
+  types?: ReadonlyArray<Node>
+  rest?: ReadonlyArray<Node>
+  propertySignatures?: ReadonlyArray<{ name: PropertyKey; type: Node }>
+  checks?: ReadonlyArray<{ annotations?: { message?: string; expected?: string } }>
+  context?: { isOptional?: boolean }
+}
+
+const rules = (n: Node): string =>
+  (n.checks ?? [])
+    .map((c) => c.annotations?.message ?? c.annotations?.expected ?? "")
+    .filter((m) => m !== "")
+    .join("; ")
+
+const withoutUndefined = (n: Node): Node => {
+  if (n._tag !== "Union" || n.types === undefined) return n
+  const kept = n.types.filter((t) => t._tag !== "Undefined")
+  return kept.length === 1 && kept[0] !== undefined ? kept[0] : { ...n, types: kept }
+}
+
+const typeName = (n: Node): string => {
+  switch (n._tag) {
+    case "Literal":
+      return JSON.stringify(n.literal)
+    case "Union":
+      return (n.types ?? []).every((t) => t._tag === "Literal") ? (n.types ?? []).map(typeName).join(" | ") : "one of"
+    case "Objects":
+      return "object"
+    case "Arrays":
+      return `array of ${typeName(withoutUndefined(n.rest?.[0] ?? { _tag: "Unknown" }))}`
+    case "Number":
+      return (n.checks ?? []).some((c) => c.annotations?.expected?.includes("integer")) ? "integer" : "number"
+    default:
+      return n._tag.toLowerCase()
+  }
+}
+
+const walk = (node: Node, path: string, required: boolean, out: Array<Row>): void => {
+  const n = withoutUndefined(node)
+  out.push({ path, type: typeName(n), required, rule: rules(n) })
+  if (n._tag === "Objects") {
+    for (const p of n.propertySignatures ?? []) {
+      walk(p.type, `${path}.${String(p.name)}`, p.type.context?.isOptional !== true, out)
+    }
+  } else if (n._tag === "Union" && !(n.types ?? []).every((t) => t._tag === "Literal")) {
+    for (const t of n.types ?? []) {
+      const kind = t.propertySignatures?.find((p) => p.name === "kind")?.type.literal
+      walk(t, `${path}⟨${String(kind ?? t._tag)}⟩`, required, out)
+    }
+  } else if (n._tag === "Arrays" && n.rest?.[0] !== undefined && withoutUndefined(n.rest[0])._tag === "Objects") {
+    walk(n.rest[0], `${path}[]`, true, out)
+  }
+}
+
+const escape = (s: string): string => s.replaceAll("|", "\\|")
+
+/** The whole catalogue as Markdown. */
+export const renderCatalogue = (): string => {
+  const parts: Array<string> = [
+    "# Event catalogue",
+    "",
+    "<!-- Generated by `npx tsx packages/domain/scripts/event-catalogue.ts` from the schemas in `packages/domain/src`. Do not edit by hand. -->",
+    "",
+    "Every event of a department-year budget stream, as one NDJSON line or one element of an API batch:",
+    "",
+    "```json",
+    '{ "stream": { "department": "002", "year": 2026 }, "eventId": "…", "schemaVersion": 1, "occurredAt": "2026-01-20",',
+    '  "actor": "…", "idempotencyKey": "…", "type": "AppropriationRecorded", "data": { … } }',
+    "```",
+    "",
+    "- `stream`: the department code and fiscal year; the store's stream id is `department/year`.",
+    `- \`schemaVersion\`: ${E.CURRENT_SCHEMA_VERSION} for every type today.`,
+    "- `occurredAt`: the business date (a date `2026-01-20` or a UTC instant `2026-01-20T01:00:00Z`); the store adds `recordedAt`.",
+    "- `idempotencyKey`: same key and same body give the original result; same key and another body is a conflict.",
+    "- `eventId`, `actor`: optional on the wire; the store and the API fill them in.",
+    "- Amounts are strings of 元 with at most two decimals (`\"1578100.00\"`); a JSON number is refused.",
+    "- Unknown fields are refused. Decoding lists every bad field with its path (`data.line.amount`).",
+    "- Codes are checked against the fiscal year's taxonomy (`packages/domain/data/taxonomy/YYYY.json`) by `decide`.",
+    "",
+  ]
+  for (const member of E.BudgetEvent.members) {
+    const type = member.fields.type.literal as E.BudgetEventType
+    const rows: Array<Row> = []
+    walk(member.fields.data.ast as unknown as Node, "data", true, rows)
+    parts.push(`## ${type}`, "", MEANING[type], "", "| field | type | required | rule |", "| --- | --- | --- | --- |")
+    for (const r of rows.slice(1)) {
+      parts.push(`| \`${r.path}\` | ${escape(r.type)} | ${r.required ? "yes" : "no"} | ${escape(r.rule)} |`)
+    }
+    parts.push("")
+  }
+  parts.push(
+    "## Commands",
+    "",
+    "Each command of `BudgetCommand` asks for exactly one event with the same payload; `AdjustLine` and `ReclassifyLine` flatten the adjustment's `change` into `data`.",
+    "",
+    "| command | event |",
+    "| --- | --- |",
+  )
+  for (const member of BudgetCommand.BudgetCommand.members) {
+    const name = member.fields.type.literal
+    parts.push(`| \`${name}\` | \`${event(name)}\` |`)
+  }
+  parts.push(
+    "",
+    "## Rule errors",
+    "",
+    "`decide` (commands) and `decideEvent` (already-formed events) return the first broken rule as one of these tagged errors; each carries `path`, the field it is about.",
+    "",
+    ...Object.keys(Errors)
+      .filter((k) => k !== "DomainError")
+      .sort()
+      .map((k) => `- \`${k}\``),
+    "",
+  )
+  return parts.join("\n")
+}
+
+/** The event a command asks for, found by asking `toEvent` itself. */
+const event = (command: string): string => {
+  const e = BudgetCommand.toEvent({ type: command, data: {} } as unknown as BudgetCommand.BudgetCommand)
+  return e.type === "AdjustmentRecorded" ? `${e.type} (change.kind = ${e.data.change.kind})` : e.type
+}
+
+/** Where the catalogue lives. */
+export const CATALOGUE_PATH = new URL("../../../docs/event-catalogue.md", import.meta.url)
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, "/"))) {
+  writeFileSync(CATALOGUE_PATH, renderCatalogue())
+}
