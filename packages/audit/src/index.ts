@@ -1,0 +1,43 @@
+/**
+ * @ledger/audit — the auditor's consistency rules R1–R16 over a derived disclosure, and the
+ * reconciliation of a published document (text extracted from its PDF) against the ledger.
+ *
+ * @module
+ */
+import type { BudgetState } from "@ledger/domain"
+import { Result, Schema } from "effect"
+import * as SchemaIssue from "effect/SchemaIssue"
+import { Data } from "effect"
+import { type DisclosureInput as DisclosureInputType, DisclosureInput } from "./model/document.ts"
+import type { CheckResult } from "./model/finding.ts"
+import { fromDisclosure } from "./model/from-disclosure.ts"
+import { checkAudit } from "./rules/index.ts"
+
+export { CheckResult, Discrepancy, Finding, Place, ReconcileResult, RULE_IDS, RuleId, Severity } from "./model/finding.ts"
+export { DisclosureInput } from "./model/document.ts"
+export type { AuditDocument, PerformanceTable, Section, Table } from "./model/document.ts"
+export { KNOWN_DEFECTS, knownDefectOf } from "./rules/known-defects.ts"
+export { checkAudit } from "./rules/index.ts"
+export { fromDisclosure } from "./model/from-disclosure.ts"
+export { parsePublishedText, UnreadableDocument } from "./parse/index.ts"
+export { placeText, reconcile, type ReconcileInput } from "./reconcile/index.ts"
+
+/**
+ * Runs R1–R16 over a derived `budget-disclosure/v1` document; the ledger state, when given, adds the
+ * checks that need 元 detail (unit types, 三公 lines, project lines, declared performance tables).
+ * @category rules
+ */
+export const checkDisclosure = (disclosure: DisclosureInputType, state?: BudgetState.BudgetState): CheckResult =>
+  checkAudit(fromDisclosure(disclosure, state), state)
+
+/** The disclosure given to the auditor is not a `budget-disclosure/v1` document; `issues` name the fields. @category errors */
+export class InvalidDisclosure extends Data.TaggedError("InvalidDisclosure")<{
+  readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: string }>
+}> {}
+
+/** Decodes an untrusted disclosure at the boundary (API body, file). @category constructors */
+export const decodeDisclosure = (input: unknown): Result.Result<DisclosureInputType, InvalidDisclosure> =>
+  Result.mapError(Schema.decodeUnknownResult(DisclosureInput)(input, { errors: "all" }), (e) => {
+    const formatted = SchemaIssue.makeFormatterStandardSchemaV1()(e.issue)
+    return new InvalidDisclosure({ issues: formatted.issues.map((i) => ({ path: (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)), message: i.message })) })
+  })

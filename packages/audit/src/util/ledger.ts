@@ -1,0 +1,27 @@
+/**
+ * Sums of ledger lines in 万元, rounded once from exact 元 — the way a projection prints a cell — so
+ * rules can compare a printed cell with what the ledger says.
+ *
+ * @module ledger
+ */
+import { type BudgetState, Money } from "@ledger/domain"
+
+/** A ledger line as the state holds it. @category models */
+export type Line = BudgetState.LineState
+
+/** Lines of the state (none without a state). @category views */
+export const lines = (state: BudgetState.BudgetState | undefined): ReadonlyArray<Line> => [...(state?.lines.values() ?? [])]
+
+/** Σ amounts of the lines that satisfy `p`, in 万元 rounded half-up. @category views */
+export const wanOf = (ls: ReadonlyArray<Line>, p: (l: Line) => boolean = () => true): Money.Money =>
+  Money.make(Money.toWan(Money.sum(ls.filter(p).map((l) => l.amount))))
+
+/** Σ amounts in 元. @category views */
+export const yuanOf = (ls: ReadonlyArray<Line>, p: (l: Line) => boolean = () => true): Money.Money =>
+  Money.sum(ls.filter(p).map((l) => l.amount))
+
+/** 财政拨款 sources (一般公共预算, 政府性基金预算, 国有资本经营预算). @category models */
+export const FISCAL = ["general-budget", "government-fund", "state-capital"] as const
+
+/** True for a 财政拨款 line. @category views */
+export const isFiscal = (l: Line): boolean => (FISCAL as ReadonlyArray<string>).includes(l.line.fundingSource)
