@@ -1,5 +1,7 @@
 /**
- * Public entry of @ledger/cli. A placeholder so the workspace type-checks, lints and
- * builds before the package's owner lands real code; replace freely.
+ * @ledger/cli — the `ledger` command line. Its commands are exported for in-process tests.
+ *
+ * @module
  */
-export {}
+export { commands, HELP } from "./commands/index.ts"
+export type { Command, CommandContext } from "./commands/context.ts"

@@ -19,15 +19,37 @@ export const derivedEventId = (streamId: string, idempotencyKey: string): string
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
-/** The store form of a decoded event; `actor` is the authenticated caller when there is one. */
-export const toNewEvent = (e: Envelope.EnvelopedEvent, actor: string | undefined): NewEvent => {
+/**
+ * Who is recorded as the actor: an authenticated caller overrides whatever the event says (the API);
+ * an importer keeps the event's own actor and only fills it in when missing (the CLI).
+ */
+export interface ActorChoice {
+  readonly override?: string | undefined
+  readonly fallback?: string | undefined
+}
+
+/** The canonical body the store compares for idempotency: the event as submitted, nothing the store adds. */
+export const bodyOf = (e: NewEvent): string =>
+  CanonicalJson.canonicalize({
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    occurredAt: e.occurredAt,
+    actor: e.actor,
+    idempotencyKey: e.idempotencyKey,
+    data: e.data,
+    metadata: e.metadata,
+  })
+
+/** The store form of a decoded event. */
+export const toNewEvent = (e: Envelope.EnvelopedEvent, actor: ActorChoice): NewEvent => {
   const streamId = Envelope.streamIdOf(e.meta.stream)
   return {
     eventId: e.meta.eventId ?? derivedEventId(streamId, e.meta.idempotencyKey),
     type: e.event.type,
     schemaVersion: e.meta.schemaVersion,
     occurredAt: e.meta.occurredAt,
-    actor: actor ?? e.meta.actor ?? "unknown",
+    actor: actor.override ?? e.meta.actor ?? actor.fallback ?? "unknown",
     idempotencyKey: e.meta.idempotencyKey,
     data: e.event.data as NewEvent["data"],
   }

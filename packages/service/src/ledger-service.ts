@@ -11,7 +11,7 @@ import type { AppendError } from "@ledger/eventstore"
 import { type AsOf, buildDisclosure, foldLogged, type LoggedEvent } from "@ledger/projections"
 import { Effect, Result } from "effect"
 import { BatchRejected, type BatchIssue, UnknownDepartmentYear } from "./errors.ts"
-import { toLogged, toNewEvent } from "./events.ts"
+import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
 import { parseNdjson } from "./ndjson.ts"
 import { checkRules } from "./rules.ts"
 
@@ -44,6 +44,12 @@ export interface DepartmentYear {
 
 type ReadError = StoreUnavailable | UnknownDepartmentYear
 
+/** A stream's state and the canonical bodies of its events by idempotency key. */
+interface StreamSnapshot {
+  readonly state: BudgetState.BudgetState
+  readonly bodies: ReadonlyMap<string, string>
+}
+
 /** Builds the service over any EventStore backend. @category constructors */
 export const makeLedgerService = (store: EventStoreShape) => {
   const loggedEvents = (department: string, year: number): Effect.Effect<ReadonlyArray<LoggedEvent>, ReadError> =>
@@ -57,7 +63,8 @@ export const makeLedgerService = (store: EventStoreShape) => {
   /** Decodes and rule-checks a batch against the stream's current state; nothing is written here. */
   const validate = (
     items: ReadonlyArray<{ readonly value: unknown; readonly line?: number | undefined }>,
-    current: (streamId: string) => Effect.Effect<BudgetState.BudgetState, StoreUnavailable>,
+    current: (streamId: string) => Effect.Effect<StreamSnapshot, StoreUnavailable>,
+    actor: ActorChoice,
     expectStream?: Envelope.StreamKey,
   ) =>
     Effect.gen(function* () {
@@ -94,8 +101,23 @@ export const makeLedgerService = (store: EventStoreShape) => {
           for (const d of list) issues.push({ index: d.index, line: d.line, path: "stream.year", message: `no taxonomy for ${key.year}` })
           continue
         }
-        let state = yield* current(streamId)
+        const snapshot = yield* current(streamId)
+        let state = snapshot.state
         for (const d of list) {
+          const stored = snapshot.bodies.get(d.e.meta.idempotencyKey)
+          if (stored !== undefined) {
+            // Already stored: the store skips it when the body is the same and refuses it otherwise.
+            if (stored !== bodyOf(toNewEvent(d.e, actor))) {
+              issues.push({
+                index: d.index,
+                line: d.line,
+                path: "idempotencyKey",
+                message: `"${d.e.meta.idempotencyKey}" was already used for an event with another body`,
+                rule: "IdempotencyConflict",
+              })
+            }
+            continue
+          }
           const problem = checkRules(d.e, state, { taxonomy: taxonomy.success, year: key.year, department: key.department })
           if (problem !== undefined) {
             issues.push({ index: d.index, line: d.line, ...problem })
@@ -108,8 +130,11 @@ export const makeLedgerService = (store: EventStoreShape) => {
       return { decoded, byStream }
     })
 
-  const currentState = (streamId: string) =>
-    Effect.map(store.readStream(streamId), (stored) => foldLogged(stored.map(toLogged)))
+  const currentState = (streamId: string): Effect.Effect<StreamSnapshot, StoreUnavailable> =>
+    Effect.map(store.readStream(streamId), (stored) => ({
+      state: foldLogged(stored.map(toLogged)),
+      bodies: new Map(stored.map((e) => [e.idempotencyKey, bodyOf(e)])),
+    }))
 
   return {
     store,
@@ -119,16 +144,18 @@ export const makeLedgerService = (store: EventStoreShape) => {
     append: (input: AppendInput): Effect.Effect<AppendResult, BatchRejected | AppendError> =>
       Effect.gen(function* () {
         const stream = { department: input.department, year: input.year }
+        const actor: ActorChoice = { override: input.actor }
         const { decoded } = yield* validate(
           input.events.map((value) => ({ value })),
           currentState,
+          actor,
           stream,
         )
         return yield* store.append(
           {
             streamId: Envelope.streamIdOf(stream),
             expectedVersion: input.expectedVersion ?? { _tag: "Any" },
-            events: decoded.map((d) => toNewEvent(d.e, input.actor)),
+            events: decoded.map((d) => toNewEvent(d.e, actor)),
           },
           { idempotencyKey: input.idempotencyKey },
         )
@@ -147,12 +174,13 @@ export const makeLedgerService = (store: EventStoreShape) => {
             new BatchRejected({ kind: "malformed", issues: [{ index: 0, line: 1, path: "", message: "the file has no events" }] }),
           )
         }
-        const { byStream } = yield* validate(lines.success, currentState)
+        const actor: ActorChoice = { fallback: options.actor }
+        const { byStream } = yield* validate(lines.success, currentState, actor)
         const result = yield* store.append(
           [...byStream].map(([streamId, list]) => ({
             streamId,
             expectedVersion: { _tag: "Any" } as const,
-            events: list.map((d) => toNewEvent(d.e, options.actor)),
+            events: list.map((d) => toNewEvent(d.e, actor)),
           })),
           { idempotencyKey: options.idempotencyKey },
         )
@@ -205,7 +233,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
                   },
                   event: { type: "DisclosurePublished", data: seal },
                 },
-                actor,
+                { override: actor },
               ),
             ],
           },

@@ -23,5 +23,7 @@ export const checkRules = (
   const r = Decide.decideEvent(e.event, state, { taxonomy: ctx.taxonomy, streamYear: ctx.year, department: ctx.department })
   if (Result.isSuccess(r)) return undefined
   const error = r.failure
-  return { path: error.path, message: error.message, rule: error._tag }
+  const prefix = `${error.path}: `
+  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
+  return { path: error.path, message, rule: error._tag }
 }

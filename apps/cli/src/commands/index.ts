@@ -1,0 +1,34 @@
+/**
+ * The table of `ledger` commands and the help text.
+ *
+ * @module
+ */
+import type { Command } from "./context.ts"
+import { disclosureCommand } from "./disclosure.ts"
+import { exportCommand } from "./export.ts"
+import { importCommand } from "./import.ts"
+import { publishCommand } from "./publish.ts"
+import { verifyCommand } from "./verify.ts"
+
+/** Every command by name. */
+export const commands: Readonly<Record<string, Command>> = {
+  import: importCommand,
+  disclosure: disclosureCommand,
+  verify: verifyCommand,
+  publish: publishCommand,
+  export: exportCommand,
+}
+
+/** Printed for `ledger help` and after a usage error. */
+export const HELP = `usage: pnpm ledger <command> [options]
+
+  import FILE                 append the events of an NDJSON file (all or nothing; re-import appends nothing)
+  disclosure --department D --year Y [--as-of published|POSITION|ISO-TIME|occurred:DATE]
+             [--format json|html|txt|csv|xlsx] [--out FILE]
+  publish --department D --year Y [--date YYYY-MM-DD]
+  verify                      recompute every hash chain; exit 1 naming the first bad position
+  export [--department D --year Y] [--out FILE]
+
+store options (every command): --store DIR (embedded PGlite, default ./.ledger or LEDGER_STORE)
+                               --database-url URL (PostgreSQL, or DATABASE_URL)
+`
