@@ -14,8 +14,11 @@ type DeclaredFunds = { total: string; central: string; provincial: string; local
 
 const funds = (f: DeclaredFunds): Funds => ({ total: f.total, central: f.central, provincial: f.provincial, local: f.local, selfRaised: f.selfRaised, other: f.other ?? "" })
 
-const GlossaryItem = Schema.Struct({ term: Schema.String, text: Schema.String })
-const isGlossaryItem = Schema.is(GlossaryItem)
+// The contract's glossary entries carry `definition`; older or foreign documents may say `text`.
+const isDefined = Schema.is(Schema.Struct({ term: Schema.String, definition: Schema.String }))
+const isTexted = Schema.is(Schema.Struct({ term: Schema.String, text: Schema.String }))
+const glossaryEntry = (g: unknown): GlossaryEntry[] =>
+  isDefined(g) ? [{ term: g.term, text: g.definition }] : isTexted(g) ? [{ term: g.term, text: g.text }] : []
 
 /** The performance tables a ledger state declares, one per project with targets. @category constructors */
 export const performanceFromState = (state: BudgetState.BudgetState): PerformanceTable[] =>
@@ -45,7 +48,7 @@ export const fromDisclosure = (d: DisclosureInput, state?: BudgetState.BudgetSta
     tables.set(t.id, { id: t.id, title: t.title, header: t.header ?? [], rows: t.rows.map((r) => ({ cells: r.cells, codes: r.codes })), notes: t.notes ?? [] })
   }
   const units = state === undefined ? [] : [...state.units.values()].sort((a, b) => a.order - b.order)
-  const glossary: GlossaryEntry[] = (d.glossary ?? []).filter(isGlossaryItem)
+  const glossary: GlossaryEntry[] = (d.glossary ?? []).flatMap(glossaryEntry)
   return {
     fiscalYear: d.fiscalYear,
     departmentName: d.department.name,
