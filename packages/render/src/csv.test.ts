@@ -15,13 +15,22 @@ const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ",") row.push(field), (field = "")
-    else if (c === "\r" && s[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++
-    else field += c
+    else if (c === ",") {
+      row.push(field)
+      field = ""
+    } else if (c === "\r" && s[i + 1] === "\n") {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ""
+      i++
+    } else field += c
   }
   return rows
 }
@@ -42,7 +51,9 @@ describe("CSV", () => {
   })
 
   it("quotes fields with commas or quotes", () => {
-    const odd = { ...d, tables: [{ ...d.tables[0]!, header: [['a,"b"', "c"]], rows: [] }] }
+    const first = d.tables[0]
+    if (first === undefined) throw new Error("no table 1")
+    const odd = { ...d, tables: [{ ...first, header: [['a,"b"', "c"]], rows: [] }] }
     expect(renderCsvFiles(odd)[1]?.text).toBe('\uFEFF"a,""b""",c\r\n')
   })
 

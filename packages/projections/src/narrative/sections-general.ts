@@ -4,7 +4,7 @@
  *
  * @module narrative/sections-general
  */
-import { type BudgetState, Codes, Money } from "@ledger/domain"
+import { type BudgetState, type Codes, Money } from "@ledger/domain"
 import { Result } from "effect"
 import { both, basic, current, fiscal, functionClass, type Line, source, sumBy, sumLines } from "./ledger-sums.ts"
 import { className } from "./sections-budget.ts"
