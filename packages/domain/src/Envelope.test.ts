@@ -102,6 +102,10 @@ describe("Envelope.decodeEvent: bad events", () => {
     expect(new Set(paths(w))).toEqual(new Set(["colour", "data.nickname"]))
   })
 
+  it("refuses unknown fields inside the stream key", () => {
+    expect(paths(S.wire(S.unitU1, 1, { stream: { department: "D01", year: 2026, branch: "x" } }))).toEqual(["stream.branch"])
+  })
+
   it("reports missing required fields by path", () => {
     const w = S.wire(S.unitU1)
     delete (w["data"] as Record<string, unknown>)["unitType"]

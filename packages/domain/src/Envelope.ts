@@ -93,7 +93,7 @@ export const decodeEvent = (input: unknown): Result.Result<EnvelopedEvent, Event
       actor: raw["actor"],
       idempotencyKey: raw["idempotencyKey"],
     },
-    { errors: "all" },
+    { errors: "all", onExcessProperty: "error" },
   )
   if (Result.isFailure(meta)) issues.push(...issuesOf(meta.failure, []))
   const known = new Set(["stream", "eventId", "schemaVersion", "occurredAt", "actor", "idempotencyKey", "type", "data"])

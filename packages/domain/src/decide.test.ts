@@ -257,8 +257,8 @@ describe("ReclassifyLine: 调剂", () => {
 
 describe("reference facts", () => {
   it("RegisterUnit: accepts a new unit, rejects a registered one (DuplicateUnit)", () => {
-    const u3: Command = { type: "RegisterUnit", data: { unitCode: "U3", name: "第三单位", unitType: "civil-service-managed" } }
-    given(setup).when(u3).then([{ type: "UnitRegistered", data: u3.data } as E.BudgetEvent])
+    const u3 = { unitCode: "U3", name: "第三单位", unitType: "civil-service-managed" } as const
+    given(setup).when({ type: "RegisterUnit", data: u3 }).then([{ type: "UnitRegistered", data: u3 }])
     given(setup).when({ type: "RegisterUnit", data: S.unitU1.data }).then("DuplicateUnit", { path: "data.unitCode", unitCode: "U1" })
   })
 
