@@ -14,16 +14,28 @@ import { buildOpenApi } from "./openapi.ts"
 import { problem } from "./problem.ts"
 import { honoPath } from "./route.ts"
 import type { Route } from "./route.ts"
+import { makeDocuments } from "./documents.ts"
+import { auditRoutes } from "./routes/audit.ts"
+import { disclosureRoutes } from "./routes/disclosure.ts"
 import { keyRoutes } from "./routes/keys.ts"
 import { metaRoutes, PUBLIC_PATHS } from "./routes/meta.ts"
 import { streamRoutes } from "./routes/streams.ts"
+import { traceRoutes } from "./routes/trace.ts"
+import { writeRoutes } from "./routes/writes.ts"
 
 /** Every route of the API, in document order. @category constructors */
-export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray<Route> => [
-  ...streamRoutes(deps),
-  ...keyRoutes(deps),
-  ...metaRoutes(deps, document),
-]
+export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray<Route> => {
+  const documents = makeDocuments(deps)
+  return [
+    ...streamRoutes(deps),
+    ...writeRoutes(deps),
+    ...disclosureRoutes(deps, documents),
+    ...traceRoutes(deps, documents),
+    ...auditRoutes(deps, documents),
+    ...keyRoutes(deps),
+    ...metaRoutes(deps, document),
+  ]
+}
 
 /** The API's OpenAPI document for a set of routes. */
 export const openApiOf = (routes: ReadonlyArray<Route>): Record<string, unknown> =>
@@ -50,7 +62,10 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
     "/v1/*",
     bodyLimit({
       maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY,
-      onError: () => problemResponse(problem("payload-too-large", `the body exceeds ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes`)),
+      onError: () =>
+        problemResponse(
+          problem("payload-too-large", `the body exceeds ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes`),
+        ),
     }),
   )
   const auth = authenticate(deps.keys)

@@ -31,7 +31,10 @@ export const asOfKey = (p: AsOfPoint): string =>
  * The events of a stream visible as of the point; `undefined` for `published` when nothing was
  * published. "Published" is everything before the latest `DisclosurePublished` event.
  */
-export const selectStored = (events: ReadonlyArray<StoredEvent>, p: AsOfPoint): ReadonlyArray<StoredEvent> | undefined => {
+export const selectStored = (
+  events: ReadonlyArray<StoredEvent>,
+  p: AsOfPoint,
+): ReadonlyArray<StoredEvent> | undefined => {
   switch (p._tag) {
     case "Current":
       return events

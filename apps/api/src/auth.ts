@@ -34,7 +34,8 @@ export const principalOf = (c: Context<ApiEnv>): Principal => c.get("principal")
 /** 403 unless the caller has one of the roles. @category guards */
 export const requireRole = (c: Context<ApiEnv>, ...roles: ReadonlyArray<Role>): Principal => {
   const p = principalOf(c)
-  if (!roles.includes(p.role)) fail("forbidden", `this operation needs a ${roles.join(" or ")} key; this key is ${p.role}`)
+  if (!roles.includes(p.role))
+    fail("forbidden", `this operation needs a ${roles.join(" or ")} key; this key is ${p.role}`)
   return p
 }
 
@@ -50,7 +51,8 @@ export const requireRead = (c: Context<ApiEnv>, department: string): Principal =
 /** 403 unless the caller is a writer scoped to the department. @category guards */
 export const requireWrite = (c: Context<ApiEnv>, department: string): Principal => {
   const p = requireRole(c, "writer")
-  if (!p.departments.includes(department)) fail("forbidden", `this writer key is not scoped to department ${department}`)
+  if (!p.departments.includes(department))
+    fail("forbidden", `this writer key is not scoped to department ${department}`)
   return p
 }
 

@@ -46,7 +46,9 @@ export const DEFAULT_MAX_BODY = 4 * 1024 * 1024
 /** Decodes a configuration from an environment record (tests pass their own). @category constructors */
 export const configFromEnv = (env: Readonly<Record<string, string | undefined>>): ApiConfig => {
   const decoded = Schema.decodeUnknownResult(ApiEnv)(
-    Object.fromEntries(Object.keys(ApiEnv.fields).flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]]]))),
+    Object.fromEntries(
+      Object.keys(ApiEnv.fields).flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]]])),
+    ),
     { errors: "all" },
   )
   if (Result.isFailure(decoded)) {

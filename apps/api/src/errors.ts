@@ -37,24 +37,52 @@ const simple =
 /** The table: error tag → problem. */
 const TABLE: Readonly<Record<string, (e: Tagged) => Problem>> = {
   ApiProblem: (e) =>
-    problem(e["kind"] as ProblemKind, String(e["detail"]), e["issues"] as ReadonlyArray<ProblemIssue> | undefined),
+    problem(
+      e["kind"] as ProblemKind,
+      String(e["detail"]),
+      e["issues"] as ReadonlyArray<ProblemIssue> | undefined,
+    ),
   BatchRejected: (e) => {
-    const kind = e["kind"] === "malformed" ? "malformed-request" : e["kind"] === "rule-violation" ? "rule-violation" : "invalid-event"
+    const kind =
+      e["kind"] === "malformed"
+        ? "malformed-request"
+        : e["kind"] === "rule-violation"
+          ? "rule-violation"
+          : "invalid-event"
     const issues = batchIssues(e["issues"] as ReadonlyArray<BatchIssueLike>)
     return problem(kind, `the batch was not written: ${issues.length} issue(s)`, issues)
   },
   StreamVersionConflict: simple("version-conflict"),
   IdempotencyConflict: simple("idempotency-conflict"),
   InvalidEvent: (e) =>
-    problem("invalid-event", String(e["message"]), [{ path: String(e["path"]), message: String(e["message"]) }]),
+    problem("invalid-event", String(e["message"]), [
+      { path: String(e["path"]), message: String(e["message"]) },
+    ]),
   StoreUnavailable: simple("store-unavailable"),
   UnknownDepartmentYear: (e) =>
-    problem("not-found", `no event has been recorded for department ${String(e["department"])} in ${String(e["year"])}`),
+    problem(
+      "not-found",
+      `no event has been recorded for department ${String(e["department"])} in ${String(e["year"])}`,
+    ),
   NotPublished: simple("not-published"),
-  InvalidAsOf: (e) => problem("malformed-request", e.message ?? "invalid asOf", [{ path: "query.asOf", message: e.message ?? "" }]),
+  EmptySelection: (e) =>
+    problem("not-found", `no event of the department-year is visible as of ${String(e["asOf"])}`),
+  MissingDepartmentProfile: simple("not-disclosable"),
+  NotABudgetStream: simple("not-disclosable"),
+  UnresolvedCodes: simple("not-disclosable"),
+  UnreadableDocument: (e) =>
+    problem("invalid-request", `the text is not a readable disclosure: ${e.message ?? ""}`, [
+      { path: "body", message: e.message ?? "" },
+    ]),
+  InvalidAsOf: (e) =>
+    problem("malformed-request", e.message ?? "invalid asOf", [
+      { path: "query.asOf", message: e.message ?? "" },
+    ]),
   InvalidKeySpec: (e) => {
     const [field = "", ...rest] = String(e.message ?? "").split(": ")
-    return problem("invalid-request", e.message ?? "invalid key", [{ path: `body.${field}`, message: rest.join(": ") }])
+    return problem("invalid-request", e.message ?? "invalid key", [
+      { path: `body.${field}`, message: rest.join(": ") },
+    ])
   },
 }
 

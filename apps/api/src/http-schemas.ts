@@ -9,7 +9,9 @@ import { Schema } from "effect"
 /** `{code}` and `{year}` of a department-year path. @category models */
 export const DepartmentYearPath = Schema.Struct({
   code: Codes.DepartmentCode,
-  year: Schema.String.check(Schema.isPattern(/^(20\d\d|2100)$/, { message: "must be a fiscal year between 2000 and 2100" })),
+  year: Schema.String.check(
+    Schema.isPattern(/^(20\d\d|2100)$/, { message: "must be a fiscal year between 2000 and 2100" }),
+  ),
 })
 /** @category models */
 export type DepartmentYearPath = typeof DepartmentYearPath.Type
@@ -27,7 +29,10 @@ export const Format = Schema.Literals(["json", "html", "txt", "csv", "xlsx"])
 export type Format = typeof Format.Type
 
 /** Query of the disclosure route. @category models */
-export const DisclosureQuery = Schema.Struct({ asOf: Schema.optional(AsOfParam), format: Schema.optional(Format) })
+export const DisclosureQuery = Schema.Struct({
+  asOf: Schema.optional(AsOfParam),
+  format: Schema.optional(Format),
+})
 
 /** Query of routes that only take an as-of point. @category models */
 export const AsOfQuery = Schema.Struct({ asOf: Schema.optional(AsOfParam) })
@@ -46,7 +51,9 @@ export const CellPath = Schema.Struct({
 /** The body of an append: events in the documented wire format, and optionally the expected version. @category models */
 export const AppendBody = Schema.Struct({
   events: Schema.Array(Schema.Unknown).check(Schema.isMinLength(1), Schema.isMaxLength(10_000)),
-  expectedVersion: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000_000 }))),
+  expectedVersion: Schema.optional(
+    Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000_000 })),
+  ),
 }).annotate({ identifier: "AppendBody" })
 
 /** The answer to an append. @category models */
@@ -63,10 +70,14 @@ export const AppendResponse = Schema.Struct({
 /** A department with the fiscal years it has streams for. @category models */
 export const DepartmentEntry = Schema.Struct({
   code: Schema.String,
-  years: Schema.Array(Schema.Struct({ year: Schema.Int, version: Schema.Int, position: Schema.Int, headHash: Schema.String })),
+  years: Schema.Array(
+    Schema.Struct({ year: Schema.Int, version: Schema.Int, position: Schema.Int, headHash: Schema.String }),
+  ),
 })
 /** The list of departments. @category models */
-export const DepartmentList = Schema.Struct({ departments: Schema.Array(DepartmentEntry) }).annotate({ identifier: "DepartmentList" })
+export const DepartmentList = Schema.Struct({ departments: Schema.Array(DepartmentEntry) }).annotate({
+  identifier: "DepartmentList",
+})
 
 /** One event of an audit trail: who, when (business and system time), its chain hashes and payload. @category models */
 export const AuditEvent = Schema.Struct({
@@ -106,4 +117,6 @@ export const VerifyStatus = Schema.Struct({
 }).annotate({ identifier: "VerifyStatus" })
 
 /** Path of a key. @category models */
-export const KeyPath = Schema.Struct({ keyId: Schema.String.check(Schema.isPattern(/^[0-9a-f]{12}$/, { message: "must be a key id" })) })
+export const KeyPath = Schema.Struct({
+  keyId: Schema.String.check(Schema.isPattern(/^[0-9a-f]{12}$/, { message: "must be a key id" })),
+})

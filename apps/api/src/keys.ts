@@ -100,7 +100,13 @@ export const createKey = (
   const departments = checkSpec(spec)
   const keyId = randomBytes(6).toString("hex")
   const secret = `blk_${keyId}_${randomBytes(24).toString("base64url")}`
-  const data = { keyId, hash: hashToken(secret), role: spec.role, departments, ...(spec.label ? { label: spec.label } : {}) }
+  const data = {
+    keyId,
+    hash: hashToken(secret),
+    role: spec.role,
+    departments,
+    ...(spec.label ? { label: spec.label } : {}),
+  }
   return Effect.gen(function* () {
     const createdAt = new Date().toISOString()
     yield* store.append(
@@ -108,12 +114,29 @@ export const createKey = (
         streamId: KEYS_STREAM,
         expectedVersion: Expected.any,
         events: [
-          { eventId: `key-${keyId}`, type: "ApiKeyCreated", schemaVersion: 1, occurredAt: createdAt, actor, idempotencyKey: `create/${keyId}`, data },
+          {
+            eventId: `key-${keyId}`,
+            type: "ApiKeyCreated",
+            schemaVersion: 1,
+            occurredAt: createdAt,
+            actor,
+            idempotencyKey: `create/${keyId}`,
+            data,
+          },
         ],
       },
       { idempotencyKey: `keys/create/${keyId}` },
     )
-    return { keyId, role: spec.role, departments, ...(spec.label ? { label: spec.label } : {}), createdAt, createdBy: actor, revoked: false, secret }
+    return {
+      keyId,
+      role: spec.role,
+      departments,
+      ...(spec.label ? { label: spec.label } : {}),
+      createdAt,
+      createdBy: actor,
+      revoked: false,
+      secret,
+    }
   })
 }
 
@@ -136,7 +159,17 @@ export const revokeKey = (
       {
         streamId: KEYS_STREAM,
         expectedVersion: Expected.any,
-        events: [{ eventId: `revoke-${keyId}`, type: "ApiKeyRevoked", schemaVersion: 1, occurredAt: at, actor, idempotencyKey: `revoke/${keyId}`, data: { keyId } }],
+        events: [
+          {
+            eventId: `revoke-${keyId}`,
+            type: "ApiKeyRevoked",
+            schemaVersion: 1,
+            occurredAt: at,
+            actor,
+            idempotencyKey: `revoke/${keyId}`,
+            data: { keyId },
+          },
+        ],
       },
       { idempotencyKey: `keys/revoke/${keyId}` },
     )
@@ -156,7 +189,15 @@ const applyKeyEvent = (records: Map<string, KeyRecord>, e: StoredEvent): void =>
     const { keyId, hash, role, departments, label } = d.success
     records.set(keyId, {
       hash,
-      info: { keyId, role, departments, ...(label !== undefined ? { label } : {}), createdAt: e.occurredAt, createdBy: e.actor, revoked: false },
+      info: {
+        keyId,
+        role,
+        departments,
+        ...(label !== undefined ? { label } : {}),
+        createdAt: e.occurredAt,
+        createdBy: e.actor,
+        revoked: false,
+      },
     })
   } else if (e.type === "ApiKeyRevoked") {
     const d = Schema.decodeUnknownResult(KeyRevokedData)(e.data)
@@ -211,7 +252,12 @@ export const makeKeyRing = (
   const principalOf = (r: KeyRecord | undefined): Principal | undefined =>
     r === undefined || r.info.revoked
       ? undefined
-      : { keyId: r.info.keyId, role: r.info.role, departments: r.info.departments, actor: `key:${r.info.keyId}${r.info.label ? `(${r.info.label})` : ""}` }
+      : {
+          keyId: r.info.keyId,
+          role: r.info.role,
+          departments: r.info.departments,
+          actor: `key:${r.info.keyId}${r.info.label ? `(${r.info.label})` : ""}`,
+        }
 
   return {
     authenticate: (token) =>

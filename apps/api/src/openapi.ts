@@ -65,7 +65,13 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
     parametersOf(r.params, "path", c.add, parameters)
     parametersOf(r.query, "query", c.add, parameters)
     for (const h of r.headers ?? []) {
-      parameters.push({ name: h.name, in: "header", required: h.required, description: h.description, schema: { type: "string" } })
+      parameters.push({
+        name: h.name,
+        in: "header",
+        required: h.required,
+        description: h.description,
+        schema: { type: "string" },
+      })
     }
     const responses: Record<string, Json> = {}
     for (const [status, resp] of Object.entries(r.responses)) {
@@ -74,17 +80,37 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
       for (const t of resp.contentTypes ?? []) content[t] = { schema: { type: "string" } }
       responses[status] = {
         description: resp.description,
-        ...(resp.headers ? { headers: Object.fromEntries(Object.entries(resp.headers).map(([k, d]) => [k, { description: d, schema: { type: "string" } }])) } : {}),
+        ...(resp.headers
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(resp.headers).map(([k, d]) => [
+                  k,
+                  { description: d, schema: { type: "string" } },
+                ]),
+              ),
+            }
+          : {}),
         ...(resp.schema || resp.contentTypes ? { content } : {}),
       }
     }
-    const kinds: ReadonlyArray<ProblemKind> = [...new Set<ProblemKind>([...(r.roles.includes("public") ? [] : (["unauthorized", "forbidden"] as const)), ...r.problems])]
+    const kinds: ReadonlyArray<ProblemKind> = [
+      ...new Set<ProblemKind>([
+        ...(r.roles.includes("public") ? [] : (["unauthorized", "forbidden"] as const)),
+        ...r.problems,
+      ]),
+    ]
     const byStatus = new Map<number, Array<ProblemKind>>()
     for (const k of kinds) byStatus.set(PROBLEMS[k].status, [...(byStatus.get(PROBLEMS[k].status) ?? []), k])
     for (const [status, ks] of byStatus) {
       responses[String(status)] = {
         description: ks.map((k) => `${k}: ${PROBLEMS[k].title}`).join("; "),
-        content: { "application/problem+json": { get schema() { return problemRef } } },
+        content: {
+          "application/problem+json": {
+            get schema() {
+              return problemRef
+            },
+          },
+        },
       }
     }
     const op: Json = {
@@ -117,7 +143,13 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
       paths,
       components: {
         schemas,
-        securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key: `pnpm ledger keys create --role …`" } },
+        securitySchemes: {
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "An API key: `pnpm ledger keys create --role …`",
+          },
+        },
       },
     }),
   ) as Json

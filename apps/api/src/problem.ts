@@ -17,12 +17,14 @@ export const PROBLEMS = {
   "not-published": { status: 404, title: "No disclosure has been published for this department-year" },
   "not-acceptable": { status: 406, title: "No representation matches the request" },
   "version-conflict": { status: 409, title: "The stream is not at the expected version" },
+  "not-disclosable": { status: 409, title: "The log cannot yield a disclosure in its current state" },
   "idempotency-conflict": { status: 409, title: "The idempotency key was used with a different body" },
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "The request body has an unsupported media type" },
   "invalid-request": { status: 422, title: "The request is well-formed but invalid" },
   "invalid-event": { status: 422, title: "An event is invalid" },
   "rule-violation": { status: 422, title: "The batch breaks a budget rule" },
+  "engine-unavailable": { status: 503, title: "This server has no engine for the operation" },
   "store-unavailable": { status: 503, title: "The event store is unavailable" },
   internal: { status: 500, title: "Internal error" },
 } as const
@@ -65,7 +67,11 @@ export class ApiProblem extends Data.TaggedError("ApiProblem")<{
 }
 
 /** Builds the body of a problem of the given kind. @category constructors */
-export const problem = (kind: ProblemKind, detail: string, issues?: ReadonlyArray<ProblemIssue>): Problem => ({
+export const problem = (
+  kind: ProblemKind,
+  detail: string,
+  issues?: ReadonlyArray<ProblemIssue>,
+): Problem => ({
   type: PROBLEM_BASE + kind,
   title: PROBLEMS[kind].title,
   status: PROBLEMS[kind].status,

@@ -37,7 +37,11 @@ export interface RouteSpec {
   readonly roles: ReadonlyArray<"writer" | "auditor" | "admin" | "public">
   readonly params?: Decodable
   readonly query?: Decodable
-  readonly headers?: ReadonlyArray<{ readonly name: string; readonly required: boolean; readonly description: string }>
+  readonly headers?: ReadonlyArray<{
+    readonly name: string
+    readonly required: boolean
+    readonly description: string
+  }>
   readonly body?: { readonly schema?: Decodable; readonly contentType: string; readonly description: string }
   readonly responses: Readonly<Record<number, ResponseSpec>>
   /** Problem kinds the operation can answer with (documented as application/problem+json). */
@@ -61,7 +65,9 @@ const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 /** Turns a schema error into field issues with dotted paths prefixed by `where` (`query.asOf`). */
 export const issuesOf = (error: Schema.SchemaError, where: string): Array<ProblemIssue> =>
   formatter(error.issue).issues.map((i) => ({
-    path: [where, ...(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p))].filter((s) => s !== "").join("."),
+    path: [where, ...(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p))]
+      .filter((s) => s !== "")
+      .join("."),
     message: i.message,
   }))
 
@@ -76,7 +82,8 @@ export const decodeInput = <S extends Decodable>(
   options: SchemaAST.ParseOptions = {},
 ): S["Type"] => {
   const r = Schema.decodeUnknownResult(schema)(input, { errors: "all", ...options })
-  if (Result.isFailure(r)) return fail("malformed-request", `the ${where} does not match the API`, issuesOf(r.failure, where))
+  if (Result.isFailure(r))
+    return fail("malformed-request", `the ${where} does not match the API`, issuesOf(r.failure, where))
   return r.success
 }
 
@@ -94,7 +101,8 @@ export const queryOf = <S extends Decodable>(c: Context<ApiEnv>, schema: S): S["
  */
 export const jsonBodyOf = async <S extends Decodable>(c: Context<ApiEnv>, schema: S): Promise<S["Type"]> => {
   const type = c.req.header("content-type") ?? ""
-  if (!/^application\/(.+\+)?json\b/i.test(type)) fail("unsupported-media-type", "send the body as application/json")
+  if (!/^application\/(.+\+)?json\b/i.test(type))
+    fail("unsupported-media-type", "send the body as application/json")
   const text = await textBodyOf(c)
   let value: unknown
   try {

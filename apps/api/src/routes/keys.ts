@@ -19,10 +19,15 @@ export const keyRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
       path: "/v1/keys",
       operationId: "createKey",
       summary: "Create an API key",
-      description: "Stores only the sha256 of the key, as an event of `_system/keys`; the secret is in this response only.",
+      description:
+        "Stores only the sha256 of the key, as an event of `_system/keys`; the secret is in this response only.",
       tag: "keys",
       roles: ["admin"],
-      body: { schema: KeySpec, contentType: "application/json", description: "role, departments (writers), label" },
+      body: {
+        schema: KeySpec,
+        contentType: "application/json",
+        description: "role, departments (writers), label",
+      },
       responses: { 201: { description: "the new key with its secret", schema: CreatedKey } },
       problems: ["malformed-request", "unsupported-media-type", "invalid-request", "payload-too-large"],
     },
@@ -65,7 +70,10 @@ export const keyRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
     async (c) => {
       const admin = requireRole(c, "admin")
       const { keyId } = pathOf(c, KeyPath)
-      if (keyId === principalOf(c).keyId) fail("invalid-request", "an admin key cannot revoke itself", [{ path: "path.keyId", message: "is the calling key" }])
+      if (keyId === principalOf(c).keyId)
+        fail("invalid-request", "an admin key cannot revoke itself", [
+          { path: "path.keyId", message: "is the calling key" },
+        ])
       const found = await run(revokeKey(deps.store, keyId, admin.actor))
       if (!found) fail("not-found", `no key ${keyId}`)
       deps.keys.invalidate()

@@ -28,9 +28,14 @@ export const auditEventOf = (e: StoredEvent): AuditEvent => ({
 })
 
 /** Reads a department-year's stream; 404 when it has no event. */
-export const readDepartmentYear = async (deps: ApiDeps, department: string, year: number): Promise<ReadonlyArray<StoredEvent>> => {
+export const readDepartmentYear = async (
+  deps: ApiDeps,
+  department: string,
+  year: number,
+): Promise<ReadonlyArray<StoredEvent>> => {
   const events = await run(deps.store.readStream(Envelope.streamIdOf({ department, year })))
-  if (events.length === 0) fail("not-found", `no event has been recorded for department ${department} in ${year}`)
+  if (events.length === 0)
+    fail("not-found", `no event has been recorded for department ${department} in ${year}`)
   return events
 }
 
@@ -45,13 +50,18 @@ export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
       description: "A writer sees only the departments its key is scoped to.",
       tag: "log",
       roles: ["writer", "auditor", "admin"],
-      responses: { 200: { description: "departments with their years and stream heads", schema: DepartmentList } },
+      responses: {
+        200: { description: "departments with their years and stream heads", schema: DepartmentList },
+      },
       problems: ["store-unavailable"],
     },
     async (c) => {
       const p = principalOf(c)
       const heads = await run(deps.store.listStreams())
-      const byDept = new Map<string, Array<{ year: number; version: number; position: number; headHash: string }>>()
+      const byDept = new Map<
+        string,
+        Array<{ year: number; version: number; position: number; headHash: string }>
+      >()
       for (const h of heads) {
         const key = Envelope.parseStreamId(h.streamId)
         if (key === undefined || !canRead(p, key.department)) continue
@@ -59,7 +69,9 @@ export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
         list.push({ year: key.year, version: h.version, position: h.position, headHash: h.hash })
         byDept.set(key.department, list)
       }
-      const departments = [...byDept].sort(([a], [b]) => a.localeCompare(b)).map(([code, years]) => ({ code, years: years.sort((a, b) => a.year - b.year) }))
+      const departments = [...byDept]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([code, years]) => ({ code, years: years.sort((a, b) => a.year - b.year) }))
       return c.json({ departments })
     },
   ),
@@ -82,8 +94,13 @@ export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
       requireRead(c, code)
       const all = await readDepartmentYear(deps, code, Number(year))
       const events = selectStored(all, parseAsOf(asOf))
-      if (events === undefined) fail("not-published", `department ${code} has published no disclosure for ${year}`)
-      return c.json({ streamId: Envelope.streamIdOf({ department: code, year: Number(year) }), version: all.at(-1)?.version ?? 0, events: (events ?? []).map(auditEventOf) })
+      if (events === undefined)
+        fail("not-published", `department ${code} has published no disclosure for ${year}`)
+      return c.json({
+        streamId: Envelope.streamIdOf({ department: code, year: Number(year) }),
+        version: all.at(-1)?.version ?? 0,
+        events: (events ?? []).map(auditEventOf),
+      })
     },
   ),
 ]

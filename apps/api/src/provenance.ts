@@ -1,0 +1,169 @@
+/**
+ * The provenance of one printed cell: the budget lines behind it with their amounts in 元 and the
+ * events that made each amount, their exact sum, and how that sum rounds to the printed 万元
+ * figure (the 尾差 of a published table is the difference between rounding each cell on its own
+ * and adding rounded cells).
+ */
+import { BudgetLine, Money } from "@ledger/domain"
+import type { BudgetState } from "@ledger/domain"
+import type { Disclosure, LoggedEvent } from "@ledger/projections"
+import { foldLogged } from "@ledger/projections"
+import { Schema } from "effect"
+import { fail } from "./problem.ts"
+
+const EventRefView = Schema.Struct({
+  position: Schema.optional(Schema.Int),
+  version: Schema.Int,
+  eventId: Schema.optional(Schema.String),
+  occurredAt: Schema.optional(Schema.String),
+  recordedAt: Schema.optional(Schema.String),
+  actor: Schema.optional(Schema.String),
+  hash: Schema.optional(Schema.String),
+})
+
+/** One contribution to a line's amount. @category models */
+export const ContributionView = Schema.Struct({
+  type: Schema.String,
+  amount: Schema.String,
+  documentNumber: Schema.optional(Schema.String),
+  event: EventRefView,
+})
+
+/** A line behind a cell. @category models */
+export const LineView = Schema.Struct({
+  lineId: Schema.String,
+  amount: Schema.String,
+  vintage: Schema.String,
+  unitCode: Schema.String,
+  fundingSource: Schema.String,
+  functionCode: Schema.String,
+  expenditure: BudgetLine.Expenditure,
+  contributions: Schema.Array(ContributionView),
+}).annotate({ identifier: "ProvenanceLine" })
+
+/** The provenance answer. @category models */
+export const CellProvenance = Schema.Struct({
+  table: Schema.String,
+  tableTitle: Schema.String,
+  row: Schema.Int,
+  col: Schema.Int,
+  rowLabel: Schema.String,
+  column: Schema.String,
+  printed: Schema.String,
+  unit: Schema.String,
+  amountCell: Schema.Boolean,
+  lines: Schema.Array(LineView),
+  sumYuan: Schema.String,
+  exactWan: Schema.String,
+  roundedWan: Schema.String,
+  roundingYuan: Schema.String,
+  matchesPrinted: Schema.Boolean,
+  documentHash: Schema.String,
+}).annotate({ identifier: "CellProvenance" })
+/** @category models */
+export type CellProvenance = typeof CellProvenance.Type
+
+/** 元 → 万元 without rounding: the decimal point moves four places (`"1234.5"` → `"0.123450"`). */
+export const exactWan = (yuan: Money.Money): string => {
+  const negative = yuan.startsWith("-")
+  const [int = "0", frac = "00"] = yuan.replace("-", "").split(".")
+  const digits = (int + frac).padStart(7, "0")
+  const whole = digits.slice(0, -6).replace(/^0+(?=\d)/, "")
+  return `${negative && /[1-9]/.test(digits) ? "-" : ""}${whole}.${digits.slice(-6)}`
+}
+
+/** A rounded 万元 figure back in 元 (`"0.12"` → `"1200.00"`). */
+const wanToYuan = (wan: string): Money.Money => {
+  const [int = "0", frac = "00"] = wan.replace("-", "").split(".")
+  const yuan = `${(int + frac.padEnd(2, "0")).replace(/^0+(?=\d)/, "")}00`
+  return Money.make(`${wan.startsWith("-") ? "-" : ""}${yuan}`)
+}
+
+/** The column header of a cell: the last header row that names it. */
+const columnOf = (header: ReadonlyArray<ReadonlyArray<string>>, col: number): string => {
+  for (let i = header.length - 1; i >= 0; i--) {
+    const h = header[i]?.[col]
+    if (h !== undefined && h !== "") return h
+  }
+  return ""
+}
+
+/** Lines of a state with their views, given the events that built it. */
+export const lineView = (
+  state: BudgetState.BudgetState,
+  byVersion: ReadonlyMap<number, LoggedEvent>,
+  lineId: string,
+) => {
+  const l = state.lines.get(lineId)
+  if (l === undefined) return undefined
+  return {
+    lineId,
+    amount: l.amount,
+    vintage: l.vintage,
+    unitCode: l.line.unitCode,
+    fundingSource: l.line.fundingSource,
+    functionCode: l.line.functionCode,
+    expenditure: l.line.expenditure,
+    contributions: l.contributions.map((c) => {
+      const e = byVersion.get(c.ref.version)?.meta
+      return {
+        type: c.type,
+        amount: c.amount,
+        ...(c.documentNumber !== undefined ? { documentNumber: c.documentNumber } : {}),
+        event: {
+          version: c.ref.version,
+          ...(c.ref.position !== undefined ? { position: c.ref.position } : {}),
+          ...(c.ref.eventId !== undefined ? { eventId: c.ref.eventId } : {}),
+          ...(c.ref.occurredAt !== undefined ? { occurredAt: c.ref.occurredAt } : {}),
+          ...(e ? { recordedAt: e.recordedAt, actor: e.actor, hash: e.hash } : {}),
+        },
+      }
+    }),
+  }
+}
+
+/** Traces cell (`tableId`, `row`, `col`) of `doc`, built from exactly `events`. 404 for no such cell. */
+export const traceCell = (
+  doc: Disclosure,
+  events: ReadonlyArray<LoggedEvent>,
+  tableId: string,
+  row: number,
+  col: number,
+): CellProvenance => {
+  const table = doc.tables.find((t) => t.id === tableId)
+  if (table === undefined)
+    return fail("not-found", `no table ${tableId}; tables are ${doc.tables.map((t) => t.id).join(", ")}`)
+  const r = table.rows[row]
+  if (r === undefined)
+    return fail("not-found", `table ${tableId} has ${table.rows.length} rows; no row ${row}`)
+  const printed = r.cells[col]
+  if (printed === undefined)
+    return fail("not-found", `row ${row} of table ${tableId} has ${r.cells.length} cells; no column ${col}`)
+  const lineIds = r.cellLines?.[col] ?? null
+  const state = foldLogged(events)
+  const byVersion = new Map(events.map((e) => [e.meta.version, e]))
+  const lines = (lineIds ?? []).flatMap((id) => {
+    const v = lineView(state, byVersion, id)
+    return v ? [v] : []
+  })
+  const sum = Money.sum(lines.map((l) => l.amount))
+  const rounded = Money.toWan(sum)
+  return {
+    table: table.id,
+    tableTitle: table.title,
+    row,
+    col,
+    rowLabel: r.cells[0] ?? "",
+    column: columnOf(table.header, col),
+    printed,
+    unit: table.unit,
+    amountCell: lineIds !== null,
+    lines,
+    sumYuan: sum,
+    exactWan: exactWan(sum),
+    roundedWan: rounded,
+    roundingYuan: Money.sub(wanToYuan(rounded), sum),
+    matchesPrinted: lineIds === null || Money.toWanCell(sum) === printed,
+    documentHash: doc.documentHash,
+  }
+}

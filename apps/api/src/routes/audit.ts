@@ -1,0 +1,86 @@
+/**
+ * The auditor's engine (`@ledger/audit`) over HTTP: rules R1–R16 on a derived disclosure, and the
+ * reconciliation of a published document (text extracted from its PDF) against the ledger —
+ * the same answer as `pnpm ledger reconcile FILE --format json`.
+ */
+import { CheckResult, checkDisclosure, reconcile, ReconcileResult } from "@ledger/audit"
+import { foldLogged } from "@ledger/projections"
+import { Result } from "effect"
+import { requireRole } from "../auth.ts"
+import { parseAsOf } from "../as-of.ts"
+import type { ApiDeps } from "../deps.ts"
+import { eventsAsOf } from "../documents.ts"
+import type { Documents } from "../documents.ts"
+import { AsOfQuery, DepartmentYearPath } from "../http-schemas.ts"
+import { fail } from "../problem.ts"
+import { defineRoute, pathOf, queryOf, textBodyOf } from "../route.ts"
+import type { Route } from "../route.ts"
+
+/** The audit routes. @category routes */
+export const auditRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
+  defineRoute(
+    {
+      method: "get",
+      path: "/v1/departments/{code}/years/{year}/checks",
+      operationId: "checkDisclosure",
+      summary: "Run the auditor's consistency rules R1–R16 on the disclosure as of a point",
+      tag: "audit",
+      roles: ["auditor", "admin"],
+      params: DepartmentYearPath,
+      query: AsOfQuery,
+      responses: { 200: { description: "rules passed and findings", schema: CheckResult } },
+      problems: ["malformed-request", "not-found", "not-published", "not-disclosable", "store-unavailable"],
+    },
+    async (c) => {
+      const { code, year } = pathOf(c, DepartmentYearPath)
+      const { asOf } = queryOf(c, AsOfQuery)
+      requireRole(c, "auditor", "admin")
+      const point = parseAsOf(asOf)
+      const built = await documents.get(code, Number(year), point)
+      const state = foldLogged(await eventsAsOf(deps, code, Number(year), point))
+      return c.json(checkDisclosure(built.doc, state))
+    },
+  ),
+  defineRoute(
+    {
+      method: "post",
+      path: "/v1/departments/{code}/years/{year}/reconcile",
+      operationId: "reconcile",
+      summary: "Reconcile a published document (text from its PDF) against the ledger",
+      description:
+        "Compares with the ledger as of `asOf` (default: published). Every discrepancy names the rule, the place, the published and the ledger value.",
+      tag: "audit",
+      roles: ["auditor", "admin"],
+      params: DepartmentYearPath,
+      query: AsOfQuery,
+      body: { contentType: "text/plain", description: "the document's text, UTF-8" },
+      responses: { 200: { description: "discrepancies", schema: ReconcileResult } },
+      problems: [
+        "malformed-request",
+        "unsupported-media-type",
+        "not-found",
+        "not-published",
+        "not-disclosable",
+        "payload-too-large",
+        "invalid-request",
+        "store-unavailable",
+      ],
+    },
+    async (c) => {
+      const { code, year } = pathOf(c, DepartmentYearPath)
+      const { asOf } = queryOf(c, AsOfQuery)
+      requireRole(c, "auditor", "admin")
+      if (!/^text\/plain\b/i.test(c.req.header("content-type") ?? ""))
+        fail("unsupported-media-type", "send the document's text as text/plain")
+      const text = await textBodyOf(c)
+      if (text.trim() === "")
+        fail("malformed-request", "the body is empty", [{ path: "body", message: "is empty" }])
+      const point = parseAsOf(asOf ?? "published")
+      const built = await documents.get(code, Number(year), point)
+      const state = foldLogged(await eventsAsOf(deps, code, Number(year), point))
+      const result = reconcile({ publishedText: text, disclosure: built.doc, state })
+      if (Result.isFailure(result)) throw result.failure
+      return c.json(result.success)
+    },
+  ),
+]

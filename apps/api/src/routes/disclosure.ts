@@ -1,0 +1,134 @@
+/**
+ * The disclosure as of any point, in any format: JSON (the `budget-disclosure/v1` contract), HTML,
+ * text, CSV or XLSX, chosen by `format` or `Accept`. The ETag is the document hash (per format), a
+ * matching `If-None-Match` gets 304, and immutable points are cacheable for a year.
+ */
+import { disclosureJson, Disclosure } from "@ledger/projections"
+import { requireRead } from "../auth.ts"
+import { isImmutable, parseAsOf } from "../as-of.ts"
+import type { ApiDeps } from "../deps.ts"
+import type { Documents } from "../documents.ts"
+import { DepartmentYearPath, DisclosureQuery } from "../http-schemas.ts"
+import type { Format } from "../http-schemas.ts"
+import { fail } from "../problem.ts"
+import { defineRoute, pathOf, queryOf } from "../route.ts"
+import type { Route } from "../route.ts"
+
+const MEDIA: Readonly<Record<Format, string>> = {
+  json: "application/json",
+  html: "text/html",
+  txt: "text/plain",
+  csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+/** The format an `Accept` header asks for (first acceptable by q-order), json when none is named. */
+export const formatFromAccept = (accept: string | undefined): Format | undefined => {
+  if (accept === undefined || accept.trim() === "") return "json"
+  const ranges = accept
+    .split(",")
+    .map((part, i) => {
+      const [type = "", ...params] = part.trim().toLowerCase().split(";")
+      const q = Number(
+        params
+          .map((p) => p.trim())
+          .find((p) => p.startsWith("q="))
+          ?.slice(2) ?? "1",
+      )
+      return { type: type.trim(), q: Number.isFinite(q) ? q : 0, i }
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i)
+  for (const r of ranges) {
+    if (r.type === "*/*" || r.type === "application/*") return "json"
+    const f = (Object.keys(MEDIA) as Array<Format>).find((k) => MEDIA[k] === r.type)
+    if (f) return f
+    if (r.type === "text/*") return "html"
+  }
+  return undefined
+}
+
+/** True when an `If-None-Match` header matches the ETag. */
+export const etagMatches = (header: string | undefined, etag: string): boolean =>
+  header !== undefined &&
+  (header.trim() === "*" || header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
+
+/** The disclosure route. @category routes */
+export const disclosureRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
+  defineRoute(
+    {
+      method: "get",
+      path: "/v1/departments/{code}/years/{year}/disclosure",
+      operationId: "getDisclosure",
+      summary: "The disclosure (部门预算公开) replayed as of a point, in a format",
+      description:
+        "`asOf`: current (default), published, a log position or an ISO time. `format` or `Accept` picks json/html/txt/csv/xlsx. ETag is the document hash; published versions and past positions are immutable.",
+      tag: "disclosure",
+      roles: ["writer", "auditor", "admin"],
+      params: DepartmentYearPath,
+      query: DisclosureQuery,
+      headers: [
+        {
+          name: "If-None-Match",
+          required: false,
+          description: "an ETag from an earlier answer: 304 when unchanged",
+        },
+      ],
+      responses: {
+        200: {
+          description: "the document",
+          schema: Disclosure,
+          contentTypes: ["text/html", "text/plain", "text/csv", MEDIA.xlsx],
+          headers: {
+            ETag: "the document hash (with the format for non-JSON)",
+            "Cache-Control": "immutable for published versions and past positions",
+          },
+        },
+        304: { description: "not modified" },
+      },
+      problems: [
+        "malformed-request",
+        "not-found",
+        "not-published",
+        "not-acceptable",
+        "not-disclosable",
+        "store-unavailable",
+      ],
+    },
+    async (c) => {
+      const { code, year } = pathOf(c, DepartmentYearPath)
+      const q = queryOf(c, DisclosureQuery)
+      requireRead(c, code)
+      const format = q.format ?? formatFromAccept(c.req.header("accept"))
+      if (format === undefined)
+        fail("not-acceptable", "acceptable types: application/json, text/html, text/plain, text/csv, xlsx")
+      const f = format as Format
+      if (f !== "json" && deps.render === undefined)
+        fail("not-acceptable", `this server renders only json, not ${f}`)
+      const point = parseAsOf(q.asOf)
+      const built = await documents.get(code, Number(year), point)
+      const etag = `"${built.doc.documentHash}${f === "json" ? "" : "." + f}"`
+      const headers: Record<string, string> = {
+        etag,
+        "cache-control":
+          built.immutable && isImmutable(point) ? "public, max-age=31536000, immutable" : "no-cache",
+        vary: "Accept, Authorization",
+      }
+      if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers)
+      let rendered = built.renderings.get(f)
+      if (rendered === undefined) {
+        rendered =
+          f === "json"
+            ? { body: disclosureJson(built.doc), contentType: "application/json; charset=utf-8" }
+            : deps.render!(built.doc, f)
+        if (built.immutable) built.renderings.set(f, rendered)
+      }
+      headers["content-type"] = rendered.contentType
+      return c.body(
+        typeof rendered.body === "string" ? rendered.body : (rendered.body as Uint8Array<ArrayBuffer>),
+        200,
+        headers,
+      )
+    },
+  ),
+]

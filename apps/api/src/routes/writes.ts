@@ -1,0 +1,159 @@
+/**
+ * The write routes of a department-year: append a batch of events (idempotent under the
+ * `Idempotency-Key` header, optionally at an expected version) and publish the current state.
+ * Both record the authenticated key as the actor of every event they write.
+ */
+import { Envelope } from "@ledger/domain"
+import { Schema } from "effect"
+import { requireWrite } from "../auth.ts"
+import type { ApiDeps } from "../deps.ts"
+import { AppendBody, AppendResponse, DepartmentYearPath } from "../http-schemas.ts"
+import { fail } from "../problem.ts"
+import { defineRoute, jsonBodyOf, pathOf } from "../route.ts"
+import type { Route } from "../route.ts"
+import { run } from "../run.ts"
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
+
+/** The expected version from the body or `If-Match` (`"12"` or `12`); they must agree when both are sent. */
+const expectedVersionOf = (body: number | undefined, ifMatch: string | undefined): number | undefined => {
+  if (ifMatch === undefined) return body
+  const m = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/.exec(ifMatch)
+  if (m === null)
+    return fail("malformed-request", 'If-Match must be a stream version such as "12"', [
+      { path: "header.If-Match", message: "is not a version" },
+    ])
+  const v = Number(m[1])
+  if (body !== undefined && body !== v)
+    fail("malformed-request", "If-Match and body.expectedVersion disagree", [
+      { path: "body.expectedVersion", message: `is ${body}, If-Match says ${v}` },
+    ])
+  return v
+}
+
+/** The seal a publication records. @category models */
+export const PublishResponse = Schema.Struct({
+  template: Schema.String,
+  streamVersion: Schema.Int,
+  position: Schema.Int,
+  headHash: Schema.String,
+  documentHash: Schema.String,
+  appended: Schema.Int,
+}).annotate({ identifier: "PublishResponse" })
+
+/** The write routes. @category routes */
+export const writeRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
+  defineRoute(
+    {
+      method: "post",
+      path: "/v1/departments/{code}/years/{year}/events",
+      operationId: "appendEvents",
+      summary: "Append a batch of budget events to a department-year, atomically",
+      description:
+        "Every event is decoded and checked against the domain rules first; one bad event and nothing is written (400 malformed, 422 naming `events[i].field`). The same `Idempotency-Key` with the same body returns the original result; with another body, 409. `expectedVersion` (body) or `If-Match` guards against concurrent writers (409). The actor of every event is the calling key.",
+      tag: "log",
+      roles: ["writer"],
+      params: DepartmentYearPath,
+      headers: [
+        {
+          name: "Idempotency-Key",
+          required: true,
+          description: "1–200 visible ASCII characters, unique per intended write",
+        },
+        {
+          name: "If-Match",
+          required: false,
+          description: "the stream version the writer expects (alternative to body.expectedVersion)",
+        },
+      ],
+      body: {
+        schema: AppendBody,
+        contentType: "application/json",
+        description: "`events`: wire events (see docs/api.md); `expectedVersion`: optional",
+      },
+      responses: {
+        201: {
+          description: "written (or the original result of a replayed request)",
+          schema: AppendResponse,
+        },
+      },
+      problems: [
+        "malformed-request",
+        "unsupported-media-type",
+        "not-found",
+        "version-conflict",
+        "idempotency-conflict",
+        "payload-too-large",
+        "invalid-event",
+        "rule-violation",
+        "store-unavailable",
+      ],
+    },
+    async (c) => {
+      const { code, year } = pathOf(c, DepartmentYearPath)
+      const writer = requireWrite(c, code)
+      const key = c.req.header("idempotency-key")
+      if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
+        fail("malformed-request", "an Idempotency-Key header of 1–200 visible ASCII characters is required", [
+          {
+            path: "header.Idempotency-Key",
+            message: key === undefined ? "is missing" : "is not 1–200 visible ASCII characters",
+          },
+        ])
+      }
+      const body = await jsonBodyOf(c, AppendBody)
+      const expected = expectedVersionOf(body.expectedVersion, c.req.header("if-match"))
+      const streamId = Envelope.streamIdOf({ department: code, year: Number(year) })
+      const result = await run(
+        deps.service.append({
+          department: code,
+          year: Number(year),
+          events: body.events,
+          expectedVersion: expected === undefined ? undefined : { _tag: "Exact", version: expected },
+          idempotencyKey: `api:${streamId}:${key as string}`,
+          actor: writer.actor,
+        }),
+      )
+      const s = result.streams[0]
+      return c.json(
+        {
+          streamId,
+          fromVersion: s?.fromVersion ?? 0,
+          toVersion: s?.toVersion ?? 0,
+          appended: s?.appended ?? 0,
+          skipped: s?.skipped ?? 0,
+          firstPosition: result.firstPosition,
+          lastPosition: result.lastPosition,
+        },
+        201,
+      )
+    },
+  ),
+  defineRoute(
+    {
+      method: "post",
+      path: "/v1/departments/{code}/years/{year}/publish",
+      operationId: "publishDisclosure",
+      summary: "Publish the current state: append a sealed DisclosurePublished event",
+      description:
+        "The seal (stream version, position, head hash, document hash) is computed here from the stored log, never taken from the client.",
+      tag: "disclosure",
+      roles: ["writer"],
+      params: DepartmentYearPath,
+      responses: { 201: { description: "the seal", schema: PublishResponse } },
+      problems: [
+        "malformed-request",
+        "not-found",
+        "version-conflict",
+        "not-disclosable",
+        "store-unavailable",
+      ],
+    },
+    async (c) => {
+      const { code, year } = pathOf(c, DepartmentYearPath)
+      const writer = requireWrite(c, code)
+      const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10)
+      return c.json(await run(deps.service.publish(code, Number(year), writer.actor, today)), 201)
+    },
+  ),
+]
