@@ -1,0 +1,85 @@
+/**
+ * The issue's "done when": import the reference fixture into a fresh embedded store and print the
+ * disclosure as published — through the real command line — and compare it with the published
+ * document, read at test time. Also: re-import appends nothing, a bad file writes nothing and names
+ * its line, and `verify` passes on an untouched store.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { figureRows, fixturePath, parsePublishedTables, referencePath, toWidth } from "@ledger/projections/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { runCli } from "./testing/run-cli.ts"
+
+const dir = mkdtempSync(path.join(tmpdir(), "ledger-cli-"))
+const store = path.join(dir, "store")
+
+interface Json {
+  readonly documentHash: string
+  readonly tables: ReadonlyArray<{ readonly id: string; readonly header: string[][]; readonly rows: ReadonlyArray<{ readonly cells: string[] }> }>
+}
+
+let published: Json
+beforeAll(async () => {
+  const imported = await runCli(["import", fixturePath, "--store", store])
+  expect(imported.stderr).toBe("")
+  expect(imported.code).toBe(0)
+  const shown = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--format", "json", "--store", store])
+  expect(shown.code).toBe(0)
+  published = JSON.parse(shown.stdout) as Json
+}, 180_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe("ledger import + disclosure on the embedded store", () => {
+  it("prints tables 1–3 and 5–13 exactly as the reference document publishes them", () => {
+    const reference = parsePublishedTables(readFileSync(referencePath, "utf8"))
+    for (const id of ["1", "2", "3", "5", "6", "10", "11", "12", "13"]) {
+      const ours = published.tables.find((t) => t.id === id)
+      const ref = reference[Number(id) - 1]
+      if (ours === undefined || ref === undefined) throw new Error(`table ${id} missing`)
+      const width = ours.header[0]?.length ?? 0
+      const figures = ours.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
+      expect(figures.map((r) => toWidth(r, width)), `table ${id}`).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
+    }
+  })
+
+  it("re-importing the same file appends nothing", async () => {
+    const again = await runCli(["import", fixturePath, "--store", store])
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/ 0 appended, \d+ already stored/)
+  }, 120_000)
+
+  it("the same events give the byte-identical document (same documentHash)", async () => {
+    const again = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--store", store])
+    expect((JSON.parse(again.stdout) as Json).documentHash).toBe(published.documentHash)
+  }, 120_000)
+
+  it("a file with one bad line is refused whole, naming the line and the field", async () => {
+    const lines = readFileSync(fixturePath, "utf8").trimEnd().split("\n")
+    const bad = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+    const fresh = path.join(dir, "bad-store")
+    // Line 40: an amount with three decimals; every other line is valid.
+    const target = bad.findIndex((e) => e["type"] === "AppropriationRecorded")
+    const line = bad[target] as { data: { line: { amount: string } } }
+    line.data.line.amount = "1000.123"
+    const file = path.join(dir, "bad.ndjson")
+    writeFileSync(file, bad.map((e) => JSON.stringify(e)).join("\n") + "\n")
+    const result = await runCli(["import", file, "--store", fresh])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`line ${target + 1}: data.line.amount`)
+    const after = await runCli(["export", "--store", fresh])
+    expect(after.stdout).toBe("")
+  }, 120_000)
+
+  it("verify passes on an untouched store", async () => {
+    const v = await runCli(["verify", "--store", store])
+    expect(v.stdout).toMatch(/^ok: \d+ events in 1 streams verified/)
+    expect(v.code).toBe(0)
+  }, 120_000)
+
+  it("usage mistakes exit 2 with help", async () => {
+    const r = await runCli(["disclosure", "--year", "2026", "--store", store])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("--department CODE is required")
+  }, 60_000)
+})

@@ -1,0 +1,10 @@
+/**
+ * Test helpers other packages' tests use: the reference fixture and the published document's
+ * tables, so every golden test compares against the same parse of the same text.
+ *
+ * @module
+ */
+export { fixturePath, readNdjson, referencePath, repoRoot } from "./fixture.ts"
+export { toLogged } from "./logged.ts"
+export { AMOUNT, figureRows, parsePublishedTables, toWidth } from "./reference-parser.ts"
+export type { PublishedTable } from "./reference-parser.ts"
