@@ -8,6 +8,7 @@ import { disclosureCommand } from "./disclosure.ts"
 import { exportCommand } from "./export.ts"
 import { importCommand } from "./import.ts"
 import { publishCommand } from "./publish.ts"
+import { reconcileCommand } from "./reconcile.ts"
 import { verifyCommand } from "./verify.ts"
 
 /** Every command by name. */
@@ -17,6 +18,7 @@ export const commands: Readonly<Record<string, Command>> = {
   verify: verifyCommand,
   publish: publishCommand,
   export: exportCommand,
+  reconcile: reconcileCommand,
 }
 
 /** Printed for `ledger help` and after a usage error. */
@@ -28,6 +30,8 @@ export const HELP = `usage: pnpm ledger <command> [options]
   publish --department D --year Y [--date YYYY-MM-DD]
   verify                      recompute every hash chain; exit 1 naming the first bad position
   export [--department D --year Y] [--out FILE]
+  reconcile FILE --department D --year Y [--as-of published|…] [--format json|txt]
+                              compare a published document's text with the ledger
 
 store options (every command): --store DIR (embedded PGlite, default ./.ledger or LEDGER_STORE)
                                --database-url URL (PostgreSQL, or DATABASE_URL)

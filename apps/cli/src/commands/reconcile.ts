@@ -1,0 +1,52 @@
+/**
+ * `ledger reconcile FILE --department D --year Y [--as-of …] [--format json|txt]`: compares a
+ * published disclosure (text extracted from its PDF) with what the ledger derives, and prints every
+ * discrepancy. Exits 0 when the report was produced, whatever it found: findings are data.
+ *
+ * @module
+ */
+import { readFile } from "node:fs/promises"
+import { resolve } from "node:path"
+import { reconcile } from "@ledger/audit"
+import { buildDisclosure, foldLogged, selectEvents } from "@ledger/projections"
+import { Result } from "effect"
+import { departmentYear, parse, parseAsOf, storeFlags, UsageError } from "../args.ts"
+import { run, withStore, type Command } from "./context.ts"
+
+/** @see module doc */
+export const reconcileCommand: Command = async (argv, ctx) => {
+  const { values, positionals } = parse(argv, {
+    ...storeFlags,
+    department: { type: "string" },
+    year: { type: "string" },
+    "as-of": { type: "string", default: "published" },
+    format: { type: "string", default: "json" },
+  })
+  const file = positionals[0]
+  if (file === undefined) throw new UsageError("reconcile needs the published document's text FILE")
+  const { department, year } = departmentYear(values)
+  if (values.format !== "json" && values.format !== "txt") throw new UsageError("--format must be json or txt")
+  const asOf = parseAsOf(values["as-of"])
+  const text = await readFile(resolve(ctx.cwd, file), "utf8").catch((e: unknown) => {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`)
+  })
+  return withStore(values, ctx, async (service) => {
+    const events = await run(service.loggedEvents(department, year))
+    const built = buildDisclosure(events, asOf)
+    if (Result.isFailure(built)) throw built.failure
+    const selected = selectEvents(events, asOf)
+    if (Result.isFailure(selected)) throw selected.failure
+    const result = reconcile({ publishedText: text, disclosure: built.success, state: foldLogged(selected.success) })
+    if (Result.isFailure(result)) throw result.failure
+    const discrepancies = result.success.discrepancies
+    if (values.format === "json") {
+      ctx.stdout.write(JSON.stringify({ discrepancies }, null, 2) + "\n")
+    } else {
+      for (const d of discrepancies) {
+        ctx.stdout.write(`${d.rule}\t${d.place}\t${d.published}\t${d.ledger}\t${d.message}\n`)
+      }
+      ctx.stdout.write(`${discrepancies.length} discrepancies\n`)
+    }
+    return 0
+  })
+}
