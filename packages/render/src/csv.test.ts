@@ -39,7 +39,10 @@ describe("CSV", () => {
   const files = renderCsvFiles(d)
 
   it("writes one file per table plus an index", () => {
-    expect(files.map((f) => f.name)).toEqual(["index.csv", ...d.tables.map((t) => `table-${t.id.padStart(2, "0")}.csv`)])
+    expect(files.map((f) => f.name)).toEqual([
+      "index.csv",
+      ...d.tables.map((t) => `table-${t.id.padStart(2, "0")}.csv`),
+    ])
     const index = parseCsv(files[0]?.text ?? "")
     expect(index.slice(1).map((r) => r[2])).toEqual(d.tables.map((t) => t.title))
   })
@@ -60,6 +63,8 @@ describe("CSV", () => {
   it("zips the same files", () => {
     const unzipped = unzipSync(renderCsvZip(d))
     expect(Object.keys(unzipped)).toEqual(files.map((f) => f.name))
-    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(unzipped["table-01.csv"])).toBe(files[1]?.text)
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(unzipped["table-01.csv"])).toBe(
+      files[1]?.text,
+    )
   })
 })

@@ -30,7 +30,10 @@ export const renderCsvFiles = (d: Disclosure): ReadonlyArray<CsvFile> => [
       ...d.tables.map((t) => [csvFileName(t), t.id, t.title, d.department.name, t.unit, t.notes.join(" ")]),
     ]),
   },
-  ...d.tables.map((t) => ({ name: csvFileName(t), text: toCsv([...t.header, ...t.rows.map((r) => r.cells)]) })),
+  ...d.tables.map((t) => ({
+    name: csvFileName(t),
+    text: toCsv([...t.header, ...t.rows.map((r) => r.cells)]),
+  })),
 ]
 
 /** The CSV files as one ZIP archive. @category rendering */

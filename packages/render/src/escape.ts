@@ -7,7 +7,10 @@
 
 /** Escapes `& < > " '` for element content and attribute values. @category rendering */
 export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  )
 
 /** Escapes XML text and drops the control characters XML 1.0 cannot carry. @category rendering */
 export const escapeXml = (s: string): string =>

@@ -18,11 +18,14 @@ describe("renderHtml", () => {
   it("puts every table and every performance table on its own page", () => {
     expect(html.match(/<section class="table"/g)).toHaveLength(d.tables.length)
     expect(html.match(/<section class="performance"/g)).toHaveLength(d.performanceTargets.length)
-    expect(html).toContain("section.table, section.performance { break-before: page; page-break-before: always; }")
+    expect(html).toContain(
+      "section.table, section.performance { break-before: page; page-break-before: always; }",
+    )
   })
 
   it("prints every cell of every table", () => {
-    for (const t of d.tables) for (const r of t.rows) for (const c of r.cells) expect(html).toContain(`>${c}</td>`)
+    for (const t of d.tables)
+      for (const r of t.rows) for (const c of r.cells) expect(html).toContain(`>${c}</td>`)
   })
 
   it("draws the two charts of the published document as inline SVG", () => {
@@ -40,10 +43,22 @@ describe("renderHtml", () => {
 describe("chartSvg", () => {
   it("draws one slice per non-zero class and a full circle for a single one", () => {
     const pie = { id: "p", title: "结构", kind: "pie", unit: "万元", series: [] } as const
-    const two = chartSvg({ ...pie, series: [{ label: "甲", value: "3.00" }, { label: "乙", value: "1.00" }] })
+    const two = chartSvg({
+      ...pie,
+      series: [
+        { label: "甲", value: "3.00" },
+        { label: "乙", value: "1.00" },
+      ],
+    })
     expect(two.match(/<path /g)).toHaveLength(2)
     expect(two).toContain("甲 3.00万元（75.00%）")
-    const one = chartSvg({ ...pie, series: [{ label: "甲", value: "3.00" }, { label: "乙", value: "0.00" }] })
+    const one = chartSvg({
+      ...pie,
+      series: [
+        { label: "甲", value: "3.00" },
+        { label: "乙", value: "0.00" },
+      ],
+    })
     expect(one).toContain("<circle")
     expect(one).not.toContain("<path")
   })

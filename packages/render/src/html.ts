@@ -34,13 +34,18 @@ figcaption { font-weight: bold; }
 
 const AMOUNT = /^-?\d+\.\d{2}$/
 const isAmount = (r: DisclosureRow, i: number): boolean =>
-  r.cellLines !== undefined ? r.cellLines[i] !== null && r.cellLines[i] !== undefined : AMOUNT.test(r.cells[i] ?? "")
+  r.cellLines !== undefined
+    ? r.cellLines[i] !== null && r.cellLines[i] !== undefined
+    : AMOUNT.test(r.cells[i] ?? "")
 
 const tableHtml = (b: Extract<Block, { kind: "table" }>): string => {
   const [title = "", dept = "", unit = ""] = tableCaption(b.table, b.department)
   const head = b.table.header.map((r) => `<tr>${r.map((c) => `<th>${e(c)}</th>`).join("")}</tr>`).join("")
   const body = b.table.rows
-    .map((r) => `<tr>${r.cells.map((c, i) => (isAmount(r, i) ? `<td class="amount">${e(c)}</td>` : `<td>${e(c)}</td>`)).join("")}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.cells.map((c, i) => (isAmount(r, i) ? `<td class="amount">${e(c)}</td>` : `<td>${e(c)}</td>`)).join("")}</tr>`,
+    )
     .join("")
   const notes = b.table.notes.map((n) => `<p class="note">${e(n)}</p>`).join("")
   return (

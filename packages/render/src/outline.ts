@@ -5,7 +5,13 @@
  *
  * @module outline
  */
-import { toChineseNumeral, type Disclosure, type DisclosureTable, type NarrativeChart, type PerformanceTargetTable } from "@ledger/projections"
+import {
+  toChineseNumeral,
+  type Disclosure,
+  type DisclosureTable,
+  type NarrativeChart,
+  type PerformanceTargetTable,
+} from "@ledger/projections"
 
 /** One block of the document in reading order. @category models */
 export type Block =
@@ -25,7 +31,10 @@ export const outline = (d: Disclosure): ReadonlyArray<Block> => {
     { kind: "cover", department: dept, title: `${y}年度部门预算公开` },
     { kind: "part", text: "第一部分 概况" },
     { kind: "heading", text: "一、本部门职责" },
-    ...d.overview.duties.map((t, i): Block => ({ kind: "paragraph", text: `(${toChineseNumeral(i + 1)})${t}` })),
+    ...d.overview.duties.map((t, i): Block => ({
+      kind: "paragraph",
+      text: `(${toChineseNumeral(i + 1)})${t}`,
+    })),
     { kind: "heading", text: "二、机构设置情况" },
     { kind: "paragraph", text: d.overview.organization },
     { kind: "part", text: `第二部分 ${y}年部门预算报表` },
@@ -77,7 +86,16 @@ export const performanceGrid = (t: PerformanceTargetTable): ReadonlyArray<Readon
     ["", "实施期目标", "", "", "年度目标", "", "", ""],
     ["总体目标", t.implementationGoal, "", "", t.annualGoal, "", "", ""],
     ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
-    ...t.indicators.map((x) => ["", x.level1, x.level2, x.level3, x.value, x.annualLevel2, x.annualLevel3, x.annualValue]),
+    ...t.indicators.map((x) => [
+      "",
+      x.level1,
+      x.level2,
+      x.level3,
+      x.value,
+      x.annualLevel2,
+      x.annualLevel3,
+      x.annualValue,
+    ]),
     ["负责人:", t.responsible, "经办人:", t.handler, "联系电话:", t.phone, "填报日期:", t.filledAt],
   ]
 }

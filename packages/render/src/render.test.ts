@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest"
 import { Format, parseFormat, render, UnknownFormat } from "./render.ts"
 import { referenceDisclosure } from "./testing-fixtures/reference.ts"
 
-const bytes = (r: ReturnType<typeof render>): Uint8Array => (r.kind === "text" ? new TextEncoder().encode(r.body) : r.body)
+const bytes = (r: ReturnType<typeof render>): Uint8Array =>
+  r.kind === "text" ? new TextEncoder().encode(r.body) : r.body
 
 describe("render: every format is deterministic", () => {
   it.each(Format.literals)("%s: the same events give byte-identical output", (format) => {

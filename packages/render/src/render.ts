@@ -19,7 +19,12 @@ export type Format = typeof Format.Type
 /** A rendered document. @category models */
 export type Rendered =
   | { readonly kind: "text"; readonly mediaType: string; readonly extension: string; readonly body: string }
-  | { readonly kind: "binary"; readonly mediaType: string; readonly extension: string; readonly body: Uint8Array }
+  | {
+      readonly kind: "binary"
+      readonly mediaType: string
+      readonly extension: string
+      readonly body: Uint8Array
+    }
 
 /** A format name nobody renders. @category errors */
 export class UnknownFormat extends Data.TaggedError("UnknownFormat")<{ readonly format: string }> {
@@ -32,7 +37,12 @@ export class UnknownFormat extends Data.TaggedError("UnknownFormat")<{ readonly 
 export const render = (d: Disclosure, format: Format): Rendered => {
   switch (format) {
     case "json":
-      return { kind: "text", mediaType: "application/json; charset=utf-8", extension: "json", body: disclosureJson(d) }
+      return {
+        kind: "text",
+        mediaType: "application/json; charset=utf-8",
+        extension: "json",
+        body: disclosureJson(d),
+      }
     case "html":
       return { kind: "text", mediaType: "text/html; charset=utf-8", extension: "html", body: renderHtml(d) }
     case "txt":
@@ -51,4 +61,6 @@ export const render = (d: Disclosure, format: Format): Rendered => {
 
 /** Parses a format name from a flag or query string. @category constructors */
 export const parseFormat = (input: string): Format | UnknownFormat =>
-  (Format.literals as ReadonlyArray<string>).includes(input) ? (input as Format) : new UnknownFormat({ format: input })
+  (Format.literals as ReadonlyArray<string>).includes(input)
+    ? (input as Format)
+    : new UnknownFormat({ format: input })

@@ -59,7 +59,12 @@ const bar = (chart: NarrativeChart): string => {
     )
   })
   const axis = `<line x1="40" y1="${base}" x2="${60 + values.length * 110}" y2="${base}" stroke="#333"/>`
-  return svg(chart, 620, Math.max(270, 30 + chart.series.length * 22), axis + bars.join("") + legend(chart, 400, 30, total))
+  return svg(
+    chart,
+    620,
+    Math.max(270, 30 + chart.series.length * 22),
+    axis + bars.join("") + legend(chart, 400, 30, total),
+  )
 }
 
 const svg = (chart: NarrativeChart, w: number, h: number, body: string): string =>

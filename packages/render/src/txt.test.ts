@@ -46,7 +46,9 @@ describe("renderTxt", () => {
   })
 
   it("keeps the empty tables' note and the chart data", () => {
-    expect(txt.match(/注：本表无数据/g)?.length).toBe(d.tables.filter((t) => t.notes.includes("注：本表无数据")).length)
+    expect(txt.match(/注：本表无数据/g)?.length).toBe(
+      d.tables.filter((t) => t.notes.includes("注：本表无数据")).length,
+    )
     expect(txt).toContain("一般公共预算当年拨款结构图\n一般公共服务支出\t458.19")
   })
 })

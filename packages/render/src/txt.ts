@@ -8,7 +8,12 @@ import type { Disclosure } from "@ledger/projections"
 import { outline, performanceGrid, tableCaption, type Block } from "./outline.ts"
 
 const tsv = (rows: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> =>
-  rows.map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, " ")).join("\t").replace(/\t+$/, ""))
+  rows.map((r) =>
+    r
+      .map((c) => c.replace(/[\t\r\n]+/g, " "))
+      .join("\t")
+      .replace(/\t+$/, ""),
+  )
 
 const lines = (b: Block): ReadonlyArray<string> => {
   switch (b.kind) {
@@ -33,4 +38,7 @@ const lines = (b: Block): ReadonlyArray<string> => {
 }
 
 /** Renders the document as text; the same document always gives the same string. @category rendering */
-export const renderTxt = (d: Disclosure): string => outline(d).map((b) => lines(b).join("\n")).join("\n\n") + "\n"
+export const renderTxt = (d: Disclosure): string =>
+  outline(d)
+    .map((b) => lines(b).join("\n"))
+    .join("\n\n") + "\n"

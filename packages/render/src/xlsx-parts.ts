@@ -87,7 +87,8 @@ export const workbookRelsXml = (count: number): string =>
   `${HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
   Array.from(
     { length: count },
-    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   ).join("") +
   `<Relationship Id="rId${count + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`
 

@@ -22,13 +22,19 @@ interface ReadCell {
   readonly type: string | undefined
 }
 const decodeXml = (s: string): string =>
-  s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e] ?? "")
-const colIndex = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1
+  s.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e] ?? "",
+  )
+const colIndex = (letters: string): number =>
+  [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1
 
 /** The sheet as a grid of cells (row → column → cell), parsed from SpreadsheetML. */
 const readSheet = (n: number): ReadonlyArray<ReadonlyArray<ReadCell | undefined>> => {
   const grid: Array<Array<ReadCell | undefined>> = []
-  for (const m of xml(`xl/worksheets/sheet${n}.xml`).matchAll(/<c r="([A-Z]+)(\d+)"((?: [a-z]+="[^"]*")*)>(.*?)<\/c>/g)) {
+  for (const m of xml(`xl/worksheets/sheet${n}.xml`).matchAll(
+    /<c r="([A-Z]+)(\d+)"((?: [a-z]+="[^"]*")*)>(.*?)<\/c>/g,
+  )) {
     const [, col = "", row = "", attrs = "", inner = ""] = m
     const style = /s="(\d+)"/.exec(attrs)?.[1]
     const type = /t="(\w+)"/.exec(attrs)?.[1]
@@ -38,11 +44,19 @@ const readSheet = (n: number): ReadonlyArray<ReadonlyArray<ReadCell | undefined>
   }
   return grid
 }
-const sheetNames = [...xml("xl/workbook.xml").matchAll(/<sheet name="([^"]+)"/g)].map((m) => decodeXml(m[1] ?? ""))
+const sheetNames = [...xml("xl/workbook.xml").matchAll(/<sheet name="([^"]+)"/g)].map((m) =>
+  decodeXml(m[1] ?? ""),
+)
 
 describe("renderXlsx", () => {
   it("has one sheet per table, then the narrative, performance targets, overview and glossary", () => {
-    expect(sheetNames).toEqual([...d.tables.map((t) => `表${t.id}`), "情况说明", "绩效目标表", "概况", "名词解释"])
+    expect(sheetNames).toEqual([
+      ...d.tables.map((t) => `表${t.id}`),
+      "情况说明",
+      "绩效目标表",
+      "概况",
+      "名词解释",
+    ])
     expect(xml("[Content_Types].xml")).toContain(`/xl/worksheets/sheet${sheetNames.length}.xml`)
   })
 

@@ -30,14 +30,17 @@ export const isAmountCell = (r: DisclosureRow, i: number): boolean => {
 }
 
 /** The rows a table sheet starts with before its data: title, department, unit and header. @category rendering */
-export const tableSheetPreamble = (t: DisclosureTable, department: string): number => tableCaption(t, department).length + t.header.length
+export const tableSheetPreamble = (t: DisclosureTable, department: string): number =>
+  tableCaption(t, department).length + t.header.length
 
 const tableSheet = (t: DisclosureTable, department: string): XlsxSheet => ({
   name: `表${t.id}`,
   rows: [
     ...tableCaption(t, department).map((c, i) => [text(c, i === 0)]),
     ...t.header.map((r) => r.map((c) => text(c, true))),
-    ...t.rows.map((r) => r.cells.map((c, i): XlsxCell => (isAmountCell(r, i) ? { t: "amount", v: c } : text(c)))),
+    ...t.rows.map((r) =>
+      r.cells.map((c, i): XlsxCell => (isAmountCell(r, i) ? { t: "amount", v: c } : text(c))),
+    ),
     ...t.notes.map((n) => [text(n)]),
   ],
   widths: t.header[0]?.map((_, i) => (i === 0 || (i === 1 && t.id !== "1") ? 36 : 16)) ?? [],

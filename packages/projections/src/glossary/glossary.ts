@@ -10,7 +10,11 @@ import { Schema } from "effect"
 import { toChineseNumeral } from "../narrative/chinese-numerals.ts"
 
 /** One glossary entry as the disclosure carries it: numbered "一", "二", … @category models */
-export const GlossaryEntry = Schema.Struct({ id: Schema.String, term: Schema.String, definition: Schema.String })
+export const GlossaryEntry = Schema.Struct({
+  id: Schema.String,
+  term: Schema.String,
+  definition: Schema.String,
+})
 /** @category models */
 export type GlossaryEntry = typeof GlossaryEntry.Type
 
@@ -18,7 +22,10 @@ export type GlossaryEntry = typeof GlossaryEntry.Type
 export const GlossaryFile = Schema.Struct({
   template: Schema.String,
   terms: Schema.Array(
-    Schema.Struct({ term: Schema.String.check(Schema.isNonEmpty()), definition: Schema.String.check(Schema.isNonEmpty()) }),
+    Schema.Struct({
+      term: Schema.String.check(Schema.isNonEmpty()),
+      definition: Schema.String.check(Schema.isNonEmpty()),
+    }),
   ),
 })
 
@@ -40,7 +47,8 @@ export const glossaryFor = (template: string): ReadonlyArray<GlossaryEntry> => {
   if (!/^[a-z0-9-]+$/.test(template)) throw new Error(`not a template name: ${template}`)
   const raw: unknown = JSON.parse(readFileSync(new URL(`${template}.json`, DIR), "utf8"))
   const file = Schema.decodeUnknownSync(GlossaryFile)(raw)
-  if (file.template !== template) throw new Error(`data/glossary/${template}.json declares template ${file.template}`)
+  if (file.template !== template)
+    throw new Error(`data/glossary/${template}.json declares template ${file.template}`)
   const entries = entriesOf(file)
   cache.set(template, entries)
   return entries

@@ -21,5 +21,8 @@ export const toChineseNumeral = (n: number): string => {
   const rest = n % 100
   const head = digit(Math.floor(n / 100)) + "百"
   if (rest === 0) return head
-  return head + (rest < 10 ? "零" + digit(rest) : rest < 20 ? "一" + toChineseNumeral(rest) : toChineseNumeral(rest))
+  return (
+    head +
+    (rest < 10 ? "零" + digit(rest) : rest < 20 ? "一" + toChineseNumeral(rest) : toChineseNumeral(rest))
+  )
 }

@@ -34,8 +34,12 @@ describe.each([
 
   it("一/二/三 use table 1 and table 3 totals", () => {
     expect(text(d, "一")).toContain(`预算收入总计${cell(d, "1", "收入总计", 1)}万元`)
-    expect(text(d, "一")).toContain(`本年收入${cell(d, "1", "本年收入合计", 1)}万元，上年结转${cell(d, "1", "上年结转", 1)}万元`)
-    expect(text(d, "三")).toContain(`支出预算${cell(d, "3", "合计", 2)}万元，其中：基本支出${cell(d, "3", "合计", 3)}万元`)
+    expect(text(d, "一")).toContain(
+      `本年收入${cell(d, "1", "本年收入合计", 1)}万元，上年结转${cell(d, "1", "上年结转", 1)}万元`,
+    )
+    expect(text(d, "三")).toContain(
+      `支出预算${cell(d, "3", "合计", 2)}万元，其中：基本支出${cell(d, "3", "合计", 3)}万元`,
+    )
     expect(text(d, "三")).toContain(`项目支出${cell(d, "3", "合计", 4)}万元`)
   })
 

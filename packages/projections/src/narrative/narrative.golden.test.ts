@@ -11,7 +11,10 @@ import { describe, expect, it } from "vitest"
 import { buildNarrative } from "./build-narrative.ts"
 
 const ROOT = new URL("../../../../", import.meta.url)
-const REFERENCE = readFileSync(new URL("../shared/seed/disclosure-2026-tunliu-government-office.txt", ROOT), "utf8")
+const REFERENCE = readFileSync(
+  new URL("../shared/seed/disclosure-2026-tunliu-government-office.txt", ROOT),
+  "utf8",
+)
 const FIXTURE = readFileSync(new URL("fixtures/tunliu-government-office/events.ndjson", ROOT), "utf8")
 
 const events = FIXTURE.trim()
@@ -27,7 +30,10 @@ const generated = (id: string): string => narrative.find((s) => s.id === id)?.te
 
 /** Sections 一 … 十一 of 第三部分 in the reference text, the performance tables cut off 十. */
 const publishedSections = (() => {
-  const part3 = REFERENCE.slice(REFERENCE.indexOf("第三部分 2026年度部门预算情况说明\n"), REFERENCE.indexOf("十二、其他说明\n\n（一）"))
+  const part3 = REFERENCE.slice(
+    REFERENCE.indexOf("第三部分 2026年度部门预算情况说明\n"),
+    REFERENCE.indexOf("十二、其他说明\n\n（一）"),
+  )
   const out = new Map<string, string>()
   const heads = [...part3.matchAll(/^([一二三四五六七八九十]+)、.*$/gmu)]
   heads.forEach((h, i) => {
@@ -53,7 +59,22 @@ const PUBLISHED: Record<string, ReadonlyArray<string>> = {
   二: ["2026", "565.51", "540.73", "95.62", "0", "24.77", "4.38"],
   三: ["2026", "565.51", "341.91", "60.46", "223.6", "39.54"],
   四: ["2026", "0"],
-  五: ["2026", "540.73", "163.07", "23.17", "458.19", "84.74", "38.06", "7.04", "14.73", "2.72", "28.76", "5.32", "1.00", "0.18"],
+  五: [
+    "2026",
+    "540.73",
+    "163.07",
+    "23.17",
+    "458.19",
+    "84.74",
+    "38.06",
+    "7.04",
+    "14.73",
+    "2.72",
+    "28.76",
+    "5.32",
+    "1.00",
+    "0.18",
+  ],
   六: ["2026", "338.83", "315.66", "23.17"],
   七: ["2026", "3.00", "2025", "0"],
   八: ["2026", "3", "23.17", "2025", "26.12", "2.95", "11.3"],
@@ -63,7 +84,10 @@ const PUBLISHED: Record<string, ReadonlyArray<string>> = {
 }
 
 /** What the ledger must state instead of the published figures where the publication is defective. */
-const CORRECTED: Record<string, { readonly drop: ReadonlyArray<string>; readonly add: ReadonlyArray<string> }> = {
+const CORRECTED: Record<
+  string,
+  { readonly drop: ReadonlyArray<string>; readonly add: ReadonlyArray<string> }
+> = {
   // §5.2 no. 1: table 4 holds the 财政拨款 = table 1 (财政专户 and 单位资金 are empty).
   四: { drop: [], add: ["565.51", "540.73", "24.77", "482.96", "38.06", "14.73", "28.76", "1.00"] },
   // §5.2 no. 5: 2.95 / 26.12 = 11.29%, with two decimals like every other percentage.
@@ -76,23 +100,44 @@ const CORRECTED: Record<string, { readonly drop: ReadonlyArray<string>; readonly
 describe("narrative golden test against the reference document", () => {
   it("lists exactly the figures the published sections state", () => {
     for (const [id, list] of Object.entries(PUBLISHED)) {
-      expect([...figures(publishedSections.get(id) ?? "")].sort(), `section ${id}`).toEqual([...norm(list)].sort())
+      expect([...figures(publishedSections.get(id) ?? "")].sort(), `section ${id}`).toEqual(
+        [...norm(list)].sort(),
+      )
     }
   })
 
-  it.each(Object.keys(PUBLISHED))("section %s states the published figures (corrected where defective)", (id) => {
-    const fix = CORRECTED[id] ?? { drop: [], add: [] }
-    const expected = norm([...(PUBLISHED[id] ?? []).filter((x) => !fix.drop.includes(x)), ...fix.add])
-    expect([...figures(generated(id))].sort()).toEqual([...expected].sort())
-  })
+  it.each(Object.keys(PUBLISHED))(
+    "section %s states the published figures (corrected where defective)",
+    (id) => {
+      const fix = CORRECTED[id] ?? { drop: [], add: [] }
+      const expected = norm([...(PUBLISHED[id] ?? []).filter((x) => !fix.drop.includes(x)), ...fix.add])
+      expect([...figures(generated(id))].sort()).toEqual([...expected].sort())
+    },
+  )
 
   it("names every section with its published title, 一 to 十二", () => {
     for (const s of narrative) expect(REFERENCE, s.id).toContain(`${s.id}、${s.title}\n`)
-    expect(narrative.map((s) => s.id)).toEqual(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"])
+    expect(narrative.map((s) => s.id)).toEqual([
+      "一",
+      "二",
+      "三",
+      "四",
+      "五",
+      "六",
+      "七",
+      "八",
+      "九",
+      "十",
+      "十一",
+      "十二",
+    ])
   })
 
   it("section 四 states table 1's figures, which table 4 must equal (§5.2 no. 1)", () => {
-    const t1 = REFERENCE.slice(REFERENCE.indexOf("2026年预算收支总表\n\n部门名称"), REFERENCE.indexOf("2026年预算收入总表\n\n部门名称"))
+    const t1 = REFERENCE.slice(
+      REFERENCE.indexOf("2026年预算收支总表\n\n部门名称"),
+      REFERENCE.indexOf("2026年预算收入总表\n\n部门名称"),
+    )
     for (const x of CORRECTED["四"]?.add ?? []) expect(t1).toContain(x)
     expect(generated("四")).toContain("财政拨款收支总预算565.51万元")
     expect(generated("四")).not.toContain("支出包括：无")
@@ -106,7 +151,9 @@ describe("narrative golden test against the reference document", () => {
   it("section 十 counts the performance tables the document actually prints", () => {
     const printed = REFERENCE.match(/项目支出绩效目标表/g)?.length ?? 0
     expect(printed).toBe(9)
-    expect(generated("十")).toContain(`公开项目绩效目标${printed}个，涉及项目金额200.90万元，占部门(单位)项目支出总额的99.50%`)
+    expect(generated("十")).toContain(
+      `公开项目绩效目标${printed}个，涉及项目金额200.90万元，占部门(单位)项目支出总额的99.50%`,
+    )
     expect(generated("十")).toContain("纳入绩效目标管理的二级项目10个，共计金额201.90万元")
   })
 

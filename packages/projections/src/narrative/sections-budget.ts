@@ -7,7 +7,19 @@
  */
 import { Codes, Money } from "@ledger/domain"
 import { Result } from "effect"
-import { all, basic, both, carryover, current, fiscal, functionClass, project, source, sumBy, sumLines } from "./ledger-sums.ts"
+import {
+  all,
+  basic,
+  both,
+  carryover,
+  current,
+  fiscal,
+  functionClass,
+  project,
+  source,
+  sumBy,
+  sumLines,
+} from "./ledger-sums.ts"
 import type { NarrativeSection, SectionContext } from "./types.ts"
 import { change, reason, share, wan } from "./wording.ts"
 

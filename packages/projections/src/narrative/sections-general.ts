@@ -6,7 +6,17 @@
  */
 import { type BudgetState, type Codes, Money } from "@ledger/domain"
 import { Result } from "effect"
-import { both, basic, current, fiscal, functionClass, type Line, source, sumBy, sumLines } from "./ledger-sums.ts"
+import {
+  both,
+  basic,
+  current,
+  fiscal,
+  functionClass,
+  type Line,
+  source,
+  sumBy,
+  sumLines,
+} from "./ledger-sums.ts"
 import { className } from "./sections-budget.ts"
 import type { ChartPoint, NarrativeSection, SectionContext } from "./types.ts"
 import { change, reason, share, wan } from "./wording.ts"
@@ -24,7 +34,10 @@ export const sectionFive = (ctx: SectionContext): NarrativeSection => {
     reason("主要原因是", state.notes.get("general-budget-change")) +
     "。"
   const classes = sumBy(state, generalCurrent, functionClass).filter(([, a]) => !Money.isZero(a))
-  const series: Array<ChartPoint> = classes.map(([code, a]) => ({ label: className(ctx, code), value: wan(a) }))
+  const series: Array<ChartPoint> = classes.map(([code, a]) => ({
+    label: className(ctx, code),
+    value: wan(a),
+  }))
   const parts = series.map((p) => `${p.label}${p.value}万元，占${share(p.value, g)}%`)
   const structure =
     `${ctx.year}年度${ctx.department}一般公共预算当年支出${g}万元，主要用于以下方面：` +
@@ -32,14 +45,32 @@ export const sectionFive = (ctx: SectionContext): NarrativeSection => {
   return {
     id: "五",
     title: "一般公共预算支出情况说明",
-    text: ["(一) 一般公共预算当年支出规模变化情况", scale, "(二) 一般公共预算当年支出结构情况", structure].join("\n"),
-    charts: [{ id: "general-budget-structure", title: "一般公共预算当年拨款结构图", kind: "pie", unit: "万元", series }],
+    text: [
+      "(一) 一般公共预算当年支出规模变化情况",
+      scale,
+      "(二) 一般公共预算当年支出结构情况",
+      structure,
+    ].join("\n"),
+    charts: [
+      {
+        id: "general-budget-structure",
+        title: "一般公共预算当年拨款结构图",
+        kind: "pie",
+        unit: "万元",
+        series,
+      },
+    ],
   }
 }
 
 const economicItems = (ctx: SectionContext, category: Codes.BasicCategory): string => {
-  const keep = both(generalCurrent, basic, (l: Line) => l.line.expenditure.kind === "basic" && l.line.expenditure.category === category)
-  const codeOf = (l: Line): string => (l.line.expenditure.kind === "basic" ? l.line.expenditure.deptEconomicCode : "")
+  const keep = both(
+    generalCurrent,
+    basic,
+    (l: Line) => l.line.expenditure.kind === "basic" && l.line.expenditure.category === category,
+  )
+  const codeOf = (l: Line): string =>
+    l.line.expenditure.kind === "basic" ? l.line.expenditure.deptEconomicCode : ""
   return sumBy(ctx.state, keep, codeOf)
     .filter(([, a]) => !Money.isZero(a))
     .map(([code]) => {
@@ -50,7 +81,15 @@ const economicItems = (ctx: SectionContext, category: Codes.BasicCategory): stri
 }
 
 const categoryAmount = (state: BudgetState.BudgetState, category: Codes.BasicCategory): string =>
-  wan(sumLines(state, both(generalCurrent, (l) => l.line.expenditure.kind === "basic" && l.line.expenditure.category === category)))
+  wan(
+    sumLines(
+      state,
+      both(
+        generalCurrent,
+        (l) => l.line.expenditure.kind === "basic" && l.line.expenditure.category === category,
+      ),
+    ),
+  )
 
 /** 六、一般公共预算基本支出情况说明: 人员经费 and 公用经费 with the economic items they consist of. @category projections */
 export const sectionSix = (ctx: SectionContext): NarrativeSection => {
@@ -64,14 +103,19 @@ export const sectionSix = (ctx: SectionContext): NarrativeSection => {
   return {
     id: "六",
     title: "一般公共预算基本支出情况说明",
-    text: [`${ctx.year}年度${ctx.department}一般公共预算安排基本支出${total}万元，其中：`, line("personnel", "；"), line("public", "。")].join(
-      "\n",
-    ),
+    text: [
+      `${ctx.year}年度${ctx.department}一般公共预算安排基本支出${total}万元，其中：`,
+      line("personnel", "；"),
+      line("public", "。"),
+    ].join("\n"),
   }
 }
 
 const threePublic = (state: BudgetState.BudgetState, c: Codes.ThreePublicCategory): Money.Money =>
-  sumLines(state, both(fiscal, current, (l) => l.line.threePublic === c))
+  sumLines(
+    state,
+    both(fiscal, current, (l) => l.line.threePublic === c),
+  )
 
 /**
  * 七、“三公”经费增减变动原因说明: table 10's current-year 财政拨款 “三公” against last year's, item by item,
@@ -91,7 +135,8 @@ export const sectionSeven = (ctx: SectionContext): NarrativeSection => {
   const item = (name: string, now: Money.Money, before: string | undefined): string =>
     `${name}${wan(now)}万元` + (before === undefined ? "" : `，${change(wan(now), wan(Money.make(before)))}`)
   const priorVehicles = p && Money.add(Money.make(p.vehiclePurchase), Money.make(p.vehicleOperation))
-  const priorTotal = p && priorVehicles && Money.sum([Money.make(p.abroad), Money.make(p.reception), priorVehicles])
+  const priorTotal =
+    p && priorVehicles && Money.sum([Money.make(p.abroad), Money.make(p.reception), priorVehicles])
   const totalWords =
     priorTotal === undefined
       ? ""

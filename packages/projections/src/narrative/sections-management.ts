@@ -12,7 +12,8 @@ import { chineseDate, share, wan, wanSum } from "./wording.ts"
 
 /** 九、政府采购情况: the lines tagged for procurement, by goods, works and services. @category projections */
 export const sectionNine = (ctx: SectionContext): NarrativeSection => {
-  const by = (c: Codes.ProcurementCategory): string => wan(sumLines(ctx.state, (l) => l.line.procurement === c))
+  const by = (c: Codes.ProcurementCategory): string =>
+    wan(sumLines(ctx.state, (l) => l.line.procurement === c))
   const total = wan(sumLines(ctx.state, (l) => l.line.procurement !== undefined))
   return {
     id: "九",
@@ -46,7 +47,11 @@ export const projectFigures = (state: BudgetState.BudgetState): ReadonlyArray<Pr
       category: p.category,
       amount: sumLines(
         state,
-        both(current, project, (l) => l.line.expenditure.kind === "project" && l.line.expenditure.projectId === p.projectId),
+        both(
+          current,
+          project,
+          (l) => l.line.expenditure.kind === "project" && l.line.expenditure.projectId === p.projectId,
+        ),
       ),
       hasTargets: state.performanceTargets.has(p.projectId),
     }))
@@ -76,7 +81,12 @@ export const sectionTen = (ctx: SectionContext): NarrativeSection => {
   const units = [...state.units.values()].sort((a, b) => a.order - b.order)
   const declaring = units.filter((u) => state.unitOverallTargets.has(u.unitCode))
   const includesOffice = units[0] !== undefined && state.unitOverallTargets.has(units[0].unitCode)
-  const declaredFunds = wan(sumLines(state, both(all, (l) => state.unitOverallTargets.has(l.line.unitCode))))
+  const declaredFunds = wan(
+    sumLines(
+      state,
+      both(all, (l) => state.unitOverallTargets.has(l.line.unitCode)),
+    ),
+  )
   const overall =
     `${ctx.year}年下属预算单位${units.length}个，其中${declaring.length}个单位${includesOffice ? "（包括机关）" : ""}` +
     `编报了单位整体绩效目标，涉及资金${declaredFunds}万元。`
@@ -92,7 +102,9 @@ export const sectionTen = (ctx: SectionContext): NarrativeSection => {
   return {
     id: "十",
     title: "绩效管理情况",
-    text: ["1、整体绩效目标", overall, "2、项目绩效目标", managed, "(项目绩效目标表公开情况见附件)"].join("\n"),
+    text: ["1、整体绩效目标", overall, "2、项目绩效目标", managed, "(项目绩效目标表公开情况见附件)"].join(
+      "\n",
+    ),
   }
 }
 

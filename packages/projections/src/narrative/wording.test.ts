@@ -27,7 +27,9 @@ describe("narrative wording", () => {
 
   it("states no change in the template's words", () => {
     expect(change("3.00", "3.00")).toBe("与上年预算数相同")
-    expect(change("3.00", "3.00", { against: "2025年预算数", same: "2025年预算数" })).toBe("与2025年预算数相同")
+    expect(change("3.00", "3.00", { against: "2025年预算数", same: "2025年预算数" })).toBe(
+      "与2025年预算数相同",
+    )
   })
 
   it("adds and subtracts printed figures exactly", () => {

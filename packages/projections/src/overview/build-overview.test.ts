@@ -13,7 +13,13 @@ describe("buildOverview", () => {
       {
         event: {
           type: "DepartmentProfileRecorded",
-          data: { departmentCode: "9", name: "测试局", regionName: "测试区", template: "shanxi-county-13", duties: ["甲。", "乙。"] },
+          data: {
+            departmentCode: "9",
+            name: "测试局",
+            regionName: "测试区",
+            template: "shanxi-county-13",
+            duties: ["甲。", "乙。"],
+          },
         },
       },
       unit("U2", "乙中心", "public-institution"),
@@ -27,6 +33,10 @@ describe("buildOverview", () => {
   })
 
   it("says 无 before any unit is registered", () => {
-    expect(buildOverview(BudgetState.initialState, taxonomy)).toEqual({ duties: [], units: [], organization: "无" })
+    expect(buildOverview(BudgetState.initialState, taxonomy)).toEqual({
+      duties: [],
+      units: [],
+      organization: "无",
+    })
   })
 })

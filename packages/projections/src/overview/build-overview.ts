@@ -12,7 +12,12 @@ import { toChineseNumeral } from "../narrative/chinese-numerals.ts"
 export const Overview = Schema.Struct({
   duties: Schema.Array(Schema.String),
   units: Schema.Array(
-    Schema.Struct({ code: Schema.String, name: Schema.String, unitType: Schema.String, unitTypeName: Schema.String }),
+    Schema.Struct({
+      code: Schema.String,
+      name: Schema.String,
+      unitType: Schema.String,
+      unitTypeName: Schema.String,
+    }),
   ),
   organization: Schema.String,
 })
@@ -27,11 +32,18 @@ export type Overview = typeof Overview.Type
 export const buildOverview = (state: BudgetState.BudgetState, taxonomy: Taxonomy.Taxonomy): Overview => {
   const units = [...state.units.values()]
     .sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0))
-    .map((u) => ({ code: u.unitCode, name: u.name, unitType: u.unitType, unitTypeName: taxonomy.unitTypeName(u.unitType) }))
+    .map((u) => ({
+      code: u.unitCode,
+      name: u.name,
+      unitType: u.unitType,
+      unitTypeName: taxonomy.unitTypeName(u.unitType),
+    }))
   return {
     duties: state.profile?.duties ?? [],
     units,
     organization:
-      units.length === 0 ? "无" : `有${units.length === 2 ? "两" : toChineseNumeral(units.length)}个下属单位，分别为${units.map((u) => u.name).join("、")}`,
+      units.length === 0
+        ? "无"
+        : `有${units.length === 2 ? "两" : toChineseNumeral(units.length)}个下属单位，分别为${units.map((u) => u.name).join("、")}`,
   }
 }

@@ -41,7 +41,10 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * them would print empty headings.
  * @category projections
  */
-export const buildPerformanceTargets = ({ state, year }: PerformanceInput): ReadonlyArray<PerformanceTargetTable> => {
+export const buildPerformanceTargets = ({
+  state,
+  year,
+}: PerformanceInput): ReadonlyArray<PerformanceTargetTable> => {
   const profile = state.profile
   const region = profile?.regionName ?? ""
   const department = profile === undefined ? "" : `${profile.departmentCode}-${profile.name}`

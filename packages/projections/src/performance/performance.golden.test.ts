@@ -10,12 +10,20 @@ import { buildPerformanceTargets } from "./build-performance-targets.ts"
 import type { PerformanceTargetTable } from "./schema.ts"
 
 const ROOT = new URL("../../../../", import.meta.url)
-const REFERENCE = readFileSync(new URL("../shared/seed/disclosure-2026-tunliu-government-office.txt", ROOT), "utf8")
+const REFERENCE = readFileSync(
+  new URL("../shared/seed/disclosure-2026-tunliu-government-office.txt", ROOT),
+  "utf8",
+)
 const FIXTURE = readFileSync(new URL("fixtures/tunliu-government-office/events.ndjson", ROOT), "utf8")
 const events = FIXTURE.trim()
   .split("\n")
   .map((line) => Result.getOrThrow(Envelope.decodeEvent(JSON.parse(line))))
-const state = BudgetState.fold(events.slice(0, events.findIndex((e) => e.event.type === "DisclosurePublished")))
+const state = BudgetState.fold(
+  events.slice(
+    0,
+    events.findIndex((e) => e.event.type === "DisclosurePublished"),
+  ),
+)
 const tables = buildPerformanceTargets({ state, year: 2026 })
 
 const TITLE = "屯留区县(区)级预算部门(单位)项目支出绩效目标表"

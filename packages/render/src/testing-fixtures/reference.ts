@@ -17,7 +17,9 @@ export const fixtureEvents = (): ReadonlyArray<LoggedEvent> => {
     .filter((l) => l.trim() !== "")
     .map((l, i) => {
       const e = Result.getOrThrow(Envelope.decodeEvent(JSON.parse(l)))
-      const hash = CanonicalJson.sha256Hex(prev + CanonicalJson.canonicalize({ event: e.event, meta: e.meta }))
+      const hash = CanonicalJson.sha256Hex(
+        prev + CanonicalJson.canonicalize({ event: e.event, meta: e.meta }),
+      )
       prev = hash
       return {
         event: e.event,
