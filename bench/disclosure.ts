@@ -1,0 +1,67 @@
+/**
+ * Replay + build of the reference department's disclosure (design README §5: median < 5 ms), timed
+ * two ways: `buildDisclosure` alone over already-decoded logged events, and the full request path
+ * of the service — stored events → `toLogged` (decode) → `buildDisclosure` (select, fold, tables,
+ * narrative, document hash) — over the in-memory store. Run alone: `npx tsx bench/disclosure.ts`.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs"
+import path from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { makeMemoryEventStore } from "@ledger/eventstore"
+import { AsOf, buildDisclosure } from "@ledger/projections"
+import { makeLedgerService } from "@ledger/service"
+import { Effect, Result } from "effect"
+import { formatRows, quantile, type BenchRow } from "./report.ts"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const fixture = path.join(here, "../fixtures/tunliu-government-office/events.ndjson")
+
+const WARMUP = 200
+const RUNS = 1000
+
+/** Times `fn` RUNS times after WARMUP calls; milliseconds per call. */
+const sample = (fn: () => void): ReadonlyArray<number> => {
+  for (let i = 0; i < WARMUP; i++) fn()
+  const out: Array<number> = []
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint()
+    fn()
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6)
+  }
+  return out
+}
+
+const rows = (name: string, ms: ReadonlyArray<number>, note: string): ReadonlyArray<BenchRow> => [
+  { name: `${name} median`, value: quantile(ms, 0.5), unit: "ms", note },
+  { name: `${name} p99`, value: quantile(ms, 0.99), unit: "ms", note: `${RUNS} runs after ${WARMUP} warm-up` },
+]
+
+/** Loads the fixture into an in-memory store and times both paths; the rows carry median and p99 in ms. */
+export async function benchDisclosure(): Promise<Array<BenchRow>> {
+  const store = makeMemoryEventStore()
+  const service = makeLedgerService(store)
+  const imported = await Effect.runPromise(
+    service.importNdjson(readFileSync(fixture, "utf8"), { actor: "bench", idempotencyKey: "bench:disclosure" }),
+  )
+  const events = await Effect.runPromise(service.loggedEvents("002", 2026))
+
+  const build = () => {
+    const r = buildDisclosure(events, AsOf.published)
+    if (Result.isFailure(r)) throw new Error(r.failure.message)
+  }
+  // Effect.runSync is fine: the memory store's reads are synchronous effects.
+  const full = Effect.asVoid(service.disclosure("002", 2026, { _tag: "Published" }))
+  const request = () => Effect.runSync(full)
+
+  const note = `reference department, ${imported.lines} events; target median < 5 ms`
+  return [
+    ...rows("disclosure: buildDisclosure (decoded events)", sample(build), note),
+    ...rows("disclosure: stored → logged → disclosure", sample(request), note),
+  ]
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  console.log(formatRows(await benchDisclosure()))
+}

@@ -1,0 +1,84 @@
+/**
+ * Pins the reference fixture's document hashes, part by part, so a change made for speed (Money's
+ * integer fast path, the canonical JSON writer, indexed table builders) cannot change one output
+ * byte unnoticed. The hashes were computed by the code before those changes. When a part changes
+ * on purpose (e.g. new narrative wording), update its pin and the document hash in the same commit
+ * and say why; the failing part's name tells which pin that is.
+ *
+ * The document hash is also checked against an independent canonical writer (sorted keys via
+ * `JSON.stringify` replacer logic), so the fast writer cannot drift from RFC 8785 for our values.
+ */
+import { createHash } from "node:crypto"
+import { CanonicalJson } from "@ledger/domain"
+import { Result } from "effect"
+import { describe, expect, it } from "vitest"
+import { AsOf } from "./as-of.ts"
+import { buildDisclosure } from "./disclosure.ts"
+import type { Disclosure } from "./disclosure-schema.ts"
+import { fixturePath, readNdjson } from "./testing/fixture.ts"
+import { toLogged } from "./testing/logged.ts"
+
+const PINS = {
+  Published: {
+    document: "7b3a50d8cb6a34a412f0b79ac17dd3b0e2894001b23bd3e37c9b7860ecbd78ac",
+    tables: "105e1d59df8e1e235b15cb5b7f91e045ebd89da535bebd1811a816199a6d5812",
+    narrative: "e4f6a9a837c7be65dff30c2c8eb17c4b5ff781f615251ab2640fbf0ad921f393",
+    performanceTargets: "40ca0dbfc913d13614bf5c12fcc1f81649713a4d291839f2265d99166ade08e0",
+    overview: "864a6f27c2ac4612506c2117c9005bece5455e22a2eb1885ee935c790033554b",
+    glossary: "2fea9bdc4534d55af4c9e759823d862bdc9090e95e0b6a5597031da9608ca113",
+    asOf: "f6348d81cfc0fb34617cad14dd40340b6deb6175433846cb56ae4d48662f2f71",
+  },
+  Current: {
+    document: "c019dc40114d0d39c6c277db8fe65d23a179339e1d8fcbb074e66d29142e03ae",
+    tables: "7d84924f1f0b67f5a5261cbb78a46fea367684529ecb18b529c5c38d5fdcdee7",
+    narrative: "a6fa48c32eb266d0a506bcb830d3df25f13cad40ce30f8cac9ad703a0e3d046b",
+    performanceTargets: "40ca0dbfc913d13614bf5c12fcc1f81649713a4d291839f2265d99166ade08e0",
+    overview: "864a6f27c2ac4612506c2117c9005bece5455e22a2eb1885ee935c790033554b",
+    glossary: "2fea9bdc4534d55af4c9e759823d862bdc9090e95e0b6a5597031da9608ca113",
+    asOf: "439022705f514ed0b67ce583028559a58a26a224f336210708120670c4998400",
+  },
+} as const
+
+const PARTS = ["tables", "narrative", "performanceTargets", "overview", "glossary", "asOf"] as const
+
+/** A deliberately naive canonical writer: sorted keys at every depth, then `JSON.stringify`. */
+const sortedDeep = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(sortedDeep)
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>
+    return Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .filter((k) => o[k] !== undefined)
+        .map((k) => [k, sortedDeep(o[k])]),
+    )
+  }
+  return v
+}
+const naiveHash = (v: unknown): string => createHash("sha256").update(JSON.stringify(sortedDeep(v)), "utf8").digest("hex")
+
+const events = toLogged(readNdjson(fixturePath))
+const build = (asOf: AsOf): Disclosure => {
+  const r = buildDisclosure(events, asOf)
+  if (Result.isFailure(r)) throw new Error(r.failure.message)
+  return r.success
+}
+
+describe("hash stability of the reference disclosure", () => {
+  for (const tag of ["Published", "Current"] as const) {
+    const asOf: AsOf = tag === "Published" ? AsOf.published : AsOf.current
+    describe(`as ${tag}`, () => {
+      const doc = build(asOf)
+      for (const part of PARTS) {
+        it(`${part} hashes as pinned`, () => {
+          expect(CanonicalJson.hashOf(doc[part])).toBe(PINS[tag][part])
+        })
+      }
+      it("documentHash is as pinned and equals the hash of an independent canonical writer", () => {
+        const { documentHash, ...body } = doc
+        expect(documentHash).toBe(PINS[tag].document)
+        expect(naiveHash(body)).toBe(documentHash)
+      })
+    })
+  }
+})
