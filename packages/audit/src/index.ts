@@ -13,7 +13,16 @@ import type { CheckResult } from "./model/finding.ts"
 import { fromDisclosure } from "./model/from-disclosure.ts"
 import { checkAudit } from "./rules/index.ts"
 
-export { CheckResult, Discrepancy, Finding, Place, ReconcileResult, RULE_IDS, RuleId, Severity } from "./model/finding.ts"
+export {
+  CheckResult,
+  Discrepancy,
+  Finding,
+  Place,
+  ReconcileResult,
+  RULE_IDS,
+  RuleId,
+  Severity,
+} from "./model/finding.ts"
 export { DisclosureInput } from "./model/document.ts"
 export type { AuditDocument, PerformanceTable, Section, Table } from "./model/document.ts"
 export { KNOWN_DEFECTS, knownDefectOf } from "./rules/known-defects.ts"
@@ -27,8 +36,10 @@ export { placeText, reconcile, type ReconcileInput } from "./reconcile/index.ts"
  * checks that need 元 detail (unit types, 三公 lines, project lines, declared performance tables).
  * @category rules
  */
-export const checkDisclosure = (disclosure: DisclosureInputType, state?: BudgetState.BudgetState): CheckResult =>
-  checkAudit(fromDisclosure(disclosure, state), state)
+export const checkDisclosure = (
+  disclosure: DisclosureInputType,
+  state?: BudgetState.BudgetState,
+): CheckResult => checkAudit(fromDisclosure(disclosure, state), state)
 
 /** The disclosure given to the auditor is not a `budget-disclosure/v1` document; `issues` name the fields. @category errors */
 export class InvalidDisclosure extends Data.TaggedError("InvalidDisclosure")<{
@@ -39,5 +50,10 @@ export class InvalidDisclosure extends Data.TaggedError("InvalidDisclosure")<{
 export const decodeDisclosure = (input: unknown): Result.Result<DisclosureInputType, InvalidDisclosure> =>
   Result.mapError(Schema.decodeUnknownResult(DisclosureInput)(input, { errors: "all" }), (e) => {
     const formatted = SchemaIssue.makeFormatterStandardSchemaV1()(e.issue)
-    return new InvalidDisclosure({ issues: formatted.issues.map((i) => ({ path: (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)), message: i.message })) })
+    return new InvalidDisclosure({
+      issues: formatted.issues.map((i) => ({
+        path: (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)),
+        message: i.message,
+      })),
+    })
   })

@@ -80,7 +80,8 @@ export interface AuditDocument {
   /** Printed performance tables; undefined when the source has none to show (rules skip them). */
   readonly performance: ReadonlyArray<PerformanceTable> | undefined
   /** Unit names from 机构设置, and the count it states (may differ from the list). */
-  readonly overviewUnits: { readonly names: ReadonlyArray<string>; readonly count: number | undefined } | undefined
+  readonly overviewUnits:
+    { readonly names: ReadonlyArray<string>; readonly count: number | undefined } | undefined
   readonly glossary: ReadonlyArray<GlossaryEntry>
 }
 
@@ -100,7 +101,10 @@ export const DisclosureInput = Schema.Struct({
       title: Schema.String,
       header: Schema.optionalKey(Schema.Array(Cells)),
       rows: Schema.Array(
-        Schema.Struct({ cells: Cells, codes: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)) }),
+        Schema.Struct({
+          cells: Cells,
+          codes: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
+        }),
       ),
       notes: Schema.optionalKey(Schema.Array(Schema.String)),
     }),

@@ -9,7 +9,22 @@ import { Schema } from "effect"
 
 /** The auditor's rule ids of domain.md §5.1. @category models */
 export const RULE_IDS = [
-  "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15", "R16",
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "R5",
+  "R6",
+  "R7",
+  "R8",
+  "R9",
+  "R10",
+  "R11",
+  "R12",
+  "R13",
+  "R14",
+  "R15",
+  "R16",
 ] as const
 
 /** One of R1…R16. @category models */

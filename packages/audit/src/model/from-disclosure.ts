@@ -10,9 +10,23 @@ import { Schema } from "effect"
 import type { AuditDocument, Funds, GlossaryEntry, PerformanceTable, Table } from "./document.ts"
 import type { DisclosureInput } from "./document.ts"
 
-type DeclaredFunds = { total: string; central: string; provincial: string; local: string; selfRaised: string; other?: string | undefined }
+type DeclaredFunds = {
+  total: string
+  central: string
+  provincial: string
+  local: string
+  selfRaised: string
+  other?: string | undefined
+}
 
-const funds = (f: DeclaredFunds): Funds => ({ total: f.total, central: f.central, provincial: f.provincial, local: f.local, selfRaised: f.selfRaised, other: f.other ?? "" })
+const funds = (f: DeclaredFunds): Funds => ({
+  total: f.total,
+  central: f.central,
+  provincial: f.provincial,
+  local: f.local,
+  selfRaised: f.selfRaised,
+  other: f.other ?? "",
+})
 
 // The contract's glossary entries carry `definition`; older or foreign documents may say `text`.
 const isDefined = Schema.is(Schema.Struct({ term: Schema.String, definition: Schema.String }))
@@ -35,7 +49,13 @@ export const performanceFromState = (state: BudgetState.BudgetState): Performanc
         implementationFunds: funds(t.implementationFunds),
         annualFunds: funds(t.annualFunds),
         basis: t.basis,
-        indicators: t.indicators.map((i) => ({ level2: i.level2, name: i.level3 ?? "", value: i.value ?? "", annualName: i.annualLevel3 ?? i.level3 ?? "", annualValue: i.annualValue ?? "" })),
+        indicators: t.indicators.map((i) => ({
+          level2: i.level2,
+          name: i.level3 ?? "",
+          value: i.value ?? "",
+          annualName: i.annualLevel3 ?? i.level3 ?? "",
+          annualValue: i.annualValue ?? "",
+        })),
         filledAt: t.filledAt,
       },
     ]
@@ -45,7 +65,13 @@ export const performanceFromState = (state: BudgetState.BudgetState): Performanc
 export const fromDisclosure = (d: DisclosureInput, state?: BudgetState.BudgetState): AuditDocument => {
   const tables = new Map<string, Table>()
   for (const t of d.tables) {
-    tables.set(t.id, { id: t.id, title: t.title, header: t.header ?? [], rows: t.rows.map((r) => ({ cells: r.cells, codes: r.codes })), notes: t.notes ?? [] })
+    tables.set(t.id, {
+      id: t.id,
+      title: t.title,
+      header: t.header ?? [],
+      rows: t.rows.map((r) => ({ cells: r.cells, codes: r.codes })),
+      notes: t.notes ?? [],
+    })
   }
   const units = state === undefined ? [] : [...state.units.values()].sort((a, b) => a.order - b.order)
   const glossary: GlossaryEntry[] = (d.glossary ?? []).flatMap(glossaryEntry)
@@ -54,7 +80,8 @@ export const fromDisclosure = (d: DisclosureInput, state?: BudgetState.BudgetSta
     departmentName: d.department.name,
     tables,
     narrative: d.narrative ?? [],
-    performance: state === undefined || state.performanceTargets.size === 0 ? undefined : performanceFromState(state),
+    performance:
+      state === undefined || state.performanceTargets.size === 0 ? undefined : performanceFromState(state),
     overviewUnits: units.length === 0 ? undefined : { names: units.map((u) => u.name), count: units.length },
     glossary,
   }

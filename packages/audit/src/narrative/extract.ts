@@ -26,8 +26,14 @@ export const statedAfter = (text: string, label: string): Stated[] => {
 }
 
 /** A stated count "LABEL N UNIT" (N in digits or Chinese), e.g. ("下属", "家单位"). @category parsing */
-export const countAfter = (text: string, label: string, unit: string): { text: string; value: number | undefined } | undefined => {
-  const m = new RegExp(escape(label) + String.raw`(\d+|[一二两三四五六七八九十]{1,3})` + escape(unit)).exec(text)
+export const countAfter = (
+  text: string,
+  label: string,
+  unit: string,
+): { text: string; value: number | undefined } | undefined => {
+  const m = new RegExp(escape(label) + String.raw`(\d+|[一二两三四五六七八九十]{1,3})` + escape(unit)).exec(
+    text,
+  )
   if (m === null) return undefined
   return { text: m[1] ?? "", value: parseCount(m[1] ?? "") }
 }

@@ -56,7 +56,9 @@ export const sectionExpectations = (ctx: RuleContext): ReadonlyMap<string, Reado
     const total = at(t5.total.row, 2)
     m.set("五", [
       { label: "一般公共预算当年支出", value: total },
-      ...t5.rows.filter((r) => r.code.length === 3).map((r) => ({ label: r.name, value: at(r.row, 2), shareOf: total })),
+      ...t5.rows
+        .filter((r) => r.code.length === 3)
+        .map((r) => ({ label: r.name, value: at(r.row, 2), shareOf: total })),
     ])
   }
   if (t6 !== undefined) {
@@ -69,20 +71,32 @@ export const sectionExpectations = (ctx: RuleContext): ReadonlyMap<string, Reado
   if (table(doc, "10") !== undefined) {
     m.set("七", [
       { label: "“三公”经费预算", value: t10("合计") },
-      ...["因公出国（境）费", "公务接待费", "公务用车购置及运行费", "公务用车运行维护费", "公务用车购置费"].map((l) => ({ label: l, value: t10(l) })),
+      ...[
+        "因公出国（境）费",
+        "公务接待费",
+        "公务用车购置及运行费",
+        "公务用车运行维护费",
+        "公务用车购置费",
+      ].map((l) => ({ label: l, value: t10(l) })),
     ])
   }
   if (table(doc, "11") !== undefined) {
-    m.set("八", [{ label: "机关运行经费财政拨款预算", value: at(rowByLabel(table(doc, "11"), 0, "部门合计")?.row, 1) }])
+    m.set("八", [
+      { label: "机关运行经费财政拨款预算", value: at(rowByLabel(table(doc, "11"), 0, "部门合计")?.row, 1) },
+    ])
   }
   return m
 }
 
 /** T12 as the narrative's section 十 counts it: projects (unit, name, amount) and the total. @category projections */
-export const projectList = (ctx: RuleContext): { total: Money.Money; projects: Array<{ unit: string; name: string; amount: Money.Money }> } => {
+export const projectList = (
+  ctx: RuleContext,
+): { total: Money.Money; projects: Array<{ unit: string; name: string; amount: Money.Money }> } => {
   const tree = projectTree(table(ctx.doc, "12"), ctx.doc.departmentName, ctx.unitNames)
   return {
     total: at(tree.department?.row, 1),
-    projects: tree.units.flatMap((u) => u.projects.map((p) => ({ unit: u.name, name: p.name, amount: at(p.row, 1) }))),
+    projects: tree.units.flatMap((u) =>
+      u.projects.map((p) => ({ unit: u.name, name: p.name, amount: at(p.row, 1) })),
+    ),
   }
 }

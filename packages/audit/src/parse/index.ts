@@ -19,7 +19,8 @@ export class UnreadableDocument extends Data.TaggedError("UnreadableDocument")<{
 }> {}
 
 const lastHeading = (lines: ReadonlyArray<string>, re: RegExp): number => {
-  for (let i = lines.length - 1; i >= 0; i--) if (re.test((lines[i] ?? "").trim()) && !isTocLine(lines[i] ?? "")) return i
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (re.test((lines[i] ?? "").trim()) && !isTocLine(lines[i] ?? "")) return i
   return -1
 }
 
@@ -28,16 +29,28 @@ export const parsePublishedText = (text: string): Result.Result<AuditDocument, U
   const lines = contentLines(text)
   const coverAt = lines.findIndex((l) => /^\s*\d{4}年度?部门预算公开\s*$/.test(l))
   const yearText = /(\d{4})/.exec(lines[coverAt] ?? "")?.[1] ?? /(\d{4})年度部门预算/.exec(text)?.[1]
-  if (yearText === undefined) return Result.fail(new UnreadableDocument({ field: "fiscalYear", message: 'no "YYYY年度部门预算公开" cover line' }))
+  if (yearText === undefined)
+    return Result.fail(
+      new UnreadableDocument({ field: "fiscalYear", message: 'no "YYYY年度部门预算公开" cover line' }),
+    )
   let departmentName = ""
   for (let i = coverAt - 1; i >= 0 && departmentName === ""; i--) departmentName = (lines[i] ?? "").trim()
   if (departmentName === "") departmentName = /部门名称[：:]\s*(\S+)/.exec(text)?.[1] ?? ""
-  if (departmentName === "") return Result.fail(new UnreadableDocument({ field: "departmentName", message: "no department name on the cover or in a table header" }))
+  if (departmentName === "")
+    return Result.fail(
+      new UnreadableDocument({
+        field: "departmentName",
+        message: "no department name on the cover or in a table header",
+      }),
+    )
   const part3 = lastHeading(lines, /^第三部分/)
   const part4 = lastHeading(lines, /^第四部分/)
   const narrativeEnd = part4 < 0 ? lines.length : part4
   const tables = parseTables(lines, part3 < 0 ? lines.length : part3)
-  if (tables.size === 0) return Result.fail(new UnreadableDocument({ field: "tables", message: "no table title of the template was found" }))
+  if (tables.size === 0)
+    return Result.fail(
+      new UnreadableDocument({ field: "tables", message: "no table title of the template was found" }),
+    )
   const blocks = part3 < 0 ? [] : findBlocks(lines, part3, narrativeEnd)
   const overview = parseOverviewUnits(lines.slice(0, part3 < 0 ? lines.length : part3))
   return Result.succeed({

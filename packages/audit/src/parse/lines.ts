@@ -21,7 +21,8 @@ export const contentLines = (text: string): string[] => {
   const counts = new Map<string, number>()
   for (const l of lines) {
     const t = l.trim()
-    if (t !== "" && !l.includes("\t") && t.length <= 12 && !/^注[：:]/.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1)
+    if (t !== "" && !l.includes("\t") && t.length <= 12 && !/^注[：:]/.test(t))
+      counts.set(t, (counts.get(t) ?? 0) + 1)
   }
   return lines.filter((l) => (counts.get(l.trim()) ?? 0) < 4)
 }

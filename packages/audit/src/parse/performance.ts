@@ -12,10 +12,15 @@ const NUMERIC = /^[\d,]+(?:\.\d+)?$/
 const digits = (s: string | undefined) => (s ?? "").replace(/,/g, "")
 
 const LEVEL1 = new Set(["产出指标", "效益指标", "满意度指标", "绩效指标", "绩效", "指标", "一级指标"])
-const LEVEL2 = /^(数量指标|质量指标|时效指标|成本指标|经济效益|社会效益|生态效益|可持续影响|可持续性影响|服务对象满意度)$/
+const LEVEL2 =
+  /^(数量指标|质量指标|时效指标|成本指标|经济效益|社会效益|生态效益|可持续影响|可持续性影响|服务对象满意度)$/
 
 /** Start and end line indexes of every 绩效目标表 block. @category parsing */
-export const findBlocks = (lines: ReadonlyArray<string>, from: number, to: number): Array<[number, number]> => {
+export const findBlocks = (
+  lines: ReadonlyArray<string>,
+  from: number,
+  to: number,
+): Array<[number, number]> => {
   const out: Array<[number, number]> = []
   for (let i = from; i < to; i++) {
     if (!(lines[i] ?? "").includes("项目支出绩效目标表")) continue
@@ -49,8 +54,22 @@ const fundsOf = (block: ReadonlyArray<string[]>): { impl: Funds; annual: Funds }
   const [s1, s2] = pair(/单位自筹/)
   const [o1, o2] = pair(/^其他资金/)
   return {
-    impl: { total: numAfter(/实施期资金总额/), central: c1, provincial: p1, local: l1, selfRaised: s1, other: o1 },
-    annual: { total: numAfter(/年度资金总额/), central: c2, provincial: p2, local: l2, selfRaised: s2, other: o2 },
+    impl: {
+      total: numAfter(/实施期资金总额/),
+      central: c1,
+      provincial: p1,
+      local: l1,
+      selfRaised: s1,
+      other: o1,
+    },
+    annual: {
+      total: numAfter(/年度资金总额/),
+      central: c2,
+      provincial: p2,
+      local: l2,
+      selfRaised: s2,
+      other: o2,
+    },
   }
 }
 
@@ -69,14 +88,23 @@ const indicatorsOf = (block: ReadonlyArray<string[]>): Indicator[] => {
       else g.rest.push(t)
     }
     // A line without a 二级指标 continues the previous one: [name, value, name, value].
-    const halves = groups.length === 1 && groups[0]?.level2 === last && !LEVEL2.test(tokens[0] ?? "") ? [
-      { level2: last, rest: groups[0]?.rest.slice(0, 2) ?? [] },
-      { level2: last, rest: groups[0]?.rest.slice(2) ?? [] },
-    ] : groups
+    const halves =
+      groups.length === 1 && groups[0]?.level2 === last && !LEVEL2.test(tokens[0] ?? "")
+        ? [
+            { level2: last, rest: groups[0]?.rest.slice(0, 2) ?? [] },
+            { level2: last, rest: groups[0]?.rest.slice(2) ?? [] },
+          ]
+        : groups
     const [a, b] = halves
     if (a === undefined) continue
     last = a.level2
-    out.push({ level2: a.level2, name: a.rest[0] ?? "", value: a.rest[1] ?? "", annualName: b?.rest[0] ?? "", annualValue: b?.rest[1] ?? "" })
+    out.push({
+      level2: a.level2,
+      name: a.rest[0] ?? "",
+      value: a.rest[1] ?? "",
+      annualName: b?.rest[0] ?? "",
+      annualValue: b?.rest[1] ?? "",
+    })
   }
   return out
 }

@@ -29,7 +29,9 @@ const HEADER_END: Readonly<Record<string, RegExp>> = {
 const FURNITURE = /^(部门名称[：:]|单位[：:]|预算公开表\s*\d+$)/
 
 /** Where each table's title line is: index of the line, table id and the year printed in it. @category parsing */
-export const findTitles = (lines: ReadonlyArray<string>): Array<{ index: number; id: string; title: string; year: number | undefined }> => {
+export const findTitles = (
+  lines: ReadonlyArray<string>,
+): Array<{ index: number; id: string; title: string; year: number | undefined }> => {
   const out: Array<{ index: number; id: string; title: string; year: number | undefined }> = []
   lines.forEach((line, index) => {
     const t = line.trim()

@@ -16,9 +16,23 @@ import { amount, isUnitSlip, within } from "../util/amount.ts"
 
 /** The rule that governs each table's figures. @category models */
 export const TABLE_RULE: Readonly<Record<string, RuleId>> = {
-  "1": "R1", "2": "R2", "3": "R3", "4": "R6", "5": "R7", "6": "R8", "7": "R9", "8": "R9", "9": "R9",
-  "10": "R10", "11": "R11", "12": "R12", "13": "R13",
+  "1": "R1",
+  "2": "R2",
+  "3": "R3",
+  "4": "R6",
+  "5": "R7",
+  "6": "R8",
+  "7": "R9",
+  "8": "R9",
+  "9": "R9",
+  "10": "R10",
+  "11": "R11",
+  "12": "R12",
+  "13": "R13",
 }
+
+/** Tables whose rows are keyed by a code, with the name beside it. @category models */
+const CODED = new Set(["2", "3", "5", "7", "8"])
 
 const KEY_COLS: Readonly<Record<string, number[]>> = { "1": [0, 2], "4": [0, 2], "9": [0, 3] }
 
@@ -43,7 +57,15 @@ export const compareTable = (published: Table, ledger: Table): Finding[] => {
   const rule = TABLE_RULE[ledger.id] ?? "R16"
   const id = ledger.id
   if (isBlankAmounts(published) && !isBlankAmounts(ledger)) {
-    return [finding(rule, "cell-table-empty", { table: id }, `table ${id} is printed empty; the ledger has figures for it`, { published: "", ledger: "figures" })]
+    return [
+      finding(
+        rule,
+        "cell-table-empty",
+        { table: id },
+        `table ${id} is printed empty; the ledger has figures for it`,
+        { published: "", ledger: "figures" },
+      ),
+    ]
   }
   const out: Finding[] = []
   const pub = keyed(published)
@@ -51,9 +73,20 @@ export const compareTable = (published: Table, ledger: Table): Finding[] => {
   const keyCols = KEY_COLS[id] ?? [0]
   for (const [key, lr] of led) {
     const pr = pub.get(key)
-    const label = key.replace(/\|/g, " / ").trim()
+    const label = CODED.has(id)
+      ? `${key} ${(lr.cells[1] ?? "").trim()}`.trim()
+      : key.replace(/\|/g, " / ").trim()
     if (pr === undefined) {
-      if (lr.cells.some(isFigure)) out.push(finding(rule, "cell-row-missing", { table: id, row: label }, `row "${label}" of the ledger's table ${id} is not printed`, { published: "", ledger: lr.cells.filter(isFigure).join(" ") }))
+      if (lr.cells.some(isFigure))
+        out.push(
+          finding(
+            rule,
+            "cell-row-missing",
+            { table: id, row: label },
+            `row "${label}" of the ledger's table ${id} is not printed`,
+            { published: "", ledger: lr.cells.filter(isFigure).join(" ") },
+          ),
+        )
       continue
     }
     const width = Math.max(lr.cells.length, pr.cells.length)
@@ -67,17 +100,37 @@ export const compareTable = (published: Table, ledger: Table): Finding[] => {
         const lm = amount(l) ?? Money.zero
         if (!within(pm, lm)) {
           const slip = isUnitSlip(pm, lm)
-          out.push(finding(rule, slip ? "unit-slip" : "cell", place, slip ? `${p} is ${l} 万元 in the wrong unit (元/万元)` : `published ${p || "(blank)"}, ledger ${l || "(blank)"}`, { published: p, ledger: l }))
+          out.push(
+            finding(
+              rule,
+              slip ? "unit-slip" : "cell",
+              place,
+              slip
+                ? `${p} is ${l} 万元 in the wrong unit (元/万元)`
+                : `published ${p || "(blank)"}, ledger ${l || "(blank)"}`,
+              { published: p, ledger: l },
+            ),
+          )
         }
       } else if (p !== l && !/^\d+$/.test(l)) {
-        out.push(finding(rule, "cell-text", place, `published "${p}", ledger "${l}"`, { published: p, ledger: l }))
+        out.push(
+          finding(rule, "cell-text", place, `published "${p}", ledger "${l}"`, { published: p, ledger: l }),
+        )
       }
     }
   }
   for (const [key, pr] of pub) {
     if (!led.has(key) && pr.cells.some(isFigure)) {
       const label = key.replace(/\|/g, " / ")
-      out.push(finding(rule, "cell-row-extra", { table: id, row: label }, `row "${label}" is printed but the ledger has no such row`, { published: pr.cells.filter(isFigure).join(" "), ledger: "" }))
+      out.push(
+        finding(
+          rule,
+          "cell-row-extra",
+          { table: id, row: label },
+          `row "${label}" is printed but the ledger has no such row`,
+          { published: pr.cells.filter(isFigure).join(" "), ledger: "" },
+        ),
+      )
     }
   }
   return out

@@ -25,11 +25,13 @@ export interface ReconcileInput {
 
 /** A place as one readable string: "表4/本年收入合计/金额", "情况说明/八", "绩效目标表/单位运转经费/填报日期". @category formatting */
 export const placeText = (p: Place): string => {
-  const parts = (head: string, ...rest: Array<string | undefined>) => [head, ...rest.filter((x): x is string => x !== undefined && x !== "")].join("/")
+  const parts = (head: string, ...rest: Array<string | undefined>) =>
+    [head, ...rest.filter((x): x is string => x !== undefined && x !== "")].join("/")
   if (p.project !== undefined) return parts("绩效目标表", p.project, p.row)
   if (p.table !== undefined && p.section === undefined) return parts(`表${p.table}`, p.row, p.column)
   if (p.section === "名词解释" || p.section === "机构设置") return parts(p.section, p.row)
-  if (p.section !== undefined) return parts("情况说明", p.section, p.row, p.table === undefined ? undefined : `表${p.table}`)
+  if (p.section !== undefined)
+    return parts("情况说明", p.section, p.row, p.table === undefined ? undefined : `表${p.table}`)
   return "文档"
 }
 
@@ -56,7 +58,16 @@ export const reconcile = (input: ReconcileInput): Result.Result<ReconcileResult,
       const ledger = fromDisclosure(input.disclosure, input.state)
       for (const [id, lt] of ledger.tables) {
         const pt = published.tables.get(id)
-        if (pt === undefined) findings.push({ rule: "R16", check: "table-missing", place: { table: id }, published: "", ledger: lt.title, message: `table ${id} (${lt.title}) is not in the published document`, severity: "error" })
+        if (pt === undefined)
+          findings.push({
+            rule: "R16",
+            check: "table-missing",
+            place: { table: id },
+            published: "",
+            ledger: lt.title,
+            message: `table ${id} (${lt.title}) is not in the published document`,
+            severity: "error",
+          })
         else findings.push(...compareTable(pt, lt))
       }
     }

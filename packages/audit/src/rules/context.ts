@@ -42,7 +42,13 @@ export interface FindingDetails {
 }
 
 /** Builds a finding, dropping undefined details and attaching the known-defect number. @category constructors */
-export const finding = (rule: RuleId, check: string, place: Place, message: string, d: FindingDetails = {}): Finding => {
+export const finding = (
+  rule: RuleId,
+  check: string,
+  place: Place,
+  message: string,
+  d: FindingDetails = {},
+): Finding => {
   const base: { -readonly [K in keyof Finding]?: Finding[K] } = {
     rule,
     check,
@@ -60,7 +66,11 @@ export const finding = (rule: RuleId, check: string, place: Place, message: stri
 }
 
 /** A cell place: table, row label and column name from the template. @category constructors */
-export const cellPlace = (table: string, row: string, col: number): Place => ({ table, row, column: columnName(table, col) })
+export const cellPlace = (table: string, row: string, col: number): Place => ({
+  table,
+  row,
+  column: columnName(table, col),
+})
 
 /**
  * Compares two amounts within the 尾差 tolerance of `items` summed figures and returns a finding
@@ -80,5 +90,11 @@ export const compareAmounts = (
   const diff = Money.abs(Money.sub(expected, actual))
   const tol = Money.times(Money.make("0.01"), String(Math.max(1, items)))
   if (Money.compare(diff, tol) <= 0) return []
-  return [finding(rule, check, place, `${what}: expected ${expected}, the document says ${actual}`, { expected, actual, severity })]
+  return [
+    finding(rule, check, place, `${what}: expected ${expected}, the document says ${actual}`, {
+      expected,
+      actual,
+      severity,
+    }),
+  ]
 }

@@ -46,26 +46,42 @@ export const expectedT4 = ({ doc, state, taxonomy }: RuleContext): ExpectedT4 | 
     const classes = new Map<string, BySource & { total: Money.Money }>()
     for (const c of taxonomy?.functionClasses() ?? []) {
       const s = by((l) => l.line.functionCode.startsWith(c.code))
-      if (!Money.isZero(total(s))) classes.set(c.name, { ...s, total: wanOf(ls, (l) => l.line.functionCode.startsWith(c.code)) })
+      if (!Money.isZero(total(s)))
+        classes.set(c.name, { ...s, total: wanOf(ls, (l) => l.line.functionCode.startsWith(c.code)) })
     }
-    return { current, carry, classes, currentTotal: wanOf(ls, (l) => l.vintage === "current"), carryTotal: wanOf(ls, (l) => l.vintage === "carryover"), grandTotal: wanOf(ls), splitKnown: true }
+    return {
+      current,
+      carry,
+      classes,
+      currentTotal: wanOf(ls, (l) => l.vintage === "current"),
+      carryTotal: wanOf(ls, (l) => l.vintage === "carryover"),
+      grandTotal: wanOf(ls),
+      splitKnown: true,
+    }
   }
   const t1 = table(doc, "1")
   if (t1 === undefined) return undefined
   const inc = (label: string) => at(rowByLabel(t1, 0, label)?.row, 1)
   if (!Money.isZero(inc("财政专户管理资金")) || !Money.isZero(inc("单位资金"))) return undefined
-  const current: BySource = { gpb: inc("一般公共预算"), fund: inc("政府性基金预算"), soe: inc("国有资本经营预算") }
+  const current: BySource = {
+    gpb: inc("一般公共预算"),
+    fund: inc("政府性基金预算"),
+    soe: inc("国有资本经营预算"),
+  }
   const carryTotal = inc("上年结转")
   const single = [current.gpb, current.fund, current.soe].filter((m) => !Money.isZero(m)).length <= 1
   // Carryover and class spending are not split by budget in T1; when only one budget has money, it is that one.
   const only = (m: Money.Money): BySource =>
-    !Money.isZero(current.fund) ? { gpb: Money.zero, fund: m, soe: Money.zero }
-    : !Money.isZero(current.soe) ? { gpb: Money.zero, fund: Money.zero, soe: m }
-    : { gpb: m, fund: Money.zero, soe: Money.zero }
+    !Money.isZero(current.fund)
+      ? { gpb: Money.zero, fund: m, soe: Money.zero }
+      : !Money.isZero(current.soe)
+        ? { gpb: Money.zero, fund: Money.zero, soe: m }
+        : { gpb: m, fund: Money.zero, soe: Money.zero }
   const classes = new Map<string, BySource & { total: Money.Money }>()
   for (const c of classRows(t1, 2)) {
     const t = at(c.row, 3)
-    if (!Money.isZero(t)) classes.set(c.name, { ...(single ? only(t) : { gpb: t, fund: Money.zero, soe: Money.zero }), total: t })
+    if (!Money.isZero(t))
+      classes.set(c.name, { ...(single ? only(t) : { gpb: t, fund: Money.zero, soe: Money.zero }), total: t })
   }
   return {
     current,

@@ -23,9 +23,24 @@ import { r16 } from "./r16-metadata.ts"
 
 /** Every rule, in order; R14 is three passes (figures, section 十, text scan). @category rules */
 export const RULES: ReadonlyArray<readonly [RuleId, Rule]> = [
-  ["R1", r1], ["R2", r2], ["R3", r3], ["R4", r4], ["R5", r5], ["R6", r6], ["R7", r7], ["R8", r8],
-  ["R9", r9], ["R10", r10], ["R11", r11], ["R12", r12], ["R13", r13],
-  ["R14", r14Figures], ["R14", r14Targets], ["R14", r14Text], ["R15", r15], ["R16", r16],
+  ["R1", r1],
+  ["R2", r2],
+  ["R3", r3],
+  ["R4", r4],
+  ["R5", r5],
+  ["R6", r6],
+  ["R7", r7],
+  ["R8", r8],
+  ["R9", r9],
+  ["R10", r10],
+  ["R11", r11],
+  ["R12", r12],
+  ["R13", r13],
+  ["R14", r14Figures],
+  ["R14", r14Targets],
+  ["R14", r14Text],
+  ["R15", r15],
+  ["R16", r16],
 ]
 
 /**

@@ -9,10 +9,17 @@ import type { Finding } from "../model/finding.ts"
 
 type Classifier = (f: Pick<Finding, "check" | "place">) => boolean
 
-const is = (...checks: ReadonlyArray<string>): Classifier => (f) => checks.includes(f.check)
+const is =
+  (...checks: ReadonlyArray<string>): Classifier =>
+  (f) =>
+    checks.includes(f.check)
 
 /** Each §5.2 item with the checks that reveal it, in item order. @category models */
-export const KNOWN_DEFECTS: ReadonlyArray<{ readonly item: number; readonly title: string; readonly matches: Classifier }> = [
+export const KNOWN_DEFECTS: ReadonlyArray<{
+  readonly item: number
+  readonly title: string
+  readonly matches: Classifier
+}> = [
   {
     item: 1,
     title: "财政拨款收支总表 empty or disagreeing with the 财政拨款 part of table 1; section 四 states it",
@@ -23,13 +30,28 @@ export const KNOWN_DEFECTS: ReadonlyArray<{ readonly item: number; readonly titl
       (f.place.table === "4" && f.check.startsWith("cell")) ||
       (f.place.section === "四" && f.check.startsWith("narrative")),
   },
-  { item: 2, title: "published performance targets claimed but not printed", matches: is("targets-published-count", "targets-published-amount", "targets-published-share", "target-table-missing") },
-  { item: 3, title: "填报日期 after the budget year started or after publication", matches: is("filled-after-year-start", "filled-after-publication") },
+  {
+    item: 2,
+    title: "published performance targets claimed but not printed",
+    matches: is(
+      "targets-published-count",
+      "targets-published-amount",
+      "targets-published-share",
+      "target-table-missing",
+    ),
+  },
+  {
+    item: 3,
+    title: "填报日期 after the budget year started or after publication",
+    matches: is("filled-after-year-start", "filled-after-publication"),
+  },
   {
     item: 4,
     title: "机关运行经费 unit rows vs the narrative's unit count and the unit types",
     matches: (f) =>
-      f.check === "t11-unit-count" || f.check === "t11-unit-type" || (f.place.table === "11" && f.check.startsWith("cell")),
+      f.check === "t11-unit-count" ||
+      f.check === "t11-unit-type" ||
+      (f.place.table === "11" && f.check.startsWith("cell")),
   },
   {
     item: 5,
@@ -40,7 +62,15 @@ export const KNOWN_DEFECTS: ReadonlyArray<{ readonly item: number; readonly titl
   {
     item: 7,
     title: "performance-table funds disagree with the tables or themselves; stale years in 立项依据",
-    matches: is("one-off-period-funds", "cost-indicator-vs-annual", "amount-indicator-vs-annual", "stale-year-basis", "annual-funds-vs-ledger", "annual-funds-vs-table", "period-funds-below-annual"),
+    matches: is(
+      "one-off-period-funds",
+      "cost-indicator-vs-annual",
+      "amount-indicator-vs-annual",
+      "stale-year-basis",
+      "annual-funds-vs-ledger",
+      "annual-funds-vs-table",
+      "period-funds-below-annual",
+    ),
   },
   {
     item: 8,

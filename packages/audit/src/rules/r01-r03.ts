@@ -24,20 +24,83 @@ export const r1: Rule = ({ doc }) => {
   const out: Finding[] = []
   const inc = (label: string) => at(rowByLabel(t, 0, label)?.row, 1)
   const sources = INCOME_SOURCES.map((s) => inc(s.label))
-  out.push(...compareAmounts("R1", "t1-income-sum", cellPlace("1", "本年收入合计", 1), "本年收入合计 = Σ income sources", Money.sum(sources), inc("本年收入合计"), sources.length))
-  out.push(...compareAmounts("R1", "t1-income-total", cellPlace("1", "收入总计", 1), "收入总计 = 本年收入合计 + 上年结转", Money.add(inc("本年收入合计"), inc("上年结转")), inc("收入总计"), 2))
+  out.push(
+    ...compareAmounts(
+      "R1",
+      "t1-income-sum",
+      cellPlace("1", "本年收入合计", 1),
+      "本年收入合计 = Σ income sources",
+      Money.sum(sources),
+      inc("本年收入合计"),
+      sources.length,
+    ),
+  )
+  out.push(
+    ...compareAmounts(
+      "R1",
+      "t1-income-total",
+      cellPlace("1", "收入总计", 1),
+      "收入总计 = 本年收入合计 + 上年结转",
+      Money.add(inc("本年收入合计"), inc("上年结转")),
+      inc("收入总计"),
+      2,
+    ),
+  )
   const classes = classRows(t, 2)
   const spend = rowByLabel(t, 2, "本年支出合计")?.row
   const carryOut = rowByLabel(t, 2, "年终结转")?.row
   const grand = rowByLabel(t, 2, "支出总计")?.row
   for (const col of [3, 4, 5]) {
-    out.push(...compareAmounts("R1", "t1-expense-sum", cellPlace("1", "本年支出合计", col), "本年支出合计 = Σ class rows", Money.sum(classes.map((c) => at(c.row, col))), at(spend, col), classes.filter((c) => !Money.isZero(at(c.row, col))).length))
-    out.push(...compareAmounts("R1", "t1-expense-total", cellPlace("1", "支出总计", col), "支出总计 = 本年支出合计 + 年终结转", Money.add(at(spend, col), at(carryOut, col)), at(grand, col), 2))
+    out.push(
+      ...compareAmounts(
+        "R1",
+        "t1-expense-sum",
+        cellPlace("1", "本年支出合计", col),
+        "本年支出合计 = Σ class rows",
+        Money.sum(classes.map((c) => at(c.row, col))),
+        at(spend, col),
+        classes.filter((c) => !Money.isZero(at(c.row, col))).length,
+      ),
+    )
+    out.push(
+      ...compareAmounts(
+        "R1",
+        "t1-expense-total",
+        cellPlace("1", "支出总计", col),
+        "支出总计 = 本年支出合计 + 年终结转",
+        Money.add(at(spend, col), at(carryOut, col)),
+        at(grand, col),
+        2,
+      ),
+    )
   }
-  for (const c of [...classes, ...(spend ? [{ row: spend, name: "本年支出合计" }] : []), ...(grand ? [{ row: grand, name: "支出总计" }] : [])]) {
-    out.push(...compareAmounts("R1", "t1-expense-row", cellPlace("1", c.name, 3), "合计 = 当年预算安排 + 上年结转安排", Money.add(at(c.row, 4), at(c.row, 5)), at(c.row, 3), 2))
+  for (const c of [
+    ...classes,
+    ...(spend ? [{ row: spend, name: "本年支出合计" }] : []),
+    ...(grand ? [{ row: grand, name: "支出总计" }] : []),
+  ]) {
+    out.push(
+      ...compareAmounts(
+        "R1",
+        "t1-expense-row",
+        cellPlace("1", c.name, 3),
+        "合计 = 当年预算安排 + 上年结转安排",
+        Money.add(at(c.row, 4), at(c.row, 5)),
+        at(c.row, 3),
+        2,
+      ),
+    )
   }
-  out.push(...compareAmounts("R1", "t1-balance", cellPlace("1", "支出总计", 3), "支出总计 = 收入总计", inc("收入总计"), at(grand, 3)))
+  out.push(
+    ...compareAmounts(
+      "R1",
+      "t1-balance",
+      cellPlace("1", "支出总计", 3),
+      "支出总计 = 收入总计",
+      inc("收入总计"),
+      at(grand, 3),
+    ),
+  )
   return out
 }
 
@@ -49,10 +112,37 @@ export const r2: Rule = ({ doc }) => {
   const total = codedRows(t2).total?.row
   const inc = (label: string) => at(rowByLabel(t1, 0, label)?.row, 1)
   const out: Finding[] = []
-  out.push(...compareAmounts("R2", "t1-t2-income", cellPlace("2", "合计", 2), "T2 合计 = T1 本年收入合计", inc("本年收入合计"), at(total, 2)))
-  out.push(...compareAmounts("R2", "t1-t2-carryover", cellPlace("2", "合计", 8), "T2 上年结转 = T1 上年结转", inc("上年结转"), at(total, 8)))
+  out.push(
+    ...compareAmounts(
+      "R2",
+      "t1-t2-income",
+      cellPlace("2", "合计", 2),
+      "T2 合计 = T1 本年收入合计",
+      inc("本年收入合计"),
+      at(total, 2),
+    ),
+  )
+  out.push(
+    ...compareAmounts(
+      "R2",
+      "t1-t2-carryover",
+      cellPlace("2", "合计", 8),
+      "T2 上年结转 = T1 上年结转",
+      inc("上年结转"),
+      at(total, 8),
+    ),
+  )
   for (const s of INCOME_SOURCES) {
-    out.push(...compareAmounts("R2", "t1-t2-source", cellPlace("2", "合计", s.t2Col), `T2 ${s.label} = T1 ${s.label}`, inc(s.label), at(total, s.t2Col)))
+    out.push(
+      ...compareAmounts(
+        "R2",
+        "t1-t2-source",
+        cellPlace("2", "合计", s.t2Col),
+        `T2 ${s.label} = T1 ${s.label}`,
+        inc(s.label),
+        at(total, s.t2Col),
+      ),
+    )
   }
   return out
 }
@@ -70,15 +160,52 @@ export const r3: Rule = ({ doc }) => {
   const out: Finding[] = []
   const t3rows = codedRows(t3)
   const t2rows = codedRows(t2)
-  out.push(...compareAmounts("R3", "t1-t3-total", cellPlace("3", "合计", 2), "T3 合计 = T1 支出总计", at(rowByLabel(t1, 2, "支出总计")?.row, 3), at(t3rows.total?.row, 2)))
-  const byName = (rows: typeof t3rows.rows, name: string) => rows.find((r) => r.code.length === 3 && r.name === name)?.row
+  out.push(
+    ...compareAmounts(
+      "R3",
+      "t1-t3-total",
+      cellPlace("3", "合计", 2),
+      "T3 合计 = T1 支出总计",
+      at(rowByLabel(t1, 2, "支出总计")?.row, 3),
+      at(t3rows.total?.row, 2),
+    ),
+  )
+  const byName = (rows: typeof t3rows.rows, name: string) =>
+    rows.find((r) => r.code.length === 3 && r.name === name)?.row
   for (const c of classRows(t1, 2)) {
     const r3row = byName(t3rows.rows, c.name)
     const r2row = byName(t2rows.rows, c.name)
-    out.push(...compareAmounts("R3", "t1-t3-class", cellPlace("1", c.name, 3), `T1 ${c.name} = T3 class row`, at(r3row, 2), at(c.row, 3)))
+    out.push(
+      ...compareAmounts(
+        "R3",
+        "t1-t3-class",
+        cellPlace("1", c.name, 3),
+        `T1 ${c.name} = T3 class row`,
+        at(r3row, 2),
+        at(c.row, 3),
+      ),
+    )
     if (t2 !== undefined) {
-      out.push(...compareAmounts("R3", "t1-t2-class", cellPlace("1", c.name, 4), `T1 ${c.name} 当年预算安排 = T2 本年收入`, at(r2row, 2), at(c.row, 4)))
-      out.push(...compareAmounts("R3", "t1-t2-class-carryover", cellPlace("1", c.name, 5), `T1 ${c.name} 上年结转安排 = T2 上年结转`, at(r2row, 8), at(c.row, 5)))
+      out.push(
+        ...compareAmounts(
+          "R3",
+          "t1-t2-class",
+          cellPlace("1", c.name, 4),
+          `T1 ${c.name} 当年预算安排 = T2 本年收入`,
+          at(r2row, 2),
+          at(c.row, 4),
+        ),
+      )
+      out.push(
+        ...compareAmounts(
+          "R3",
+          "t1-t2-class-carryover",
+          cellPlace("1", c.name, 5),
+          `T1 ${c.name} 上年结转安排 = T2 上年结转`,
+          at(r2row, 8),
+          at(c.row, 5),
+        ),
+      )
     }
   }
   return out

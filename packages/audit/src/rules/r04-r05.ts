@@ -22,19 +22,44 @@ const hierarchy = (id: string, t: Table, amountCols: number[], parts: number[]):
   const out: Finding[] = []
   const { total, rows } = codedRows(t)
   const children = (code: string) =>
-    code === "" ? rows.filter((r) => r.code.length === 3) : rows.filter((r) => r.code.length === code.length + 2 && r.code.startsWith(code))
-  const parents = [...(total ? [{ ...total, code: "", name: "合计" }] : []), ...rows.filter((r) => r.code.length < 7)]
+    code === ""
+      ? rows.filter((r) => r.code.length === 3)
+      : rows.filter((r) => r.code.length === code.length + 2 && r.code.startsWith(code))
+  const parents = [
+    ...(total ? [{ ...total, code: "", name: "合计" }] : []),
+    ...rows.filter((r) => r.code.length < 7),
+  ]
   for (const p of parents) {
     const kids = children(p.code)
     if (kids.length === 0) continue
     for (const col of amountCols) {
       const label = p.code === "" ? "合计" : `${p.code} ${p.name}`
-      out.push(...compareAmounts("R4", "hierarchy", cellPlace(id, label, col), `${label} = Σ its ${kids.length} sub-items`, Money.sum(kids.map((k) => at(k.row, col))), at(p.row, col), kids.length))
+      out.push(
+        ...compareAmounts(
+          "R4",
+          "hierarchy",
+          cellPlace(id, label, col),
+          `${label} = Σ its ${kids.length} sub-items`,
+          Money.sum(kids.map((k) => at(k.row, col))),
+          at(p.row, col),
+          kids.length,
+        ),
+      )
     }
   }
   for (const r of [...(total ? [{ ...total }] : []), ...rows]) {
     const label = rowLabel(r.row)
-    out.push(...compareAmounts("R4", "row-sum", cellPlace(id, label, 2), `${label}: 合计 = Σ ${parts.length === 2 ? "基本 + 项目" : "income sources"}`, Money.sum(parts.map((c) => at(r.row, c))), at(r.row, 2), parts.length))
+    out.push(
+      ...compareAmounts(
+        "R4",
+        "row-sum",
+        cellPlace(id, label, 2),
+        `${label}: 合计 = Σ ${parts.length === 2 ? "基本 + 项目" : "income sources"}`,
+        Money.sum(parts.map((c) => at(r.row, c))),
+        at(r.row, 2),
+        parts.length,
+      ),
+    )
   }
   return out
 }
@@ -56,10 +81,19 @@ export const r5: Rule = ({ doc }) => {
   const t3by = new Map(t3.rows.map((r) => [r.code, r.row]))
   const codes = new Set([...t2by.keys(), ...t3by.keys()])
   const check = (label: string, r2: (typeof t2.rows)[number]["row"] | undefined, r3: typeof r2) =>
-    compareAmounts("R5", "t3-t2-code", cellPlace("3", label, 2), `T3 ${label} = T2 本年收入 + 上年结转`, Money.add(at(r2, 2), at(r2, 8)), at(r3, 2), 2)
+    compareAmounts(
+      "R5",
+      "t3-t2-code",
+      cellPlace("3", label, 2),
+      `T3 ${label} = T2 本年收入 + 上年结转`,
+      Money.add(at(r2, 2), at(r2, 8)),
+      at(r3, 2),
+      2,
+    )
   out.push(...check("合计", t2.total?.row, t3.total?.row))
   for (const code of codes) {
-    const name = t3.rows.find((r) => r.code === code)?.name ?? t2.rows.find((r) => r.code === code)?.name ?? ""
+    const name =
+      t3.rows.find((r) => r.code === code)?.name ?? t2.rows.find((r) => r.code === code)?.name ?? ""
     out.push(...check(`${code} ${name}`, t2by.get(code), t3by.get(code)))
   }
   return out

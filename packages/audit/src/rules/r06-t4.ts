@@ -26,10 +26,16 @@ export const r6: Rule = (ctx) => {
   const blank = amountCells.every((c) => (c ?? "").trim() === "")
   if (blank && !Money.isZero(exp.grandTotal)) {
     return [
-      finding("R6", "t4-empty", { table: "4" }, `财政拨款收支总表 is empty, but 财政拨款 income totals ${exp.grandTotal} 万元 (本年 ${exp.currentTotal}, 上年结转 ${exp.carryTotal}); T4 must show it`, {
-        expected: exp.grandTotal,
-        actual: "",
-      }),
+      finding(
+        "R6",
+        "t4-empty",
+        { table: "4" },
+        `财政拨款收支总表 is empty, but 财政拨款 income totals ${exp.grandTotal} 万元 (本年 ${exp.currentTotal}, 上年结转 ${exp.carryTotal}); T4 must show it`,
+        {
+          expected: exp.grandTotal,
+          actual: "",
+        },
+      ),
     ]
   }
   const out: Finding[] = []
@@ -38,7 +44,13 @@ export const r6: Rule = (ctx) => {
   if (exp.splitKnown) {
     for (const s of SOURCES) {
       c(s.label, 1, exp.current[s.key], at(inc.current.get(s.label)?.row, 1), `T4 ${s.label} income`)
-      c(`上年财政拨款结转/${s.label}`, 1, exp.carry[s.key], at(inc.carry.get(s.label)?.row, 1), `T4 上年财政拨款结转 ${s.label}`)
+      c(
+        `上年财政拨款结转/${s.label}`,
+        1,
+        exp.carry[s.key],
+        at(inc.carry.get(s.label)?.row, 1),
+        `T4 上年财政拨款结转 ${s.label}`,
+      )
     }
   }
   c("本年收入合计", 1, exp.currentTotal, at(inc.currentTotal?.row, 1), "T4 本年收入合计")
@@ -50,7 +62,9 @@ export const r6: Rule = (ctx) => {
     const name = raw.replace(/^[一二三四五六七八九十]+、/, "")
     const e = exp.classes.get(name)
     c(name, 3, e?.total ?? Money.zero, at(row, 3), `T4 ${name} 小计`)
-    if (exp.splitKnown) for (const s of SOURCES) c(name, s.col, e?.[s.key] ?? Money.zero, at(row, s.col), `T4 ${name} ${s.label}`)
+    if (exp.splitKnown)
+      for (const s of SOURCES)
+        c(name, s.col, e?.[s.key] ?? Money.zero, at(row, s.col), `T4 ${name} ${s.label}`)
   })
   c("支出总计", 3, exp.grandTotal, at(rowByLabel(t, 2, "支出总计")?.row, 3), "T4 支出总计")
   return out

@@ -22,10 +22,28 @@ export const r7: Rule = ({ doc, state }) => {
   const r2 = codedRows(t2)
   const r5 = codedRows(t5)
   if (t2 !== undefined) {
-    out.push(...compareAmounts("R7", "t5-t2", cellPlace("5", "合计", 2), "T5 合计 = T2 一般公共预算", at(r2.total?.row, 3), at(r5.total?.row, 2)))
+    out.push(
+      ...compareAmounts(
+        "R7",
+        "t5-t2",
+        cellPlace("5", "合计", 2),
+        "T5 合计 = T2 一般公共预算",
+        at(r2.total?.row, 3),
+        at(r5.total?.row, 2),
+      ),
+    )
     const t2by = new Map(r2.rows.map((r) => [r.code, r.row]))
     for (const r of r5.rows) {
-      out.push(...compareAmounts("R7", "t5-t2", cellPlace("5", `${r.code} ${r.name}`, 2), `T5 ${r.code} = T2 一般公共预算`, at(t2by.get(r.code), 3), at(r.row, 2)))
+      out.push(
+        ...compareAmounts(
+          "R7",
+          "t5-t2",
+          cellPlace("5", `${r.code} ${r.name}`, 2),
+          `T5 ${r.code} = T2 一般公共预算`,
+          at(t2by.get(r.code), 3),
+          at(r.row, 2),
+        ),
+      )
     }
   }
   if (t3 !== undefined) {
@@ -34,15 +52,52 @@ export const r7: Rule = ({ doc, state }) => {
     // Project carryover is table 13's total (or the ledger's); basic carryover is the rest of 上年结转.
     const projectCarry =
       state !== undefined && state.lines.size > 0
-        ? wanOf(lines(state), (l) => l.vintage === "carryover" && l.line.expenditure.kind === "project" && l.line.fundingSource === "general-budget")
-        : at(t13?.rows.find((r) => (r.cells[0] ?? "").trim() !== "" && !/^\d+$/.test((r.cells[0] ?? "").trim())), 1)
+        ? wanOf(
+            lines(state),
+            (l) =>
+              l.vintage === "carryover" &&
+              l.line.expenditure.kind === "project" &&
+              l.line.fundingSource === "general-budget",
+          )
+        : at(
+            t13?.rows.find(
+              (r) => (r.cells[0] ?? "").trim() !== "" && !/^\d+$/.test((r.cells[0] ?? "").trim()),
+            ),
+            1,
+          )
     const carry = at(r2.total?.row, 8)
     const basicCarry =
       state !== undefined && state.lines.size > 0
-        ? wanOf(lines(state), (l) => l.vintage === "carryover" && l.line.expenditure.kind === "basic" && l.line.fundingSource === "general-budget")
+        ? wanOf(
+            lines(state),
+            (l) =>
+              l.vintage === "carryover" &&
+              l.line.expenditure.kind === "basic" &&
+              l.line.fundingSource === "general-budget",
+          )
         : Money.sub(carry, projectCarry)
-    out.push(...compareAmounts("R7", "t5-basic", cellPlace("5", "合计", 3), "T5 基本支出 = T3 基本支出 − basic carryover", Money.sub(at(r3.total?.row, 3), basicCarry), at(r5.total?.row, 3), 2))
-    out.push(...compareAmounts("R7", "t5-project", cellPlace("5", "合计", 4), "T5 项目支出 = T3 项目支出 − project carryover", Money.sub(at(r3.total?.row, 4), projectCarry), at(r5.total?.row, 4), 2))
+    out.push(
+      ...compareAmounts(
+        "R7",
+        "t5-basic",
+        cellPlace("5", "合计", 3),
+        "T5 基本支出 = T3 基本支出 − basic carryover",
+        Money.sub(at(r3.total?.row, 3), basicCarry),
+        at(r5.total?.row, 3),
+        2,
+      ),
+    )
+    out.push(
+      ...compareAmounts(
+        "R7",
+        "t5-project",
+        cellPlace("5", "合计", 4),
+        "T5 项目支出 = T3 项目支出 − project carryover",
+        Money.sub(at(r3.total?.row, 4), projectCarry),
+        at(r5.total?.row, 4),
+        2,
+      ),
+    )
   }
   return out
 }
@@ -58,20 +113,73 @@ export const r9: Rule = ({ doc }) => {
   const t7 = table(doc, "7")
   const t8 = table(doc, "8")
   const t9 = table(doc, "9")
-  if (t7 !== undefined) out.push(...compareAmounts("R9", "t7-t2", cellPlace("7", "合计", 2), "T7 合计 = T2 政府性基金", fundTotal, at(codedRows(t7).total?.row, 2)))
-  if (t8 !== undefined) out.push(...compareAmounts("R9", "t8-t2", cellPlace("8", "合计", 2), "T8 合计 = T2 政府性基金", fundTotal, at(codedRows(t8).total?.row, 2)))
+  if (t7 !== undefined)
+    out.push(
+      ...compareAmounts(
+        "R9",
+        "t7-t2",
+        cellPlace("7", "合计", 2),
+        "T7 合计 = T2 政府性基金",
+        fundTotal,
+        at(codedRows(t7).total?.row, 2),
+      ),
+    )
+  if (t8 !== undefined)
+    out.push(
+      ...compareAmounts(
+        "R9",
+        "t8-t2",
+        cellPlace("8", "合计", 2),
+        "T8 合计 = T2 政府性基金",
+        fundTotal,
+        at(codedRows(t8).total?.row, 2),
+      ),
+    )
   if (t9 !== undefined) {
     const total = t9.rows.find((r) => r.cells.some((c) => c.trim() === "合计"))
-    out.push(...compareAmounts("R9", "t9-t2", cellPlace("9", "合计", 2), "T9 收入 = T2 国有资本经营预算", soeTotal, at(total, 2)))
-    out.push(...compareAmounts("R9", "t9-t2", cellPlace("9", "合计", 5), "T9 支出 = T2 国有资本经营预算", soeTotal, at(total, 5)))
+    out.push(
+      ...compareAmounts(
+        "R9",
+        "t9-t2",
+        cellPlace("9", "合计", 2),
+        "T9 收入 = T2 国有资本经营预算",
+        soeTotal,
+        at(total, 2),
+      ),
+    )
+    out.push(
+      ...compareAmounts(
+        "R9",
+        "t9-t2",
+        cellPlace("9", "合计", 5),
+        "T9 支出 = T2 国有资本经营预算",
+        soeTotal,
+        at(total, 5),
+      ),
+    )
   }
   for (const t of doc.tables.values()) {
     if (t.id === "4") continue // R6 reports table 4 (an empty T4 is a disagreement with T1, not a missing note)
     const blank = isBlankAmounts(t)
-    if (blank && !emptyNote(t)) out.push(finding("R9", "empty-note-missing", { table: t.id }, `table ${t.id} has no data but lacks the note "注：本表无数据"`))
+    if (blank && !emptyNote(t))
+      out.push(
+        finding(
+          "R9",
+          "empty-note-missing",
+          { table: t.id },
+          `table ${t.id} has no data but lacks the note "注：本表无数据"`,
+        ),
+      )
     if (!blank && emptyNote(t)) {
       const row = t.rows.find((r) => r.cells.some((c) => /^-?\d+\.\d{2}$/.test(c.trim())))
-      out.push(finding("R9", "empty-note-with-data", { table: t.id, row: rowLabel(row) }, `table ${t.id} says "本表无数据" but prints figures`))
+      out.push(
+        finding(
+          "R9",
+          "empty-note-with-data",
+          { table: t.id, row: rowLabel(row) },
+          `table ${t.id} says "本表无数据" but prints figures`,
+        ),
+      )
     }
   }
   return out

@@ -20,7 +20,20 @@ interface T6Row {
   readonly isClass: boolean
 }
 
-const LINK_CODES = ["301", "302", "303", "309", "310", "30108", "30109", "30110", "30111", "30113", "30301", "30302"]
+const LINK_CODES = [
+  "301",
+  "302",
+  "303",
+  "309",
+  "310",
+  "30108",
+  "30109",
+  "30110",
+  "30111",
+  "30113",
+  "30301",
+  "30302",
+]
 
 const t6Rows = (ctx: RuleContext): { total: Row | undefined; rows: T6Row[] } => {
   const t = table(ctx.doc, "6")
@@ -37,7 +50,12 @@ const t6Rows = (ctx: RuleContext): { total: Row | undefined; rows: T6Row[] } => 
     else if (name !== "") {
       const fromCodes = Object.values(row.codes ?? {}).find((v) => /^3\d{2}(\d{2})?$/.test(v))
       const code = fromCodes ?? byName.get(name)
-      rows.push({ row, name, code, isClass: code !== undefined ? code.length === 3 : (row.cells[1] ?? "").trim() === "" })
+      rows.push({
+        row,
+        name,
+        code,
+        isClass: code !== undefined ? code.length === 3 : (row.cells[1] ?? "").trim() === "",
+      })
     }
   }
   return { total, rows }
@@ -49,26 +67,87 @@ export const r8: Rule = (ctx) => {
   const out: Finding[] = []
   const { total, rows } = t6Rows(ctx)
   const t5total = codedRows(table(ctx.doc, "5")).total?.row
-  if (table(ctx.doc, "5") !== undefined) out.push(...compareAmounts("R8", "t6-t5", cellPlace("6", "合计", 2), "T6 合计 = T5 基本支出", at(t5total, 3), at(total, 2)))
+  if (table(ctx.doc, "5") !== undefined)
+    out.push(
+      ...compareAmounts(
+        "R8",
+        "t6-t5",
+        cellPlace("6", "合计", 2),
+        "T6 合计 = T5 基本支出",
+        at(t5total, 3),
+        at(total, 2),
+      ),
+    )
   const classes: Array<{ c: T6Row; items: T6Row[] }> = []
   for (const r of rows) {
     if (r.isClass) classes.push({ c: r, items: [] })
     else classes[classes.length - 1]?.items.push(r)
   }
   for (const col of [2, 3, 4]) {
-    out.push(...compareAmounts("R8", "t6-sum", cellPlace("6", "合计", col), "T6 合计 = Σ classes", Money.sum(classes.map((k) => at(k.c.row, col))), at(total, col), classes.length))
+    out.push(
+      ...compareAmounts(
+        "R8",
+        "t6-sum",
+        cellPlace("6", "合计", col),
+        "T6 合计 = Σ classes",
+        Money.sum(classes.map((k) => at(k.c.row, col))),
+        at(total, col),
+        classes.length,
+      ),
+    )
     for (const k of classes) {
       if (k.items.length === 0) continue
-      out.push(...compareAmounts("R8", "t6-class", cellPlace("6", k.c.name, col), `${k.c.name} = Σ its items`, Money.sum(k.items.map((i) => at(i.row, col))), at(k.c.row, col), k.items.length))
+      out.push(
+        ...compareAmounts(
+          "R8",
+          "t6-class",
+          cellPlace("6", k.c.name, col),
+          `${k.c.name} = Σ its items`,
+          Money.sum(k.items.map((i) => at(i.row, col))),
+          at(k.c.row, col),
+          k.items.length,
+        ),
+      )
     }
   }
   for (const r of [...(total ? [{ row: total, name: "合计" }] : []), ...rows]) {
-    out.push(...compareAmounts("R8", "t6-row", cellPlace("6", r.name, 2), `${r.name}: 合计 = 人员经费 + 公用经费`, Money.add(at(r.row, 3), at(r.row, 4)), at(r.row, 2), 2))
+    out.push(
+      ...compareAmounts(
+        "R8",
+        "t6-row",
+        cellPlace("6", r.name, 2),
+        `${r.name}: 合计 = 人员经费 + 公用经费`,
+        Money.add(at(r.row, 3), at(r.row, 4)),
+        at(r.row, 2),
+        2,
+      ),
+    )
   }
-  const classAmount = (...codes: string[]) => Money.sum(classes.filter((k) => codes.includes(k.c.code ?? "")).map((k) => at(k.c.row, 2)))
+  const classAmount = (...codes: string[]) =>
+    Money.sum(classes.filter((k) => codes.includes(k.c.code ?? "")).map((k) => at(k.c.row, 2)))
   if (classes.some((k) => k.c.code !== undefined)) {
-    out.push(...compareAmounts("R8", "t6-personnel", cellPlace("6", "合计", 3), "人员经费 = 工资福利支出 + 对个人和家庭的补助", classAmount("301", "303"), at(total, 3), 2))
-    out.push(...compareAmounts("R8", "t6-public", cellPlace("6", "合计", 4), "公用经费 = 商品和服务支出 + 资本性支出", classAmount("302", "310"), at(total, 4), 2))
+    out.push(
+      ...compareAmounts(
+        "R8",
+        "t6-personnel",
+        cellPlace("6", "合计", 3),
+        "人员经费 = 工资福利支出 + 对个人和家庭的补助",
+        classAmount("301", "303"),
+        at(total, 3),
+        2,
+      ),
+    )
+    out.push(
+      ...compareAmounts(
+        "R8",
+        "t6-public",
+        cellPlace("6", "合计", 4),
+        "公用经费 = 商品和服务支出 + 资本性支出",
+        classAmount("302", "310"),
+        at(total, 4),
+        2,
+      ),
+    )
   }
   out.push(...crossLinks(ctx, rows))
   return out
@@ -78,21 +157,49 @@ export const r8: Rule = (ctx) => {
 const crossLinks = (ctx: RuleContext, rows: ReadonlyArray<T6Row>): Finding[] => {
   const t5 = codedRows(table(ctx.doc, "5"))
   if (t5.rows.length === 0) return []
-  const eco = (...codes: string[]) => Money.sum(rows.filter((r) => codes.includes(r.code ?? "")).map((r) => at(r.row, 2)))
-  const fn = (...codes: string[]) => Money.sum(t5.rows.filter((r) => codes.includes(r.code)).map((r) => at(r.row, 3)))
+  const eco = (...codes: string[]) =>
+    Money.sum(rows.filter((r) => codes.includes(r.code ?? "")).map((r) => at(r.row, 2)))
+  const fn = (...codes: string[]) =>
+    Money.sum(t5.rows.filter((r) => codes.includes(r.code)).map((r) => at(r.row, 3)))
   const links: ReadonlyArray<{ check: string; eco: string[]; fn: string[]; what: string }> = [
-    { check: "t6-link-pension", eco: ["30108"], fn: ["2080505"], what: "机关事业单位基本养老保险缴费 (30108) ≈ 2080505" },
+    {
+      check: "t6-link-pension",
+      eco: ["30108"],
+      fn: ["2080505"],
+      what: "机关事业单位基本养老保险缴费 (30108) ≈ 2080505",
+    },
     { check: "t6-link-annuity", eco: ["30109"], fn: ["2080506"], what: "职业年金缴费 (30109) ≈ 2080506" },
     { check: "t6-link-housing", eco: ["30113"], fn: ["2210201"], what: "住房公积金 (30113) ≈ 2210201" },
-    { check: "t6-link-medical", eco: ["30110", "30111"], fn: ["21011"], what: "医疗保险缴费 (30110 + 30111) ≈ 21011 行政事业单位医疗" },
-    { check: "t6-link-retirement", eco: ["30301", "30302"], fn: ["2080501", "2080502"], what: "离退休费 (30301 + 30302) ≈ 2080501 + 2080502" },
+    {
+      check: "t6-link-medical",
+      eco: ["30110", "30111"],
+      fn: ["21011"],
+      what: "医疗保险缴费 (30110 + 30111) ≈ 21011 行政事业单位医疗",
+    },
+    {
+      check: "t6-link-retirement",
+      eco: ["30301", "30302"],
+      fn: ["2080501", "2080502"],
+      what: "离退休费 (30301 + 30302) ≈ 2080501 + 2080502",
+    },
   ]
   const out: Finding[] = []
   for (const l of links) {
     const e = eco(...l.eco)
     const f = fn(...l.fn)
     if (Money.isZero(e) && Money.isZero(f)) continue
-    out.push(...compareAmounts("R8", l.check, { table: "6", row: l.eco.join("+"), column: "合计" }, `soft link ${l.what}`, f, e, 2, "warning"))
+    out.push(
+      ...compareAmounts(
+        "R8",
+        l.check,
+        { table: "6", row: l.eco.join("+"), column: "合计" },
+        `soft link ${l.what}`,
+        f,
+        e,
+        2,
+        "warning",
+      ),
+    )
   }
   return out
 }

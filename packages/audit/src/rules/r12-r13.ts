@@ -14,21 +14,60 @@ import type { RuleId } from "../model/finding.ts"
 const treeSums = (rule: RuleId, id: string, tree: ProjectTree, cols: number[]): Finding[] => {
   const out: Finding[] = []
   for (const col of cols) {
-    out.push(...compareAmounts(rule, "project-tree", cellPlace(id, "部门", col), "department row = Σ unit rows", Money.sum(tree.units.map((u) => at(u.row, col))), at(tree.department?.row, col), tree.units.length))
+    out.push(
+      ...compareAmounts(
+        rule,
+        "project-tree",
+        cellPlace(id, "部门", col),
+        "department row = Σ unit rows",
+        Money.sum(tree.units.map((u) => at(u.row, col))),
+        at(tree.department?.row, col),
+        tree.units.length,
+      ),
+    )
     for (const u of tree.units) {
       if (u.projects.length === 0) continue
-      out.push(...compareAmounts(rule, "project-tree", cellPlace(id, u.name, col), `${u.name} = Σ its projects`, Money.sum(u.projects.map((p) => at(p.row, col))), at(u.row, col), u.projects.length))
+      out.push(
+        ...compareAmounts(
+          rule,
+          "project-tree",
+          cellPlace(id, u.name, col),
+          `${u.name} = Σ its projects`,
+          Money.sum(u.projects.map((p) => at(p.row, col))),
+          at(u.row, col),
+          u.projects.length,
+        ),
+      )
     }
   }
-  const all = [...(tree.department ? [{ row: tree.department.row, name: "部门" }] : []), ...tree.units, ...tree.units.flatMap((u) => u.projects)]
+  const all = [
+    ...(tree.department ? [{ row: tree.department.row, name: "部门" }] : []),
+    ...tree.units,
+    ...tree.units.flatMap((u) => u.projects),
+  ]
   for (const r of all) {
     const parts = cols.slice(1)
-    out.push(...compareAmounts(rule, "project-row", cellPlace(id, r.name, 1), `${r.name}: 合计 = Σ sources`, Money.sum(parts.map((c) => at(r.row, c))), at(r.row, 1), parts.length))
+    out.push(
+      ...compareAmounts(
+        rule,
+        "project-row",
+        cellPlace(id, r.name, 1),
+        `${r.name}: 合计 = Σ sources`,
+        Money.sum(parts.map((c) => at(r.row, c))),
+        at(r.row, 1),
+        parts.length,
+      ),
+    )
   }
   return out
 }
 
-const ledgerProjects = (ctx: RuleContext, id: string, tree: ProjectTree, vintage: "current" | "carryover"): Finding[] => {
+const ledgerProjects = (
+  ctx: RuleContext,
+  id: string,
+  tree: ProjectTree,
+  vintage: "current" | "carryover",
+): Finding[] => {
   const state = ctx.state
   if (state === undefined || state.lines.size === 0) return []
   const out: Finding[] = []
@@ -36,9 +75,26 @@ const ledgerProjects = (ctx: RuleContext, id: string, tree: ProjectTree, vintage
   for (const u of tree.units) {
     for (const p of u.projects) {
       const unit = [...state.units.values()].find((x) => x.name === u.name)
-      const proj = [...state.projects.values()].find((x) => x.name === p.name && (unit === undefined || x.unitCode === unit.unitCode))
-      const expected = proj === undefined ? Money.zero : wanOf(ls, (l) => l.line.expenditure.kind === "project" && l.line.expenditure.projectId === proj.projectId)
-      out.push(...compareAmounts(id === "12" ? "R12" : "R13", "project-ledger", cellPlace(id, p.name, 1), `${p.name} = the ledger's ${vintage} project lines`, expected, at(p.row, 1)))
+      const proj = [...state.projects.values()].find(
+        (x) => x.name === p.name && (unit === undefined || x.unitCode === unit.unitCode),
+      )
+      const expected =
+        proj === undefined
+          ? Money.zero
+          : wanOf(
+              ls,
+              (l) => l.line.expenditure.kind === "project" && l.line.expenditure.projectId === proj.projectId,
+            )
+      out.push(
+        ...compareAmounts(
+          id === "12" ? "R12" : "R13",
+          "project-ledger",
+          cellPlace(id, p.name, 1),
+          `${p.name} = the ledger's ${vintage} project lines`,
+          expected,
+          at(p.row, 1),
+        ),
+      )
     }
   }
   return out
@@ -51,7 +107,17 @@ export const r12: Rule = (ctx) => {
   const tree = projectTree(t, ctx.doc.departmentName, ctx.unitNames)
   const out = treeSums("R12", "12", tree, [1, 2, 3, 4, 5, 6])
   const t5 = table(ctx.doc, "5")
-  if (t5 !== undefined) out.push(...compareAmounts("R12", "t12-t5", cellPlace("12", "部门", 1), "T12 合计 = T5 项目支出", at(codedRows(t5).total?.row, 4), at(tree.department?.row, 1)))
+  if (t5 !== undefined)
+    out.push(
+      ...compareAmounts(
+        "R12",
+        "t12-t5",
+        cellPlace("12", "部门", 1),
+        "T12 合计 = T5 项目支出",
+        at(codedRows(t5).total?.row, 4),
+        at(tree.department?.row, 1),
+      ),
+    )
   out.push(...ledgerProjects(ctx, "12", tree, "current"))
   return out
 }
@@ -66,7 +132,17 @@ export const r13: Rule = (ctx) => {
   const t5 = table(ctx.doc, "5")
   if (t3 !== undefined && t5 !== undefined) {
     const expected = Money.sub(at(codedRows(t3).total?.row, 4), at(codedRows(t5).total?.row, 4))
-    out.push(...compareAmounts("R13", "t13-t3-t5", cellPlace("13", "部门", 1), "T13 合计 = T3 项目支出 − T5 项目支出", expected, at(tree.department?.row, 1), 2))
+    out.push(
+      ...compareAmounts(
+        "R13",
+        "t13-t3-t5",
+        cellPlace("13", "部门", 1),
+        "T13 合计 = T3 项目支出 − T5 项目支出",
+        expected,
+        at(tree.department?.row, 1),
+        2,
+      ),
+    )
   }
   out.push(...ledgerProjects(ctx, "13", tree, "carryover"))
   return out

@@ -13,20 +13,40 @@ import { isUnitSlip, within } from "../util/amount.ts"
 import { finding, type Rule, type RuleContext } from "./context.ts"
 import { expectedT4 } from "./expected-t4.ts"
 
-const place = (s: Section, row?: string): Place => (row === undefined ? { section: s.id } : { section: s.id, row })
+const place = (s: Section, row?: string): Place =>
+  row === undefined ? { section: s.id } : { section: s.id, row }
 
 /** Compares a stated percentage with the recomputed one; a shorter rounding of the right value is a precision slip. @category rules */
 export const checkPercent = (s: Section, what: string, stated: string, expected: Money.Money): Finding[] => {
   const got = money(stated)
-  if (got === undefined) return [finding("R14", "narrative-share", place(s, what), `${what}: "${stated}%" is not a percentage`, { expected, actual: stated })]
+  if (got === undefined)
+    return [
+      finding("R14", "narrative-share", place(s, what), `${what}: "${stated}%" is not a percentage`, {
+        expected,
+        actual: stated,
+      }),
+    ]
   if (Money.compare(got, expected) === 0) return []
   const places = decimals(stated)
   // A one-decimal figure that is the right value rounded is a precision slip, not a wrong figure.
   if (places === 1 && roundPercent(expected, places) === stated) {
-    return [finding("R14", "percent-precision", place(s, what), `${what}: ${stated}% is ${expected}% written with ${places} decimal(s); every other percentage has two`, { expected, actual: stated })]
+    return [
+      finding(
+        "R14",
+        "percent-precision",
+        place(s, what),
+        `${what}: ${stated}% is ${expected}% written with ${places} decimal(s); every other percentage has two`,
+        { expected, actual: stated },
+      ),
+    ]
   }
   if (within(got, expected)) return [] // 元-exact vs printed-万元 rounding
-  return [finding("R14", "narrative-share", place(s, what), `${what}: stated ${stated}%, recomputed ${expected}%`, { expected, actual: stated })]
+  return [
+    finding("R14", "narrative-share", place(s, what), `${what}: stated ${stated}%, recomputed ${expected}%`, {
+      expected,
+      actual: stated,
+    }),
+  ]
 }
 
 const checkStated = (s: Section, e: Expectation): Finding[] =>
@@ -36,13 +56,24 @@ const checkStated = (s: Section, e: Expectation): Finding[] =>
     if (got === undefined || !within(got, e.value)) {
       const slip = got !== undefined && isUnitSlip(got, e.value)
       out.push(
-        finding("R14", slip ? "unit-slip" : "narrative-amount", place(s, e.label), slip ? `${e.label}: ${st.text}万元 is ${e.value}万元 written in the wrong unit (元/万元)` : `${e.label}: the text says ${st.text}万元, the tables say ${e.value}万元`, {
-          expected: e.value,
-          actual: st.text,
-        }),
+        finding(
+          "R14",
+          slip ? "unit-slip" : "narrative-amount",
+          place(s, e.label),
+          slip
+            ? `${e.label}: ${st.text}万元 is ${e.value}万元 written in the wrong unit (元/万元)`
+            : `${e.label}: the text says ${st.text}万元, the tables say ${e.value}万元`,
+          {
+            expected: e.value,
+            actual: st.text,
+          },
+        ),
       )
     }
-    if (e.shareOf !== undefined && st.share !== undefined) out.push(...checkPercent(s, `${e.label}占比`, st.share, Money.make(Money.percentOfWan(e.value, e.shareOf))))
+    if (e.shareOf !== undefined && st.share !== undefined)
+      out.push(
+        ...checkPercent(s, `${e.label}占比`, st.share, Money.make(Money.percentOfWan(e.value, e.shareOf))),
+      )
     return out
   })
 
@@ -57,22 +88,53 @@ const checkYoy = (ctx: RuleContext, s: Section): Finding[] =>
     const prior = statedPrior ?? (c.direction === "减少" ? Money.add(base, delta) : Money.sub(base, delta))
     if (statedPrior !== undefined) {
       const implied = c.direction === "减少" ? Money.sub(statedPrior, delta) : Money.add(statedPrior, delta)
-      if (!within(implied, base, 2)) out.push(finding("R14", "yoy-change", place(s, "比上年"), `${statedPrior} ${c.direction} ${delta} is ${implied}, not ${base}`, { expected: implied, actual: base }))
+      if (!within(implied, base, 2))
+        out.push(
+          finding(
+            "R14",
+            "yoy-change",
+            place(s, "比上年"),
+            `${statedPrior} ${c.direction} ${delta} is ${implied}, not ${base}`,
+            { expected: implied, actual: base },
+          ),
+        )
     }
     if ((c.direction === "增加") !== (c.percentWord === "增长")) {
-      out.push(finding("R14", "yoy-direction", place(s, "比上年"), `"${c.direction}" is followed by "${c.percentWord}"`, { actual: c.direction + c.percentWord }))
+      out.push(
+        finding(
+          "R14",
+          "yoy-direction",
+          place(s, "比上年"),
+          `"${c.direction}" is followed by "${c.percentWord}"`,
+          { actual: c.direction + c.percentWord },
+        ),
+      )
     }
     out.push(...checkPercent(s, "比上年变动率", c.percent, Money.make(Money.percentOfWan(delta, prior))))
     const py = ctx.state?.priorYear
     if (py !== undefined) {
       const ledgerPrior =
-        s.id === "五" ? py.generalBudgetCurrent
-        : s.id === "八" ? py.operatingCosts
-        : s.id === "一" ? (c.clause.includes("支出") ? py.expenditureTotal : py.incomeTotal)
-        : undefined
+        s.id === "五"
+          ? py.generalBudgetCurrent
+          : s.id === "八"
+            ? py.operatingCosts
+            : s.id === "一"
+              ? c.clause.includes("支出")
+                ? py.expenditureTotal
+                : py.incomeTotal
+              : undefined
       if (ledgerPrior !== undefined) {
         const wan = Money.make(Money.toWan(Money.make(ledgerPrior)))
-        if (!within(wan, prior, 2)) out.push(finding("R14", "yoy-prior-ledger", place(s, "上年预算"), `the prior-year figure implied by the text is ${prior}万元, the ledger's is ${wan}万元`, { expected: wan, actual: prior, ledger: wan, published: prior }))
+        if (!within(wan, prior, 2))
+          out.push(
+            finding(
+              "R14",
+              "yoy-prior-ledger",
+              place(s, "上年预算"),
+              `the prior-year figure implied by the text is ${prior}万元, the ledger's is ${wan}万元`,
+              { expected: wan, actual: prior, ledger: wan, published: prior },
+            ),
+          )
       }
     }
     return out
@@ -90,9 +152,19 @@ const checkSection4 = (ctx: RuleContext, s: Section): Finding[] => {
     { label: "当年拨款收入", value: exp.currentTotal },
     { label: "上年结转收入", value: exp.carryTotal },
   ]
-  const out = (exp.splitKnown ? e : e.filter((x) => !x.label.endsWith("预算拨款"))).flatMap((x) => checkStated(s, x))
+  const out = (exp.splitKnown ? e : e.filter((x) => !x.label.endsWith("预算拨款"))).flatMap((x) =>
+    checkStated(s, x),
+  )
   if (/支出包括[：:]\s*无/.test(s.text) && !Money.isZero(exp.grandTotal)) {
-    out.push(finding("R14", "n4-no-expenditure", place(s, "支出包括"), `section 四 says the 财政拨款 expenditure is "无", but it totals ${exp.grandTotal}万元 by class`, { expected: exp.grandTotal, actual: "无" }))
+    out.push(
+      finding(
+        "R14",
+        "n4-no-expenditure",
+        place(s, "支出包括"),
+        `section 四 says the 财政拨款 expenditure is "无", but it totals ${exp.grandTotal}万元 by class`,
+        { expected: exp.grandTotal, actual: "无" },
+      ),
+    )
   }
   return out
 }

@@ -13,8 +13,9 @@ import { derivedReference } from "../testing-fixtures/reference.ts"
 import { added, clone, editSection, labelled, setCell } from "../testing-fixtures/mutate.ts"
 import { checkAudit } from "./index.ts"
 import type { BudgetState } from "@ledger/domain"
+import type { Disclosure } from "@ledger/projections"
 
-let derived: DisclosureInput
+let derived: Disclosure
 let state: BudgetState.BudgetState
 let baseline: ReadonlyArray<Finding>
 
@@ -25,12 +26,16 @@ beforeAll(() => {
   baseline = checkDisclosure(derived, state).findings
 })
 
-const bump = (cell: string | undefined) => Money.add(Money.make(cell === undefined || cell === "" ? "0" : cell), Money.make("1.00"))
+const bump = (cell: string | undefined) =>
+  Money.add(Money.make(cell === undefined || cell === "" ? "0" : cell), Money.make("1.00"))
 const cellOf = (d: DisclosureInput, id: string, where: (c: ReadonlyArray<string>) => boolean, col: number) =>
   d.tables.find((t) => t.id === id)?.rows.find((r) => where(r.cells))?.cells[col]
-const bumped = (id: string, where: (c: ReadonlyArray<string>) => boolean, col: number) => setCell(derived, id, where, col, bump(cellOf(derived, id, where, col)))
+const bumped = (id: string, where: (c: ReadonlyArray<string>) => boolean, col: number) =>
+  setCell(derived, id, where, col, bump(cellOf(derived, id, where, col)))
 const fires = (rule: RuleId, d: DisclosureInput): Finding[] => {
-  const news = added(baseline, checkDisclosure(d, state).findings).filter((f) => f.rule === rule && f.severity === "error")
+  const news = added(baseline, checkDisclosure(d, state).findings).filter(
+    (f) => f.rule === rule && f.severity === "error",
+  )
   expect(news.length, `${rule} should fire`).toBeGreaterThan(0)
   return news
 }
@@ -38,7 +43,22 @@ const fires = (rule: RuleId, d: DisclosureInput): Finding[] => {
 describe("checkDisclosure on the derived reference disclosure", () => {
   it("R1–R14 pass: every table and narrative figure is consistent", () => {
     const r = checkDisclosure(derived, state)
-    expect(r.passed).toEqual(["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14"])
+    expect(r.passed).toEqual([
+      "R1",
+      "R2",
+      "R3",
+      "R4",
+      "R5",
+      "R6",
+      "R7",
+      "R8",
+      "R9",
+      "R10",
+      "R11",
+      "R12",
+      "R13",
+      "R14",
+    ])
   })
 
   it("the only errors are known defects the fixture records as data (§5.2 items 2, 3, 4, 7)", () => {
@@ -56,16 +76,27 @@ describe("checkDisclosure on the derived reference disclosure", () => {
 
 describe("each rule fires when broken on purpose", () => {
   it("R1: 本年收入合计 no longer equals the sources", () => {
-    expect(fires("R1", bumped("1", labelled("本年收入合计"), 1)).map((f) => f.check)).toContain("t1-income-sum")
+    expect(fires("R1", bumped("1", labelled("本年收入合计"), 1)).map((f) => f.check)).toContain(
+      "t1-income-sum",
+    )
   })
   it("R2: T2 上年结转 合计 differs from T1", () => {
-    expect(fires("R2", bumped("2", labelled("合计"), 8))[0]?.place).toEqual({ table: "2", row: "合计", column: "上年结转" })
+    expect(fires("R2", bumped("2", labelled("合计"), 8))[0]?.place).toEqual({
+      table: "2",
+      row: "合计",
+      column: "上年结转",
+    })
   })
   it("R3: a T1 class row differs from T3", () => {
     fires("R3", bumped("1", labelled("一般公共服务支出", 2), 3))
   })
   it("R4: a T3 row's 合计 is no longer 基本 + 项目", () => {
-    expect(fires("R4", bumped("3", (c) => /^\d{7}$/.test(c[0] ?? "") && c[3] !== "", 3)).map((f) => f.check)).toContain("row-sum")
+    expect(
+      fires(
+        "R4",
+        bumped("3", (c) => /^\d{7}$/.test(c[0] ?? "") && c[3] !== "", 3),
+      ).map((f) => f.check),
+    ).toContain("row-sum")
   })
   it("R5: a T3 code is no longer T2 current + carryover", () => {
     const where = (c: ReadonlyArray<string>) => /^\d{7}$/.test(c[0] ?? "") && c[3] !== ""
@@ -96,22 +127,29 @@ describe("each rule fires when broken on purpose", () => {
     fires("R11", bumped("11", labelled("部门合计"), 1))
   })
   it("R12: a project amount breaks its unit's subtotal and the ledger", () => {
-    const project = derived.tables.find((t) => t.id === "12")?.rows.find((r) => r.kind === "project")?.cells[0] ?? ""
+    const project =
+      derived.tables.find((t) => t.id === "12")?.rows.find((r) => r.kind === "project")?.cells[0] ?? ""
     const checks = fires("R12", bumped("12", labelled(project), 1)).map((f) => f.check)
     expect(checks).toContain("project-tree")
     expect(checks).toContain("project-ledger")
   })
   it("R13: the carryover project table no longer equals T3 项目 − T5 项目", () => {
-    const dept = derived.tables.find((t) => t.id === "13")?.rows.find((r) => r.kind === "department")?.cells[0] ?? ""
+    const dept =
+      derived.tables.find((t) => t.id === "13")?.rows.find((r) => r.kind === "department")?.cells[0] ?? ""
     fires("R13", bumped("13", labelled(dept), 1))
   })
   it("R14: a share in section 二 that does not recompute", () => {
-    const f = fires("R14", editSection(derived, "二", (t) => t.replace(/占(\d+\.\d{2})%/, "占1.23%")))
+    const f = fires(
+      "R14",
+      editSection(derived, "二", (t) => t.replace(/占(\d+\.\d{2})%/, "占1.23%")),
+    )
     expect(f[0]?.place.section).toBe("二")
   })
   it("R14: text checks — placeholder, template residue, change without reason, 元 in a 万元 section, stale year", () => {
     const checks = (edit: (t: string) => string, id: string) =>
-      added(baseline, checkDisclosure(editSection(derived, id, edit), state).findings).filter((f) => f.rule === "R14").map((f) => f.check)
+      added(baseline, checkDisclosure(editSection(derived, id, edit), state).findings)
+        .filter((f) => f.rule === "R14")
+        .map((f) => f.check)
     expect(checks((t) => t + "其他：XX。", "九")).toContain("placeholder")
     expect(checks((t) => t.replace("减少", "减少(增加)"), "五")).toContain("template-residue")
     expect(checks((t) => t.replace(/原因是?/g, "据悉"), "八")).toContain("change-without-reason")
@@ -127,7 +165,9 @@ describe("each rule fires when broken on purpose", () => {
     if (t === undefined) throw new Error("no performance table filed before the year")
     perf[first] = { ...t, filledAt: `${doc.fiscalYear}0301120000` }
     const news = added(before, checkAudit({ ...doc, performance: perf }, state).findings)
-    expect(news.map((f) => [f.rule, f.check, f.place.project])).toEqual([["R15", "filled-after-year-start", t.projectName]])
+    expect(news.map((f) => [f.rule, f.check, f.place.project])).toEqual([
+      ["R15", "filled-after-year-start", t.projectName],
+    ])
   })
   it("R16: a table titled for another year", () => {
     const d = clone(derived)
@@ -137,7 +177,9 @@ describe("each rule fires when broken on purpose", () => {
     expect(fires("R16", d as DisclosureInput)[0]?.check).toBe("title-year")
   })
   it("R16: section 十 counts more units than the department has", () => {
-    const d = editSection(derived, "十", (t) => t.replace(/下属预算单位(\d+)个/, (_, n: string) => `下属预算单位${Number(n) + 1}个`))
+    const d = editSection(derived, "十", (t) =>
+      t.replace(/下属预算单位(\d+)个/, (_, n: string) => `下属预算单位${Number(n) + 1}个`),
+    )
     expect(fires("R16", d)[0]?.check).toBe("unit-count")
   })
   it("R16 (soft): a glossary copied from the provincial template", () => {
@@ -145,7 +187,9 @@ describe("each rule fires when broken on purpose", () => {
     const g = d.glossary?.[2] as { definition: string } | undefined
     if (g === undefined) throw new Error("no glossary entry")
     g.definition = g.definition.replace(/^指/, "指省直")
-    const news = added(baseline, checkDisclosure(d as DisclosureInput, state).findings)
-    expect(news.map((f) => [f.rule, f.check, f.severity, f.knownDefect])).toEqual([["R16", "glossary-level", "warning", 13]])
+    const news = added(baseline, checkDisclosure(d, state).findings)
+    expect(news.map((f) => [f.rule, f.check, f.severity, f.knownDefect])).toEqual([
+      ["R16", "glossary-level", "warning", 13],
+    ])
   })
 })

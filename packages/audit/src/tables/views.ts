@@ -11,7 +11,11 @@ import { amt } from "../util/amount.ts"
 
 /** "一、一般公共服务支出" → "一般公共服务支出"; "①公务用车购置费" → "公务用车购置费". @category views */
 export const stripOrdinal = (s: string): string =>
-  s.replace(/^\s*[一二三四五六七八九十]+、/, "").replace(/^[①②③④⑤⑥⑦⑧⑨]/, "").replace(/\s+/g, "").trim()
+  s
+    .replace(/^\s*[一二三四五六七八九十]+、/, "")
+    .replace(/^[①②③④⑤⑥⑦⑧⑨]/, "")
+    .replace(/\s+/g, "")
+    .trim()
 
 /** A row with its index, for places and messages. @category views */
 export interface Located {
@@ -36,19 +40,28 @@ export interface CodedRow extends Located {
 }
 
 /** The 合计 row and the coded rows of T2, T3, T5, T7 or T8 (codes in column 0). @category views */
-export const codedRows = (t: Table | undefined, codeCol = 0): { total: Located | undefined; rows: CodedRow[] } => {
+export const codedRows = (
+  t: Table | undefined,
+  codeCol = 0,
+): { total: Located | undefined; rows: CodedRow[] } => {
   const rows: CodedRow[] = []
   let total: Located | undefined
   t?.rows.forEach((row, index) => {
     const c = (row.cells[codeCol] ?? "").trim()
     if (c === "合计") total = { index, row }
-    else if (/^\d{3}(\d{2}){0,2}$/.test(c)) rows.push({ index, row, code: c, name: (row.cells[codeCol + 1] ?? "").trim() })
+    else if (/^\d{3}(\d{2}){0,2}$/.test(c))
+      rows.push({ index, row, code: c, name: (row.cells[codeCol + 1] ?? "").trim() })
   })
   return { total, rows }
 }
 
 /** Finds the row whose label column (after stripping ordinals) equals the label; the nth match. @category views */
-export const rowByLabel = (t: Table | undefined, col: number, label: string, nth = 0): Located | undefined => {
+export const rowByLabel = (
+  t: Table | undefined,
+  col: number,
+  label: string,
+  nth = 0,
+): Located | undefined => {
   let seen = 0
   for (let index = 0; index < (t?.rows.length ?? 0); index++) {
     const row = t?.rows[index]
@@ -119,15 +132,22 @@ const regionPrefix = (departmentName: string): string | undefined =>
  * name or starts with the department's region prefix (长治市屯留区…); project names never do.
  * @category views
  */
-export const projectTree = (t: Table | undefined, departmentName: string, unitNames: ReadonlySet<string>): ProjectTree => {
+export const projectTree = (
+  t: Table | undefined,
+  departmentName: string,
+  unitNames: ReadonlySet<string>,
+): ProjectTree => {
   const prefix = regionPrefix(departmentName)
   const isUnit = (name: string) =>
     unitNames.has(name) || name === departmentName || (prefix !== undefined && name.startsWith(prefix))
   const rows = t?.rows ?? []
-  const first = rows.findIndex((r) => (r.cells[0] ?? "").trim() !== "" && !/^\d+$/.test((r.cells[0] ?? "").trim()))
+  const first = rows.findIndex(
+    (r) => (r.cells[0] ?? "").trim() !== "" && !/^\d+$/.test((r.cells[0] ?? "").trim()),
+  )
   if (first < 0) return { department: undefined, units: [] }
   const department = rows[first] === undefined ? undefined : { index: first, row: rows[first] }
-  const units: Array<{ index: number; row: Row; name: string; projects: Array<Located & { name: string }> }> = []
+  const units: Array<{ index: number; row: Row; name: string; projects: Array<Located & { name: string }> }> =
+    []
   for (let index = first + 1; index < rows.length; index++) {
     const row = rows[index]
     if (row === undefined) continue
@@ -144,4 +164,5 @@ export const rowLabel = (row: Row | undefined, labelCols: ReadonlyArray<number> 
   labelCols
     .map((c) => (row?.cells[c] ?? "").trim())
     .filter((s) => s !== "" && !/^-?\d+\.\d{1,2}$/.test(s))
-    .join(" ") || (row?.cells.find((c) => c.trim() !== "") ?? "")
+    .join(" ") ||
+  (row?.cells.find((c) => c.trim() !== "") ?? "")

@@ -16,7 +16,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The reference department's event log. */
 export const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
 /** The published reference document, beside the repository. */
-export const referencePath = path.resolve(repoRoot, "../shared/seed/disclosure-2026-tunliu-government-office.txt")
+export const referencePath = path.resolve(
+  repoRoot,
+  "../shared/seed/disclosure-2026-tunliu-government-office.txt",
+)
 
 /** The published reference text. */
 export const referenceText = (): string => readFileSync(referencePath, "utf8")
@@ -58,6 +61,16 @@ export const derivedReference = (): { disclosure: Disclosure; state: BudgetState
   if (Result.isFailure(built)) throw new Error(built.failure.message)
   const published = events.findIndex((e) => e.event.type === "DisclosurePublished")
   const asPublished = events.slice(0, published < 0 ? events.length : published + 1)
-  const state = BudgetState.fold(asPublished.map((e) => ({ event: e.event, ref: { version: e.meta.version, position: e.meta.position, eventId: e.meta.eventId, occurredAt: e.meta.occurredAt } })))
+  const state = BudgetState.fold(
+    asPublished.map((e) => ({
+      event: e.event,
+      ref: {
+        version: e.meta.version,
+        position: e.meta.position,
+        eventId: e.meta.eventId,
+        occurredAt: e.meta.occurredAt,
+      },
+    })),
+  )
   return { disclosure: built.success, state }
 }

@@ -10,7 +10,9 @@ import { type BudgetState, Money } from "@ledger/domain"
 export type Line = BudgetState.LineState
 
 /** Lines of the state (none without a state). @category views */
-export const lines = (state: BudgetState.BudgetState | undefined): ReadonlyArray<Line> => [...(state?.lines.values() ?? [])]
+export const lines = (state: BudgetState.BudgetState | undefined): ReadonlyArray<Line> => [
+  ...(state?.lines.values() ?? []),
+]
 
 /** Σ amounts of the lines that satisfy `p`, in 万元 rounded half-up. @category views */
 export const wanOf = (ls: ReadonlyArray<Line>, p: (l: Line) => boolean = () => true): Money.Money =>

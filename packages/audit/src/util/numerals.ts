@@ -4,7 +4,18 @@
  *
  * @module numerals
  */
-const DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+}
 
 /** "三" → 3, "十二" → 12, "二十五" → 25, "12" → 12; undefined for anything else. @category parsing */
 export const parseCount = (s: string): number | undefined => {
