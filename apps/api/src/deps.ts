@@ -3,19 +3,9 @@
  * in-memory store and `main.ts` on PGlite or PostgreSQL.
  */
 import type { EventStoreShape } from "@ledger/eventstore"
-import type { Disclosure } from "@ledger/projections"
 import type { LedgerService } from "@ledger/service"
 import type { Hono } from "hono"
 import type { KeyRing } from "./keys.ts"
-
-/** A rendered representation of a disclosure. @category models */
-export interface Rendered {
-  readonly body: Uint8Array | string
-  readonly contentType: string
-}
-
-/** Renders a disclosure to a non-JSON format (`@ledger/render`). @category models */
-export type RenderFn = (doc: Disclosure, format: "html" | "txt" | "csv" | "xlsx") => Rendered
 
 /** Dependencies of {@link makeApp}. @category models */
 export interface ApiDeps {
@@ -23,8 +13,6 @@ export interface ApiDeps {
   readonly keys: KeyRing
   /** The application service over the same store. */
   readonly service: LedgerService
-  /** Non-JSON renderings; without it only JSON is served (406 otherwise). */
-  readonly render?: RenderFn
   /** Wall clock for publication dates (tests pass a fixed one). */
   readonly now?: () => Date
   /** Largest request body in bytes (413 above). */

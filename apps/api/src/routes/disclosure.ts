@@ -3,7 +3,8 @@
  * text, CSV or XLSX, chosen by `format` or `Accept`. The ETag is the document hash (per format), a
  * matching `If-None-Match` gets 304, and immutable points are cacheable for a year.
  */
-import { disclosureJson, Disclosure } from "@ledger/projections"
+import { Disclosure } from "@ledger/projections"
+import { render } from "@ledger/render"
 import { requireRead } from "../auth.ts"
 import { isImmutable, parseAsOf } from "../as-of.ts"
 import type { ApiDeps } from "../deps.ts"
@@ -18,7 +19,7 @@ const MEDIA: Readonly<Record<Format, string>> = {
   json: "application/json",
   html: "text/html",
   txt: "text/plain",
-  csv: "text/csv",
+  csv: "application/zip",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -54,7 +55,7 @@ export const etagMatches = (header: string | undefined, etag: string): boolean =
   (header.trim() === "*" || header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
 
 /** The disclosure route. @category routes */
-export const disclosureRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
+export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
   defineRoute(
     {
       method: "get",
@@ -103,8 +104,6 @@ export const disclosureRoutes = (deps: ApiDeps, documents: Documents): ReadonlyA
       if (format === undefined)
         fail("not-acceptable", "acceptable types: application/json, text/html, text/plain, text/csv, xlsx")
       const f = format as Format
-      if (f !== "json" && deps.render === undefined)
-        fail("not-acceptable", `this server renders only json, not ${f}`)
       const point = parseAsOf(q.asOf)
       const built = await documents.get(code, Number(year), point)
       const etag = `"${built.doc.documentHash}${f === "json" ? "" : "." + f}"`
@@ -117,10 +116,8 @@ export const disclosureRoutes = (deps: ApiDeps, documents: Documents): ReadonlyA
       if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers)
       let rendered = built.renderings.get(f)
       if (rendered === undefined) {
-        rendered =
-          f === "json"
-            ? { body: disclosureJson(built.doc), contentType: "application/json; charset=utf-8" }
-            : deps.render!(built.doc, f)
+        const r = render(built.doc, f)
+        rendered = { body: r.body, contentType: r.mediaType }
         if (built.immutable) built.renderings.set(f, rendered)
       }
       headers["content-type"] = rendered.contentType

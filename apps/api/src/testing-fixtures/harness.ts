@@ -41,13 +41,20 @@ export interface Harness {
   readonly store: EventStoreShape
   readonly service: LedgerService
   readonly keys: TestKeys
-  readonly call: (path: string, init?: RequestInit & { readonly key?: string }) => Response | Promise<Response>
+  readonly call: (
+    path: string,
+    init?: RequestInit & { readonly key?: string },
+  ) => Response | Promise<Response>
   readonly memory: MemoryEventStore
 }
 
 /** Builds the app; `fixture: false` leaves the store empty. */
 export const makeHarness = async (
-  options: { readonly fixture?: boolean; readonly maxBodyBytes?: number; readonly store?: EventStoreShape } = {},
+  options: {
+    readonly fixture?: boolean
+    readonly maxBodyBytes?: number
+    readonly store?: EventStoreShape
+  } = {},
 ): Promise<Harness> => {
   const store: EventStoreShape = options.store ?? makeMemoryEventStore()
   const service: LedgerService = makeLedgerService(store)

@@ -1,0 +1,30 @@
+/**
+ * `pnpm start`: the README's main job. Serves the API on the embedded store (or PostgreSQL with
+ * `DATABASE_URL`), loads the reference fixture into an empty store, and prints the URL and demo
+ * keys. The admin web app mounts at `/` once `apps/admin` exports one (`startApi(config, { admin })`).
+ */
+import { loadConfig } from "./config.ts"
+import { startApi } from "./server.ts"
+
+const started = Date.now()
+const config = loadConfig()
+const api = await startApi(config)
+const lines = [
+  `budget-ledger API listening on ${api.url} (${config.databaseUrl !== undefined ? "PostgreSQL" : `embedded store ${config.storeDir}`}; ready in ${Date.now() - started} ms)`,
+  api.imported > 0
+    ? `loaded ${api.imported} events of the reference fixture`
+    : "store already has data; fixture not loaded",
+  `API reference: ${api.url}/v1/docs   OpenAPI: ${api.url}/v1/openapi.json`,
+  `demo keys (Authorization: Bearer …):`,
+  `  writer  ${api.demoKeys.writer}`,
+  `  auditor ${api.demoKeys.auditor}`,
+  `  admin   ${api.demoKeys.admin}`,
+  `try: curl -H "Authorization: Bearer ${api.demoKeys.auditor}" ${api.url}/v1/departments/002/years/2026/disclosure?format=txt`,
+]
+console.log(lines.join("\n"))
+
+const stop = (): void => {
+  void api.close().then(() => process.exit(0))
+}
+process.once("SIGINT", stop)
+process.once("SIGTERM", stop)
