@@ -46,7 +46,10 @@ export class StoreUnavailable extends Data.TaggedError("StoreUnavailable")<{ rea
  * The database schema was written by a newer release than this code knows; the store refuses to open it.
  * @category errors
  */
-export class SchemaTooNew extends Data.TaggedError("SchemaTooNew")<{ readonly found: number; readonly known: number }> {
+export class SchemaTooNew extends Data.TaggedError("SchemaTooNew")<{
+  readonly found: number
+  readonly known: number
+}> {
   override get message(): string {
     return `database schema version ${this.found} is newer than this release knows (${this.known}); upgrade the software`
   }
@@ -56,11 +59,18 @@ export class SchemaTooNew extends Data.TaggedError("SchemaTooNew")<{ readonly fo
  * An append request or event failed validation; `path` names the field, e.g. `requests[0].events[3].occurredAt`.
  * @category errors
  */
-export class InvalidEvent extends Data.TaggedError("InvalidEvent")<{ readonly path: string; readonly message: string }> {}
+export class InvalidEvent extends Data.TaggedError("InvalidEvent")<{
+  readonly path: string
+  readonly message: string
+}> {}
 
 /** Every error an append can fail with. @category errors */
 export type AppendError = StreamVersionConflict | IdempotencyConflict | StoreUnavailable | InvalidEvent
 
 /** Human form of an expected version, for messages. */
 export const describeExpected = (expected: ExpectedVersion): string =>
-  expected._tag === "Exact" ? `version ${expected.version}` : expected._tag === "NoStream" ? "no stream" : "any version"
+  expected._tag === "Exact"
+    ? `version ${expected.version}`
+    : expected._tag === "NoStream"
+      ? "no stream"
+      : "any version"

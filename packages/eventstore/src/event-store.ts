@@ -55,4 +55,6 @@ export interface EventStoreShape {
  * The EventStore service tag.
  * @category services
  */
-export class EventStore extends Context.Service<EventStore, EventStoreShape>()("@ledger/eventstore/EventStore") {}
+export class EventStore extends Context.Service<EventStore, EventStoreShape>()(
+  "@ledger/eventstore/EventStore",
+) {}

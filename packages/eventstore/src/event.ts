@@ -49,7 +49,10 @@ export type StoredEvent = typeof StoredEvent.Type
 
 /** What the writer believes the stream's version is. `Exact 0` is the same as `NoStream`. @category models */
 export const ExpectedVersion = Schema.Union([
-  Schema.Struct({ _tag: Schema.tag("Exact"), version: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))) }),
+  Schema.Struct({
+    _tag: Schema.tag("Exact"),
+    version: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))),
+  }),
   Schema.Struct({ _tag: Schema.tag("NoStream") }),
   Schema.Struct({ _tag: Schema.tag("Any") }),
 ])
@@ -136,11 +139,7 @@ export interface StreamHead {
 
 /** Why `verify` rejected a stream. @category models */
 export type VerifyFailureReason =
-  | "payload-modified"
-  | "event-deleted"
-  | "reordered"
-  | "inserted"
-  | "index-mismatch"
+  "payload-modified" | "event-deleted" | "reordered" | "inserted" | "index-mismatch"
 
 /** `verify`'s answer: all chains intact, or the first bad event (lowest position). @category models */
 export type VerifyResult =

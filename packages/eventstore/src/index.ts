@@ -28,7 +28,13 @@ export {
   StoredEvent,
   StreamAppendResult,
 } from "./event.ts"
-export type { ReadAllOptions, ReadStreamOptions, StreamHead, VerifyFailureReason, VerifyResult } from "./event.ts"
+export type {
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamHead,
+  VerifyFailureReason,
+  VerifyResult,
+} from "./event.ts"
 export { EventStore } from "./event-store.ts"
 export type { EventStoreShape } from "./event-store.ts"
 export { chainCanonical, GENESIS_HASH, sha256Hex } from "./hash.ts"

@@ -9,7 +9,9 @@ runEventStoreContract("memory", () => Promise.resolve(makeMemoryEventStore()))
 const seeded = async (): Promise<{ store: MemoryEventStore; positions: ReadonlyArray<number> }> => {
   const store = makeMemoryEventStore()
   await run(store.append(request("other/2026", Expected.noStream, events(2)), { idempotencyKey: freshKey() }))
-  const r = await run(store.append(request("002/2026", Expected.noStream, events(4)), { idempotencyKey: freshKey() }))
+  const r = await run(
+    store.append(request("002/2026", Expected.noStream, events(4)), { idempotencyKey: freshKey() }),
+  )
   return { store, positions: r.positions }
 }
 
@@ -22,8 +24,16 @@ describe("memory store tamper detection", () => {
   it("names a modified payload", async () => {
     const { store, positions } = await seeded()
     const p = positions[1] ?? 0
-    replaceRow(store, p, (r) => ({ ...r, canonical: r.canonical.replace('"amount":"2.00"', '"amount":"9.00"') }))
-    expect(await run(store.verify())).toMatchObject({ ok: false, position: p, version: 2, reason: "payload-modified" })
+    replaceRow(store, p, (r) => ({
+      ...r,
+      canonical: r.canonical.replace('"amount":"2.00"', '"amount":"9.00"'),
+    }))
+    expect(await run(store.verify())).toMatchObject({
+      ok: false,
+      position: p,
+      version: 2,
+      reason: "payload-modified",
+    })
   })
 
   it("names a payload modified together with its hash, at the modified event", async () => {
@@ -43,7 +53,11 @@ describe("memory store tamper detection", () => {
     store.unsafeTamper((s) => {
       s.rows = s.rows.filter((r) => r.position !== positions[1])
     })
-    expect(await run(store.verify())).toMatchObject({ ok: false, position: positions[2], reason: "event-deleted" })
+    expect(await run(store.verify())).toMatchObject({
+      ok: false,
+      position: positions[2],
+      reason: "event-deleted",
+    })
   })
 
   it("names a deleted last event", async () => {
@@ -51,7 +65,11 @@ describe("memory store tamper detection", () => {
     store.unsafeTamper((s) => {
       s.rows = s.rows.filter((r) => r.position !== positions[3])
     })
-    expect(await run(store.verify())).toMatchObject({ ok: false, position: positions[3], reason: "event-deleted" })
+    expect(await run(store.verify())).toMatchObject({
+      ok: false,
+      position: positions[3],
+      reason: "event-deleted",
+    })
   })
 
   it("names a reordered pair", async () => {
@@ -59,10 +77,17 @@ describe("memory store tamper detection", () => {
     const [p2, p3] = [positions[1] ?? 0, positions[2] ?? 0]
     store.unsafeTamper((s) => {
       s.rows = s.rows
-        .map((r) => (r.position === p2 ? { ...r, position: p3 } : r.position === p3 ? { ...r, position: p2 } : r))
+        .map((r) =>
+          r.position === p2 ? { ...r, position: p3 } : r.position === p3 ? { ...r, position: p2 } : r,
+        )
         .sort((a, b) => a.position - b.position)
     })
-    expect(await run(store.verify())).toMatchObject({ ok: false, position: p2, version: 3, reason: "reordered" })
+    expect(await run(store.verify())).toMatchObject({
+      ok: false,
+      position: p2,
+      version: 3,
+      reason: "reordered",
+    })
   })
 
   it("names an inserted event even when its hash is chained correctly", async () => {
@@ -71,10 +96,19 @@ describe("memory store tamper detection", () => {
     const last = stored.at(-1)
     const forged = stored[0]
     if (last === undefined || forged === undefined) throw new Error("seed failed")
-    const canonical = chainCanonical(JSON.stringify(JSON.parse(forged.canonical).event), last.hash, 5)
+    const content = (JSON.parse(forged.canonical) as { event: unknown }).event
+    const canonical = chainCanonical(JSON.stringify(content), last.hash, 5)
     store.unsafeTamper((s) => {
       const template = s.rows.find((r) => r.position === positions[0])
-      if (template) s.rows.push({ ...template, position: 99, version: 5, canonical, prevHash: last.hash, hash: sha256Hex(canonical) })
+      if (template)
+        s.rows.push({
+          ...template,
+          position: 99,
+          version: 5,
+          canonical,
+          prevHash: last.hash,
+          hash: sha256Hex(canonical),
+        })
     })
     expect(await run(store.verify())).toMatchObject({ ok: false, position: 99, reason: "inserted" })
   })

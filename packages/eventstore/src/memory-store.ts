@@ -37,7 +37,9 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
   let nextPosition = 1
   let closed = false
 
-  const appendNow = (prepared: ReturnType<typeof prepareAppend>): Result.Result<AppendResult, AppendError> => {
+  const appendNow = (
+    prepared: ReturnType<typeof prepareAppend>,
+  ): Result.Result<AppendResult, AppendError> => {
     if (Result.isFailure(prepared)) return Result.fail(prepared.failure)
     const p = prepared.success
     const earlier = requests.get(p.idempotencyKey)
@@ -60,9 +62,16 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
       const ev = stream.expectedVersion
       const met = ev._tag === "Any" || (ev._tag === "NoStream" ? current === 0 : current === ev.version)
       if (fresh.length > 0 && !met) {
-        return Result.fail(new StreamVersionConflict({ streamId: stream.streamId, expected: ev, actual: current }))
+        return Result.fail(
+          new StreamVersionConflict({ streamId: stream.streamId, expected: ev, actual: current }),
+        )
       }
-      plans.push({ stream, current, fresh, skipped: stream.duplicatesInRequest + stream.events.length - fresh.length })
+      plans.push({
+        stream,
+        current,
+        fresh,
+        skipped: stream.duplicatesInRequest + stream.events.length - fresh.length,
+      })
     }
     const positions: Array<number> = []
     const streams = plans.map(({ stream, current, fresh, skipped }) => {
@@ -91,7 +100,13 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
         prevHash = row.hash
       })
       const toVersion = current + fresh.length
-      return { streamId: stream.streamId, fromVersion: current + 1, toVersion, appended: fresh.length, skipped }
+      return {
+        streamId: stream.streamId,
+        fromVersion: current + 1,
+        toVersion,
+        appended: fresh.length,
+        skipped,
+      }
     })
     const result: AppendResult = {
       streams,
@@ -114,7 +129,9 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
   return {
     append: (requests, options) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) =>
-        closed ? Effect.fail(closedError) : Effect.fromResult(appendNow(prepareAppend(requests, options, now))),
+        closed
+          ? Effect.fail(closedError)
+          : Effect.fromResult(appendNow(prepareAppend(requests, options, now))),
       ),
     readStream: (streamId, options = {}) =>
       guard(() => {

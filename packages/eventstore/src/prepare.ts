@@ -69,7 +69,8 @@ export const prepareAppend = (
   const opts = decodeOptions(options)
   if (Result.isFailure(opts)) return Result.fail(firstIssue("options", opts.failure.issue))
   const list = Array.isArray(input) ? input : [input]
-  if (list.length === 0) return Result.fail(new InvalidEvent({ path: "requests", message: "no streams to append to" }))
+  if (list.length === 0)
+    return Result.fail(new InvalidEvent({ path: "requests", message: "no streams to append to" }))
   const decoded = decodeRequests(list, { errors: "all" })
   if (Result.isFailure(decoded)) return Result.fail(firstIssue("requests", decoded.failure.issue))
   const recordedAt = new Date(recordedAtMs).toISOString()
@@ -79,7 +80,12 @@ export const prepareAppend = (
   try {
     for (const [r, request] of decoded.success.entries()) {
       if (seenStreams.has(request.streamId)) {
-        return Result.fail(new InvalidEvent({ path: `requests[${r}].streamId`, message: "stream appears twice in one append" }))
+        return Result.fail(
+          new InvalidEvent({
+            path: `requests[${r}].streamId`,
+            message: "stream appears twice in one append",
+          }),
+        )
       }
       seenStreams.add(request.streamId)
       const byKey = new Map<string, string>()
@@ -90,7 +96,8 @@ export const prepareAppend = (
         const bodyHash = sha256Hex(body)
         const earlier = byKey.get(event.idempotencyKey)
         if (earlier !== undefined) {
-          if (earlier !== bodyHash) return Result.fail(new IdempotencyConflict({ key: event.idempotencyKey, scope: "event" }))
+          if (earlier !== bodyHash)
+            return Result.fail(new IdempotencyConflict({ key: event.idempotencyKey, scope: "event" }))
           duplicatesInRequest++
           continue
         }
@@ -104,7 +111,12 @@ export const prepareAppend = (
           content: canonicalize({ ...event, streamId: request.streamId, recordedAt }),
         })
       }
-      streams.push({ streamId: request.streamId, expectedVersion: request.expectedVersion, events, duplicatesInRequest })
+      streams.push({
+        streamId: request.streamId,
+        expectedVersion: request.expectedVersion,
+        events,
+        duplicatesInRequest,
+      })
       requestSummary.push({
         streamId: request.streamId,
         expectedVersion: request.expectedVersion,
@@ -112,7 +124,8 @@ export const prepareAppend = (
       })
     }
   } catch (error) {
-    if (error instanceof NotCanonicalJson) return Result.fail(new InvalidEvent({ path: error.path, message: error.message }))
+    if (error instanceof NotCanonicalJson)
+      return Result.fail(new InvalidEvent({ path: error.path, message: error.message }))
     throw error
   }
   return Result.succeed({

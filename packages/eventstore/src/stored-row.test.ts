@@ -22,14 +22,30 @@ const eventArb = fc.record(
     streamId: fc.string({ minLength: 1 }),
     recordedAt: fc.constant("2026-11-29T12:00:00.000Z"),
   },
-  { requiredKeys: ["eventId", "type", "schemaVersion", "occurredAt", "actor", "idempotencyKey", "data", "streamId", "recordedAt"] },
+  {
+    requiredKeys: [
+      "eventId",
+      "type",
+      "schemaVersion",
+      "occurredAt",
+      "actor",
+      "idempotencyKey",
+      "data",
+      "streamId",
+      "recordedAt",
+    ],
+  },
 )
 
 describe("decodeStoredRow", () => {
   it("yields what the StoredEvent schema accepts, for any well-formed event", () => {
     fc.assert(
       fc.property(eventArb, fc.integer({ min: 1, max: 1e6 }), (event, version) => {
-        const canonical = chainCanonical(canonicalize(JSON.parse(JSON.stringify(event))), "0".repeat(64), version)
+        const canonical = chainCanonical(
+          canonicalize(JSON.parse(JSON.stringify(event))),
+          "0".repeat(64),
+          version,
+        )
         const decoded = decodeStoredRow({ position: 7, canonical, hash: sha256Hex(canonical) })
         const viaSchema = decodeWithSchema(decoded)
         expect(Result.isSuccess(viaSchema)).toBe(true)

@@ -31,7 +31,11 @@ const isText = (v: unknown): v is string => typeof v === "string"
  * @category constructors
  */
 export const decodeStoredRow = (row: Pick<StoredRow, "position" | "canonical" | "hash">): StoredEvent => {
-  const parsed = JSON.parse(row.canonical) as { event?: Record<string, unknown>; prevHash?: unknown; version?: unknown }
+  const parsed = JSON.parse(row.canonical) as {
+    event?: Record<string, unknown>
+    prevHash?: unknown
+    version?: unknown
+  }
   const e = parsed.event
   if (
     e === undefined ||
@@ -66,5 +70,7 @@ export const decodeStoredRow = (row: Pick<StoredRow, "position" | "canonical" | 
     hash: row.hash,
     canonical: row.canonical,
   }
-  return e["metadata"] === undefined ? event : { ...event, metadata: e["metadata"] as NonNullable<StoredEvent["metadata"]> }
+  return e["metadata"] === undefined
+    ? event
+    : { ...event, metadata: e["metadata"] as NonNullable<StoredEvent["metadata"]> }
 }

@@ -21,7 +21,11 @@ export interface RecordedHead {
 /** A failure found in one stream. @category models */
 export type ChainFailure = Extract<VerifyResult, { ok: false }>
 
-const fail = (row: Pick<StoredRow, "streamId" | "position" | "version">, reason: VerifyFailureReason, detail: string): ChainFailure => ({
+const fail = (
+  row: Pick<StoredRow, "streamId" | "position" | "version">,
+  reason: VerifyFailureReason,
+  detail: string,
+): ChainFailure => ({
   ok: false,
   streamId: row.streamId,
   position: row.position,
@@ -34,11 +38,13 @@ const checkText = (row: StoredRow): ChainFailure | undefined => {
   let parsed: { event?: Record<string, unknown>; prevHash?: unknown; version?: unknown }
   try {
     parsed = JSON.parse(row.canonical) as typeof parsed
-    if (canonicalize(parsed) !== row.canonical) return fail(row, "payload-modified", "stored text is not canonical JSON")
+    if (canonicalize(parsed) !== row.canonical)
+      return fail(row, "payload-modified", "stored text is not canonical JSON")
   } catch {
     return fail(row, "payload-modified", "stored text is not JSON")
   }
-  if (sha256Hex(row.canonical) !== row.hash) return fail(row, "payload-modified", "stored text does not hash to the stored hash")
+  if (sha256Hex(row.canonical) !== row.hash)
+    return fail(row, "payload-modified", "stored text does not hash to the stored hash")
   const e = parsed.event ?? {}
   const mismatch =
     parsed.version !== row.version ||
@@ -89,7 +95,9 @@ export const verifyStreamChain = (
   }
   const last = rows.at(-1)
   if (head === undefined) {
-    return last ? fail(rows[0] ?? last, "inserted", "events exist for a stream the store never opened") : undefined
+    return last
+      ? fail(rows[0] ?? last, "inserted", "events exist for a stream the store never opened")
+      : undefined
   }
   if (last === undefined || last.version < head.version) {
     return fail(
@@ -98,10 +106,14 @@ export const verifyStreamChain = (
       `stream head records version ${head.version}, found ${last?.version ?? 0}`,
     )
   }
-  if (last.hash !== head.hash) return fail(last, "payload-modified", "last event does not hash to the recorded head")
+  if (last.hash !== head.hash)
+    return fail(last, "payload-modified", "last event does not hash to the recorded head")
   return undefined
 }
 
 /** Combines per-stream failures: the one at the lowest position is "the first bad position". */
 export const firstFailure = (failures: ReadonlyArray<ChainFailure>): ChainFailure | undefined =>
-  failures.reduce<ChainFailure | undefined>((a, b) => (a === undefined || b.position < a.position ? b : a), undefined)
+  failures.reduce<ChainFailure | undefined>(
+    (a, b) => (a === undefined || b.position < a.position ? b : a),
+    undefined,
+  )

@@ -5,12 +5,13 @@
  */
 import { sql } from "kysely"
 import type { Kysely } from "kysely"
+import type { Database } from "./database.ts"
 
 /**
  * Grants `role` exactly what the store needs. Idempotent.
  * @category constructors
  */
-export const grantAppRole = async (db: Kysely<any>, role: string): Promise<void> => {
+export const grantAppRole = async (db: Kysely<Database>, role: string): Promise<void> => {
   const r = sql.id(role)
   const statements = [
     sql`grant usage on schema public to ${r}`,

@@ -2,7 +2,13 @@
  * @ledger/store-postgres — the EventStore on PostgreSQL (pg) and on embedded PGlite, sharing one
  * set of frozen Kysely migrations and one implementation.
  */
-export type { AppendRequestsTable, Database, EventsTable, LedgerSchemaTable, StreamsTable } from "./database.ts"
+export type {
+  AppendRequestsTable,
+  Database,
+  EventsTable,
+  LedgerSchemaTable,
+  StreamsTable,
+} from "./database.ts"
 export { makeKyselyEventStore } from "./kysely-store.ts"
 export type { KyselyStoreOptions } from "./kysely-store.ts"
 export { grantAppRole } from "./grants.ts"

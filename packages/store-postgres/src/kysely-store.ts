@@ -54,7 +54,11 @@ const mapAppendError = (prepared: PreparedAppend, error: unknown): AppendError =
     case "ledger:version-conflict": {
       const { streamId, actual } = JSON.parse(e.detail ?? "{}") as { streamId: string; actual: number }
       const stream = prepared.streams.find((s) => s.streamId === streamId)
-      return new StreamVersionConflict({ streamId, expected: stream?.expectedVersion ?? { _tag: "Any" }, actual })
+      return new StreamVersionConflict({
+        streamId,
+        expected: stream?.expectedVersion ?? { _tag: "Any" },
+        actual,
+      })
     }
     default:
       return toUnavailable(error)
@@ -117,11 +121,21 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
 
   const heads = (where: RawBuilder<unknown>) =>
     query(async () => {
-      const rows = await sql<{ stream_id: string; version: number; head_position: string; head_hash: string }>`
-        select stream_id, version, head_position, head_hash from streams where ${where} order by stream_id collate "C"`.execute(db)
-      return rows.rows.map(
-        (r): StreamHead => ({ streamId: r.stream_id, version: r.version, position: Number(r.head_position), hash: r.head_hash }),
+      const rows = await sql<{
+        stream_id: string
+        version: number
+        head_position: string
+        head_hash: string
+      }>`
+        select stream_id, version, head_position, head_hash from streams where ${where} order by stream_id collate "C"`.execute(
+        db,
       )
+      return rows.rows.map((r): StreamHead => ({
+        streamId: r.stream_id,
+        version: r.version,
+        position: Number(r.head_position),
+        hash: r.head_hash,
+      }))
     })
 
   const verify = (): Effect.Effect<VerifyResult, StoreUnavailable> =>
@@ -137,22 +151,20 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
           select position, stream_id, version, event_id, type, idempotency_key, occurred_key, recorded_at,
                  body_hash, canonical, prev_hash, hash
           from events where stream_id = ${stream_id} order by position`.execute(db)
-        const stored = rows.rows.map(
-          (r): StoredRow => ({
-            position: Number(r["position"]),
-            streamId: String(r["stream_id"]),
-            version: Number(r["version"]),
-            eventId: String(r["event_id"]),
-            type: String(r["type"]),
-            idempotencyKey: String(r["idempotency_key"]),
-            occurredKey: String(r["occurred_key"]),
-            recordedAt: String(r["recorded_at"]),
-            bodyHash: String(r["body_hash"]),
-            canonical: String(r["canonical"]),
-            prevHash: String(r["prev_hash"]),
-            hash: String(r["hash"]),
-          }),
-        )
+        const stored = rows.rows.map((r): StoredRow => ({
+          position: Number(r["position"]),
+          streamId: String(r["stream_id"]),
+          version: Number(r["version"]),
+          eventId: String(r["event_id"]),
+          type: String(r["type"]),
+          idempotencyKey: String(r["idempotency_key"]),
+          occurredKey: String(r["occurred_key"]),
+          recordedAt: String(r["recorded_at"]),
+          bodyHash: String(r["body_hash"]),
+          canonical: String(r["canonical"]),
+          prevHash: String(r["prev_hash"]),
+          hash: String(r["hash"]),
+        }))
         checked += stored.length
         const h = head.rows[0]
         const failure = verifyStreamChain(

@@ -5,6 +5,7 @@
 import { Effect } from "effect"
 import { Migrator, sql } from "kysely"
 import type { Kysely, Migration } from "kysely"
+import type { Database } from "./database.ts"
 import { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import * as m20261129 from "./migrations/2026-11-29T1200_create_events.ts"
 
@@ -23,10 +24,12 @@ const unavailable = (error: unknown) =>
  * The schema version recorded in the database (0 when no migration has run yet).
  * @category constructors
  */
-export const schemaVersion = (db: Kysely<any>): Effect.Effect<number, StoreUnavailable> =>
+export const schemaVersion = (db: Kysely<Database>): Effect.Effect<number, StoreUnavailable> =>
   Effect.tryPromise({
     try: async () => {
-      const exists = await sql<{ t: string | null }>`select to_regclass('ledger_schema')::text as t`.execute(db)
+      const exists = await sql<{ t: string | null }>`select to_regclass('ledger_schema')::text as t`.execute(
+        db,
+      )
       if (exists.rows[0]?.t == null) return 0
       const row = await sql<{ version: number }>`select version from ledger_schema where id = 1`.execute(db)
       return row.rows[0]?.version ?? 0
@@ -35,9 +38,11 @@ export const schemaVersion = (db: Kysely<any>): Effect.Effect<number, StoreUnava
   })
 
 /** Fails with {@link SchemaTooNew} when the database is ahead of this release. @category constructors */
-export const checkSchema = (db: Kysely<any>): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
+export const checkSchema = (db: Kysely<Database>): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
   Effect.flatMap(schemaVersion(db), (found) =>
-    found > KNOWN_SCHEMA_VERSION ? Effect.fail(new SchemaTooNew({ found, known: KNOWN_SCHEMA_VERSION })) : Effect.succeed(found),
+    found > KNOWN_SCHEMA_VERSION
+      ? Effect.fail(new SchemaTooNew({ found, known: KNOWN_SCHEMA_VERSION }))
+      : Effect.succeed(found),
   )
 
 /**
@@ -45,14 +50,21 @@ export const checkSchema = (db: Kysely<any>): Effect.Effect<number, StoreUnavail
  * database is refused before anything is touched. Needs the owner role.
  * @category constructors
  */
-export const migrate = (db: Kysely<any>): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
+export const migrate = (db: Kysely<Database>): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
   Effect.gen(function* () {
-    yield* checkSchema(db)
+    // Already current: touch nothing, so the application role (no CREATE privilege) can open the store.
+    if ((yield* checkSchema(db)) === KNOWN_SCHEMA_VERSION) return KNOWN_SCHEMA_VERSION
     const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
     const { error, results } = yield* Effect.promise(() => migrator.migrateToLatest())
     if (error !== undefined) {
       const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown"
-      return yield* Effect.fail(unavailable(new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)))
+      return yield* Effect.fail(
+        unavailable(
+          new Error(
+            `migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+          ),
+        ),
+      )
     }
     return yield* checkSchema(db)
   })

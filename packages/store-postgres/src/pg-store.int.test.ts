@@ -11,7 +11,16 @@ import { sql } from "kysely"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Expected } from "@ledger/eventstore"
 import type { EventStoreShape } from "@ledger/eventstore"
-import { event, events, freshKey, freshStream, request, run, runError, runEventStoreContract } from "@ledger/eventstore/testing"
+import {
+  event,
+  events,
+  freshKey,
+  freshStream,
+  request,
+  run,
+  runError,
+  runEventStoreContract,
+} from "@ledger/eventstore/testing"
 import { grantAppRole } from "./grants.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { KNOWN_SCHEMA_VERSION, migrate } from "./migrate.ts"
@@ -30,7 +39,9 @@ afterAll(async () => {
   await scratch.drop()
 })
 
-runEventStoreContract("postgres", () => Effect.runPromise(makePgEventStore({ connectionString: scratch.url, migrate: false })))
+runEventStoreContract("postgres", () =>
+  Effect.runPromise(makePgEventStore({ connectionString: scratch.url, migrate: false })),
+)
 
 runTamperCases("postgres", async () => {
   const db = makePgKysely({ connectionString: scratch.url, maxConnections: 1 })
@@ -52,8 +63,16 @@ describe("postgres: readAll under concurrency", () => {
     const before = (await run(store.readAll())).at(-1)?.position ?? 0
     try {
       await sql`begin`.execute(db)
-      const low = await run(slow.append(request(freshStream("slow"), Expected.noStream, [event(1)]), { idempotencyKey: freshKey() }))
-      const high = await run(store.append(request(freshStream("fast"), Expected.noStream, [event(2)]), { idempotencyKey: freshKey() }))
+      const low = await run(
+        slow.append(request(freshStream("slow"), Expected.noStream, [event(1)]), {
+          idempotencyKey: freshKey(),
+        }),
+      )
+      const high = await run(
+        store.append(request(freshStream("fast"), Expected.noStream, [event(2)]), {
+          idempotencyKey: freshKey(),
+        }),
+      )
       expect(high.firstPosition).toBeGreaterThan(low.firstPosition ?? Infinity)
       expect((await run(store.readAll({ fromPosition: before }))).map((e) => e.position)).toEqual([])
       await sql`commit`.execute(db)
@@ -71,16 +90,28 @@ describe("postgres: migrations", () => {
     try {
       const snapshot = async () =>
         JSON.stringify([
-          (await sql`select table_name, column_name, data_type from information_schema.columns where table_schema = 'public' order by 1, 2`.execute(db)).rows,
+          (
+            await sql`select table_name, column_name, data_type from information_schema.columns where table_schema = 'public' order by 1, 2`.execute(
+              db,
+            )
+          ).rows,
           (await sql`select name from kysely_migration order by 1`.execute(db)).rows,
-          (await sql`select proname, md5(prosrc) from pg_proc where proname like 'ledger_%' order by 1`.execute(db)).rows,
+          (
+            await sql`select proname, md5(prosrc) from pg_proc where proname like 'ledger_%' order by 1`.execute(
+              db,
+            )
+          ).rows,
         ])
       const before = await snapshot()
       expect(await Effect.runPromise(migrate(db))).toBe(KNOWN_SCHEMA_VERSION)
       expect(await snapshot()).toBe(before)
       await sql`begin`.execute(db)
       await sql`update ledger_schema set version = 99`.execute(db)
-      expect(await runError(migrate(db))).toMatchObject({ _tag: "SchemaTooNew", found: 99, known: KNOWN_SCHEMA_VERSION })
+      expect(await runError(migrate(db))).toMatchObject({
+        _tag: "SchemaTooNew",
+        found: 99,
+        known: KNOWN_SCHEMA_VERSION,
+      })
       await sql`rollback`.execute(db)
     } finally {
       await db.destroy()
@@ -91,16 +122,29 @@ describe("postgres: migrations", () => {
 describe("postgres: failures", () => {
   it("reports an unreachable server as StoreUnavailable within the connect timeout", async () => {
     const started = performance.now()
-    const refused = await runError(makePgEventStore({ connectionString: "postgres://postgres@127.0.0.1:9/none", connectTimeoutMs: 1_000 }))
+    const refused = await runError(
+      makePgEventStore({ connectionString: "postgres://postgres@127.0.0.1:9/none", connectTimeoutMs: 1_000 }),
+    )
     expect(refused).toMatchObject({ _tag: "StoreUnavailable" })
     // A non-routable address: the connection neither succeeds nor is refused, so only the timeout ends it.
-    const blackhole = await runError(makePgEventStore({ connectionString: "postgres://postgres@10.255.255.1:5432/none", connectTimeoutMs: 1_000 }))
+    const blackhole = await runError(
+      makePgEventStore({
+        connectionString: "postgres://postgres@10.255.255.1:5432/none",
+        connectTimeoutMs: 1_000,
+      }),
+    )
     expect(blackhole).toMatchObject({ _tag: "StoreUnavailable" })
     expect(performance.now() - started).toBeLessThan(10_000)
   })
 
   const countOf = async (streamId: string) =>
-    Number((await adminQueryOn(scratch.name, "select count(*)::int as n from events where stream_id = $1", [streamId])).rows[0].n)
+    Number(
+      (
+        await adminQueryOn(scratch.name, "select count(*)::int as n from events where stream_id = $1", [
+          streamId,
+        ])
+      ).rows[0]?.n,
+    )
 
   const waitForActiveAppend = async (): Promise<number> => {
     for (let i = 0; i < 600; i++) {
@@ -108,16 +152,28 @@ describe("postgres: failures", () => {
         "select pid from pg_stat_activity where datname = $1 and state = 'active' and query like '%ledger_append%' and pid <> pg_backend_pid()",
         [scratch.name],
       )
-      if (r.rows[0]) return Number(r.rows[0].pid)
+      const row = r.rows[0] as { pid: number } | undefined
+      if (row) return Number(row.pid)
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     throw new Error("append never became active")
   }
 
   const spawnAppend = (streamId: string, count: number) =>
-    spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./testing-fixtures/append-child.ts", import.meta.url)), scratch.url, streamId, String(count)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    })
+    spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("./testing-fixtures/append-child.ts", import.meta.url)),
+        scratch.url,
+        streamId,
+        String(count),
+      ],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    )
 
   it("leaves nothing when the server connection is terminated mid-append", async () => {
     const streamId = freshStream("terminated")
@@ -144,7 +200,10 @@ describe("postgres: failures", () => {
     await exited
     // The server finishes or aborts the orphaned statement on its own; wait until it is gone.
     for (let i = 0; i < 600; i++) {
-      const r = await adminQuery("select 1 from pg_stat_activity where datname = $1 and query like '%ledger_append%' and state = 'active'", [scratch.name])
+      const r = await adminQuery(
+        "select 1 from pg_stat_activity where datname = $1 and query like '%ledger_append%' and state = 'active'",
+        [scratch.name],
+      )
       if (r.rowCount === 0) break
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
@@ -152,7 +211,12 @@ describe("postgres: failures", () => {
     expect(await run(store.verify())).toMatchObject({ ok: true })
     // Whatever happened, the stream is still usable at the version it reports.
     const head = await run(store.head(streamId))
-    await run(store.append(request(streamId, Expected.exact(head?.version ?? 0), [event(1, { idempotencyKey: "after-kill" })]), { idempotencyKey: freshKey() }))
+    await run(
+      store.append(
+        request(streamId, Expected.exact(head?.version ?? 0), [event(1, { idempotencyKey: "after-kill" })]),
+        { idempotencyKey: freshKey() },
+      ),
+    )
   }, 120_000)
 })
 
@@ -178,18 +242,28 @@ describe("postgres: the application role cannot change history", () => {
     try {
       await Effect.runPromise(migrate(ownerDb))
       await grantAppRole(ownerDb, app)
-      const appStore = await Effect.runPromise(makePgEventStore({ connectionString: urlFor(dbName, app), migrate: false }))
+      const appStore = await Effect.runPromise(
+        makePgEventStore({ connectionString: urlFor(dbName, app), migrate: false }),
+      )
       const s = freshStream()
       await run(appStore.append(request(s, Expected.noStream, events(2)), { idempotencyKey: freshKey() }))
       expect((await run(appStore.readStream(s))).length).toBe(2)
       await run(appStore.close())
       await sql`alter table events disable trigger user`.execute(ownerDb)
-      for (const statement of [sql`update events set type = 'x'`, sql`delete from events`, sql`truncate events`]) {
+      for (const statement of [
+        sql`update events set type = 'x'`,
+        sql`delete from events`,
+        sql`truncate events`,
+      ]) {
         await expect(statement.execute(appDb)).rejects.toThrow(/permission denied/)
       }
-      await expect(sql`alter table events disable trigger user`.execute(appDb)).rejects.toThrow(/must be owner/)
+      await expect(sql`alter table events disable trigger user`.execute(appDb)).rejects.toThrow(
+        /must be owner/,
+      )
       await sql`alter table events enable trigger user`.execute(ownerDb)
-      expect(Number((await sql<{ n: number }>`select count(*)::int as n from events`.execute(ownerDb)).rows[0]?.n)).toBe(2)
+      expect(
+        Number((await sql<{ n: number }>`select count(*)::int as n from events`.execute(ownerDb)).rows[0]?.n),
+      ).toBe(2)
     } finally {
       await ownerDb.destroy()
       await appDb.destroy()
@@ -198,7 +272,11 @@ describe("postgres: the application role cannot change history", () => {
 })
 
 /** One statement on a named database of the test server, as the admin user. */
-const adminQueryOn = async (database: string, text: string, values: ReadonlyArray<unknown>) => {
+const adminQueryOn = async (
+  database: string,
+  text: string,
+  values: ReadonlyArray<unknown>,
+): Promise<pg.QueryResult<{ n?: number }>> => {
   const client = new pg.Client({ connectionString: urlFor(database) })
   await client.connect()
   try {

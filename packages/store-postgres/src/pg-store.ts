@@ -49,4 +49,7 @@ export const makePgEventStore = (
 
 /** A Layer providing the PostgreSQL {@link EventStore}; the pool closes with the Layer's scope. @category layers */
 export const layerPg = (options: PgStoreOptions): Layer.Layer<EventStore, StoreUnavailable | SchemaTooNew> =>
-  Layer.effect(EventStore, Effect.acquireRelease(makePgEventStore(options), (store) => store.close()))
+  Layer.effect(
+    EventStore,
+    Effect.acquireRelease(makePgEventStore(options), (store) => store.close()),
+  )

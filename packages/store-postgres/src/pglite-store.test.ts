@@ -36,7 +36,10 @@ describe("migrations on pglite", () => {
     const cols = await sql`select table_name, column_name, data_type from information_schema.columns
       where table_schema = 'public' order by 1, 2`.execute(db)
     const runs = await sql`select name from kysely_migration order by name`.execute(db)
-    const fns = await sql`select proname, md5(prosrc) as src from pg_proc where proname like 'ledger_%' order by 1`.execute(db)
+    const fns =
+      await sql`select proname, md5(prosrc) as src from pg_proc where proname like 'ledger_%' order by 1`.execute(
+        db,
+      )
     return JSON.stringify([cols.rows, runs.rows, fns.rows])
   }
 
@@ -53,7 +56,11 @@ describe("migrations on pglite", () => {
     try {
       await sql`update ledger_schema set version = ${KNOWN_SCHEMA_VERSION + 1}`.execute(db)
       const error = await runError(migrate(db))
-      expect(error).toMatchObject({ _tag: "SchemaTooNew", found: KNOWN_SCHEMA_VERSION + 1, known: KNOWN_SCHEMA_VERSION })
+      expect(error).toMatchObject({
+        _tag: "SchemaTooNew",
+        found: KNOWN_SCHEMA_VERSION + 1,
+        known: KNOWN_SCHEMA_VERSION,
+      })
       expect(error.message).toMatch(/newer than this release knows/)
     } finally {
       await sql`rollback`.execute(db)

@@ -24,7 +24,10 @@ export const DEFAULT_PGLITE_DIR = "./.ledger"
 /** Opens (and migrates) a PGlite database as Kysely; `pglite` is exposed for tests that tamper. @category constructors */
 export const openPglite = (
   options: PgliteStoreOptions,
-): Effect.Effect<{ readonly db: Kysely<Database>; readonly pglite: PGlite }, StoreUnavailable | SchemaTooNew> =>
+): Effect.Effect<
+  { readonly db: Kysely<Database>; readonly pglite: PGlite },
+  StoreUnavailable | SchemaTooNew
+> =>
   Effect.gen(function* () {
     const pglite = yield* Effect.tryPromise({
       try: async () => {
@@ -49,5 +52,10 @@ export const makePgliteEventStore = (
   Effect.map(openPglite(options), ({ db }) => makeKyselyEventStore(db, { destroy: () => db.destroy() }))
 
 /** A Layer providing the PGlite {@link EventStore}; closed with the Layer's scope. @category layers */
-export const layerPglite = (options: PgliteStoreOptions = {}): Layer.Layer<EventStore, StoreUnavailable | SchemaTooNew> =>
-  Layer.effect(EventStore, Effect.acquireRelease(makePgliteEventStore(options), (store) => store.close()))
+export const layerPglite = (
+  options: PgliteStoreOptions = {},
+): Layer.Layer<EventStore, StoreUnavailable | SchemaTooNew> =>
+  Layer.effect(
+    EventStore,
+    Effect.acquireRelease(makePgliteEventStore(options), (store) => store.close()),
+  )

@@ -38,7 +38,8 @@ export const runEventStoreContract = (
     })
     const append = (...args: Parameters<EventStoreShape["append"]>) => run(store.append(...args))
     const readStream = (id: string) => run(store.readStream(id))
-    const ours = (list: ReadonlyArray<StoredEvent>, ids: ReadonlyArray<string>) => list.filter((e) => ids.includes(e.streamId))
+    const ours = (list: ReadonlyArray<StoredEvent>, ids: ReadonlyArray<string>) =>
+      list.filter((e) => ids.includes(e.streamId))
 
     it("appends gap-free versions with increasing positions and a hash chain", async () => {
       const s = freshStream()
@@ -62,7 +63,12 @@ export const runEventStoreContract = (
         expect(e.streamId).toBe(s)
         expect(e.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
       })
-      expect(await run(store.head(s))).toEqual({ streamId: s, version: 5, position: more.lastPosition, hash: stored[4]?.hash })
+      expect(await run(store.head(s))).toEqual({
+        streamId: s,
+        version: 5,
+        position: more.lastPosition,
+        hash: stored[4]?.hash,
+      })
       expect((await readStream(s)).length).toBe(5)
       expect((await run(store.readStream(s, { fromVersion: 4 }))).map((e) => e.version)).toEqual([4, 5])
     })
@@ -70,9 +76,18 @@ export const runEventStoreContract = (
     it("rejects a wrong expected version with a typed conflict carrying the actual version", async () => {
       const s = freshStream()
       await append(request(s, Expected.any, events(2)), { idempotencyKey: freshKey() })
-      const wrong = await runError(store.append(request(s, Expected.exact(1), [event(9)]), { idempotencyKey: freshKey() }))
-      expect(wrong).toMatchObject({ _tag: "StreamVersionConflict", streamId: s, actual: 2, expected: Expected.exact(1) })
-      const exists = await runError(store.append(request(s, Expected.noStream, [event(9)]), { idempotencyKey: freshKey() }))
+      const wrong = await runError(
+        store.append(request(s, Expected.exact(1), [event(9)]), { idempotencyKey: freshKey() }),
+      )
+      expect(wrong).toMatchObject({
+        _tag: "StreamVersionConflict",
+        streamId: s,
+        actual: 2,
+        expected: Expected.exact(1),
+      })
+      const exists = await runError(
+        store.append(request(s, Expected.noStream, [event(9)]), { idempotencyKey: freshKey() }),
+      )
       expect(exists).toMatchObject({ _tag: "StreamVersionConflict", actual: 2 })
       const missing = await runError(
         store.append(request(freshStream(), Expected.exact(4), [event(9)]), { idempotencyKey: freshKey() }),
@@ -89,7 +104,9 @@ export const runEventStoreContract = (
         Array.from({ length: writers }, (_, w) =>
           Effect.runPromise(
             Effect.result(
-              store.append(request(s, Expected.exact(1), [event(100 + w)]), { idempotencyKey: freshKey("race") }),
+              store.append(request(s, Expected.exact(1), [event(100 + w)]), {
+                idempotencyKey: freshKey("race"),
+              }),
             ),
           ),
         ),
@@ -117,7 +134,9 @@ export const runEventStoreContract = (
       const key = freshKey()
       await append(request(s, Expected.noStream, events(1)), { idempotencyKey: key })
       const other = freshStream()
-      const error = await runError(store.append(request(other, Expected.noStream, events(1)), { idempotencyKey: key }))
+      const error = await runError(
+        store.append(request(other, Expected.noStream, events(1)), { idempotencyKey: key }),
+      )
       expect(error).toMatchObject({ _tag: "IdempotencyConflict", key, scope: "append" })
       expect(await readStream(other)).toEqual([])
     })
@@ -126,7 +145,9 @@ export const runEventStoreContract = (
       const s = freshStream()
       const key = freshKey()
       const body = request(s, Expected.any, events(3))
-      const results = await Promise.all(Array.from({ length: writers }, () => append(body, { idempotencyKey: key })))
+      const results = await Promise.all(
+        Array.from({ length: writers }, () => append(body, { idempotencyKey: key })),
+      )
       for (const r of results) expect(r).toEqual(results[0])
       expect((await readStream(s)).map((e) => e.version)).toEqual([1, 2, 3])
     })
@@ -144,7 +165,9 @@ export const runEventStoreContract = (
       })
       expect(mixed.streams[0]).toMatchObject({ fromVersion: 4, toVersion: 4, appended: 1, skipped: 1 })
       const changed = { ...event(2), data: { n: 2, amount: "999.00" } }
-      const error = await runError(store.append(request(s, Expected.any, [event(5), changed]), { idempotencyKey: freshKey() }))
+      const error = await runError(
+        store.append(request(s, Expected.any, [event(5), changed]), { idempotencyKey: freshKey() }),
+      )
       expect(error).toMatchObject({ _tag: "IdempotencyConflict", key: "idem-2", scope: "event" })
       expect((await readStream(s)).length).toBe(4)
     })
@@ -152,7 +175,9 @@ export const runEventStoreContract = (
     it("handles a key repeated inside one request: same body once, different body rejected", async () => {
       const s = freshStream()
       const one = event(1)
-      const ok = await append(request(s, Expected.noStream, [one, one, event(2)]), { idempotencyKey: freshKey() })
+      const ok = await append(request(s, Expected.noStream, [one, one, event(2)]), {
+        idempotencyKey: freshKey(),
+      })
       expect(ok.streams[0]).toMatchObject({ appended: 2, skipped: 1 })
       const error = await runError(
         store.append(request(freshStream(), Expected.noStream, [event(7), { ...event(7), data: "other" }]), {
@@ -173,9 +198,12 @@ export const runEventStoreContract = (
       )
       expect(error).toMatchObject({ _tag: "StreamVersionConflict", streamId: b, actual: 1 })
       expect(await readStream(a)).toEqual([])
-      const ok = await append([request(a, Expected.noStream, events(2)), request(b, Expected.exact(1), [event(2)])], {
-        idempotencyKey: freshKey(),
-      })
+      const ok = await append(
+        [request(a, Expected.noStream, events(2)), request(b, Expected.exact(1), [event(2)])],
+        {
+          idempotencyKey: freshKey(),
+        },
+      )
       expect(ok.streams.map((x) => [x.streamId, x.fromVersion, x.toVersion])).toEqual([
         [a, 1, 2],
         [b, 2, 2],
@@ -197,7 +225,11 @@ export const runEventStoreContract = (
       const positions = all.map((e) => e.position)
       expect(positions).toEqual([...positions].sort((x, y) => x - y))
       expect(new Set(positions).size).toBe(positions.length)
-      expect(ours(all, [a, b]).map((e) => e.position)).toEqual([...r1.positions, ...r2.positions, ...r3.positions])
+      expect(ours(all, [a, b]).map((e) => e.position)).toEqual([
+        ...r1.positions,
+        ...r2.positions,
+        ...r3.positions,
+      ])
       const after = await run(store.readAll({ fromPosition: r1.lastPosition ?? 0 }))
       expect(after.every((e) => e.position > (r1.lastPosition ?? 0))).toBe(true)
       expect(ours(after, [a, b]).map((e) => e.position)).toEqual([...r2.positions, ...r3.positions])
@@ -254,11 +286,17 @@ export const runEventStoreContract = (
         { idempotencyKey: freshKey() },
       )
       const versions = (list: ReadonlyArray<StoredEvent>) => list.map((e) => e.version)
-      expect(versions(await run(store.readStream(s, { asOf: { position: r1.lastPosition ?? 0 } })))).toEqual([1])
-      expect(versions(await run(store.readStream(s, { asOf: { recordedAt: first?.recordedAt ?? "" } })))).toEqual([1])
+      expect(versions(await run(store.readStream(s, { asOf: { position: r1.lastPosition ?? 0 } })))).toEqual([
+        1,
+      ])
+      expect(
+        versions(await run(store.readStream(s, { asOf: { recordedAt: first?.recordedAt ?? "" } }))),
+      ).toEqual([1])
       expect(versions(await run(store.readStream(s, { asOf: { occurredAt: "2026-01-10" } })))).toEqual([1, 3])
       expect(versions(await run(store.readStream(s, { asOf: { occurredAt: "2026-01-09" } })))).toEqual([3])
-      expect(versions(await run(store.readStream(s, { asOf: { occurredAt: "2026-02-01T08:00:00.000Z" } })))).toEqual([1, 2, 3])
+      expect(
+        versions(await run(store.readStream(s, { asOf: { occurredAt: "2026-02-01T08:00:00.000Z" } }))),
+      ).toEqual([1, 2, 3])
       const all = ours(await run(store.readAll({ asOf: { occurredAt: "2026-01-31" } })), [s])
       expect(versions(all)).toEqual([1, 3])
     })
@@ -271,12 +309,18 @@ export const runEventStoreContract = (
         }),
       )
       expect(bad).toMatchObject({ _tag: "InvalidEvent", path: "requests[0].events[1].occurredAt" })
-      const empty = await runError(store.append(request(s, Expected.noStream, []), { idempotencyKey: freshKey() }))
+      const empty = await runError(
+        store.append(request(s, Expected.noStream, []), { idempotencyKey: freshKey() }),
+      )
       expect(empty).toMatchObject({ _tag: "InvalidEvent", path: "requests[0].events" })
-      const noKey = await runError(store.append(request(s, Expected.noStream, [event(1)]), { idempotencyKey: "" }))
+      const noKey = await runError(
+        store.append(request(s, Expected.noStream, [event(1)]), { idempotencyKey: "" }),
+      )
       expect(noKey).toMatchObject({ _tag: "InvalidEvent", path: "options.idempotencyKey" })
       const twice = await runError(
-        store.append([request(s, Expected.any, [event(1)]), request(s, Expected.any, [event(2)])], { idempotencyKey: freshKey() }),
+        store.append([request(s, Expected.any, [event(1)]), request(s, Expected.any, [event(2)])], {
+          idempotencyKey: freshKey(),
+        }),
       )
       expect(twice).toMatchObject({ _tag: "InvalidEvent", path: "requests[1].streamId" })
       expect(await readStream(s)).toEqual([])
@@ -301,7 +345,9 @@ export const runEventStoreContract = (
       await run(store.close())
       const error = await runError(store.readAll())
       expect(error).toMatchObject({ _tag: "StoreUnavailable" })
-      const appendError = await runError(store.append(request(freshStream(), Expected.any, [event(1)]), { idempotencyKey: freshKey() }))
+      const appendError = await runError(
+        store.append(request(freshStream(), Expected.any, [event(1)]), { idempotencyKey: freshKey() }),
+      )
       expect(appendError).toMatchObject({ _tag: "StoreUnavailable" })
     })
   })

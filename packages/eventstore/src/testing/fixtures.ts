@@ -32,7 +32,11 @@ export const events = (count: number, from = 1): Array<NewEvent> =>
   Array.from({ length: count }, (_, i) => event(from + i))
 
 /** One stream's append request. @category constructors */
-export const request = (streamId: string, expectedVersion: ExpectedVersion, evs: ReadonlyArray<NewEvent>): AppendRequest => ({
+export const request = (
+  streamId: string,
+  expectedVersion: ExpectedVersion,
+  evs: ReadonlyArray<NewEvent>,
+): AppendRequest => ({
   streamId,
   expectedVersion,
   events: evs,
@@ -42,4 +46,5 @@ export const request = (streamId: string, expectedVersion: ExpectedVersion, evs:
 export const run = <A, E>(effect: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(effect)
 
 /** Runs an effect expected to fail and resolves with its typed error (rejects if it succeeds). */
-export const runError = <A, E>(effect: Effect.Effect<A, E>): Promise<E> => Effect.runPromise(Effect.flip(effect))
+export const runError = <A, E>(effect: Effect.Effect<A, E>): Promise<E> =>
+  Effect.runPromise(Effect.flip(effect))

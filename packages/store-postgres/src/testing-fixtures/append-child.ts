@@ -10,7 +10,11 @@ import { makePgEventStore } from "../pg-store.ts"
 const [url = "", streamId = "", count = "20000"] = process.argv.slice(2)
 const store = await Effect.runPromise(makePgEventStore({ connectionString: url, migrate: false }))
 const outcome = await Effect.runPromise(
-  Effect.result(store.append(request(streamId, Expected.noStream, events(Number(count))), { idempotencyKey: `kill-${streamId}` })),
+  Effect.result(
+    store.append(request(streamId, Expected.noStream, events(Number(count))), {
+      idempotencyKey: `kill-${streamId}`,
+    }),
+  ),
 )
 console.log(JSON.stringify({ outcome: outcome._tag }))
 await Effect.runPromise(store.close())

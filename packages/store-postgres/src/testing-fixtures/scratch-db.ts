@@ -17,7 +17,10 @@ export const urlFor = (name: string, user?: string): string => {
 }
 
 /** Runs one statement on the admin database. */
-export const adminQuery = async (text: string, values: ReadonlyArray<unknown> = []): Promise<pg.QueryResult> => {
+export const adminQuery = async (
+  text: string,
+  values: ReadonlyArray<unknown> = [],
+): Promise<pg.QueryResult> => {
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()
   try {

@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely"
 import type { Kysely } from "kysely"
+import type { Database } from "../database.ts"
 import { describe, expect, it } from "vitest"
 import { chainCanonical, Expected, sha256Hex } from "@ledger/eventstore"
 import type { EventStoreShape } from "@ledger/eventstore"
@@ -12,7 +13,7 @@ import { events, freshKey, freshStream, request, run } from "@ledger/eventstore/
 
 /** One tamper case's view of a database: a single connection inside an open transaction that `done` rolls back. */
 export interface TamperSetup {
-  readonly db: Kysely<any>
+  readonly db: Kysely<Database>
   readonly store: EventStoreShape
   readonly done: () => Promise<void>
 }
@@ -21,13 +22,15 @@ const seed = async (store: EventStoreShape) => {
   const other = freshStream("other")
   const target = freshStream("target")
   await run(store.append(request(other, Expected.noStream, events(1)), { idempotencyKey: freshKey() }))
-  const r = await run(store.append(request(target, Expected.noStream, events(4)), { idempotencyKey: freshKey() }))
+  const r = await run(
+    store.append(request(target, Expected.noStream, events(4)), { idempotencyKey: freshKey() }),
+  )
   await run(store.append(request(other, Expected.exact(1), events(1, 2)), { idempotencyKey: freshKey() }))
   const [p1, p2, p3, p4] = r.positions as [number, number, number, number]
   return { target, p1, p2, p3, p4 }
 }
 
-const unguarded = async (db: Kysely<any>, edit: () => Promise<unknown>) => {
+const unguarded = async (db: Kysely<Database>, edit: () => Promise<unknown>) => {
   await sql`alter table events disable trigger user`.execute(db)
   await edit()
   await sql`alter table events enable trigger user`.execute(db)
@@ -66,9 +69,17 @@ export const runTamperCases = (name: string, setup: () => Promise<TamperSetup>):
       withSetup(async ({ db, store }) => {
         const { target, p2 } = await seed(store)
         await unguarded(db, () =>
-          sql`update events set canonical = replace(canonical, '"amount":"2.00"', '"amount":"9.00"') where position = ${p2}`.execute(db),
+          sql`update events set canonical = replace(canonical, '"amount":"2.00"', '"amount":"9.00"') where position = ${p2}`.execute(
+            db,
+          ),
         )
-        expect(await run(store.verify())).toMatchObject({ ok: false, streamId: target, position: p2, version: 2, reason: "payload-modified" })
+        expect(await run(store.verify())).toMatchObject({
+          ok: false,
+          streamId: target,
+          position: p2,
+          version: 2,
+          reason: "payload-modified",
+        })
       }),
     )
 
@@ -77,7 +88,12 @@ export const runTamperCases = (name: string, setup: () => Promise<TamperSetup>):
       withSetup(async ({ db, store }) => {
         const { target, p2, p3 } = await seed(store)
         await unguarded(db, () => sql`delete from events where position = ${p2}`.execute(db))
-        expect(await run(store.verify())).toMatchObject({ ok: false, streamId: target, position: p3, reason: "event-deleted" })
+        expect(await run(store.verify())).toMatchObject({
+          ok: false,
+          streamId: target,
+          position: p3,
+          reason: "event-deleted",
+        })
       }),
     )
 
@@ -87,9 +103,17 @@ export const runTamperCases = (name: string, setup: () => Promise<TamperSetup>):
         const { target, p2, p3 } = await seed(store)
         await unguarded(db, async () => {
           await sql`update events set position = -position where position in (${p2}, ${p3})`.execute(db)
-          await sql`update events set position = case when position = ${-p2} then ${p3}::bigint else ${p2}::bigint end where position in (${-p2}, ${-p3})`.execute(db)
+          await sql`update events set position = case when position = ${-p2} then ${p3}::bigint else ${p2}::bigint end where position in (${-p2}, ${-p3})`.execute(
+            db,
+          )
         })
-        expect(await run(store.verify())).toMatchObject({ ok: false, streamId: target, position: p2, version: 3, reason: "reordered" })
+        expect(await run(store.verify())).toMatchObject({
+          ok: false,
+          streamId: target,
+          position: p2,
+          version: 3,
+          reason: "reordered",
+        })
       }),
     )
 
@@ -111,7 +135,12 @@ export const runTamperCases = (name: string, setup: () => Promise<TamperSetup>):
               select ${forged}, stream_id, 5, event_id, type, 'forged', occurred_key, recorded_at, body_hash, ${canonical}, ${last.hash}, ${sha256Hex(canonical)}
               from events where position = ${first.position}`.execute(db),
         )
-        expect(await run(store.verify())).toMatchObject({ ok: false, streamId: target, position: forged, reason: "inserted" })
+        expect(await run(store.verify())).toMatchObject({
+          ok: false,
+          streamId: target,
+          position: forged,
+          reason: "inserted",
+        })
       }),
     )
   })

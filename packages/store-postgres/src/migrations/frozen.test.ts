@@ -1,0 +1,37 @@
+/**
+ * Migrations are frozen once released: their bytes are pinned here. Changing a released migration
+ * would give existing databases a different schema from new ones; write a new migration instead.
+ */
+import { createHash } from "node:crypto"
+import { readdirSync, readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { migrations } from "../migrate.ts"
+
+const FROZEN: Readonly<Record<string, string>> = {
+  "2026-11-29T1200_create_events": "422b9bba61ff8fe7ba0ba21f30ff0c989dfbffb43210b71273aa04f19630b889",
+}
+
+const folder = new URL("./", import.meta.url)
+
+describe("migrations", () => {
+  it("are dated, registered and unchanged since release", () => {
+    const files = readdirSync(folder).filter((f) => /^\d{4}-\d{2}-\d{2}T\d{4}_[a-z0-9_]+\.ts$/.test(f))
+    expect(files.map((f) => f.replace(/\.ts$/, ""))).toEqual(Object.keys(migrations))
+    for (const file of files) {
+      const name = file.replace(/\.ts$/, "")
+      const digest = createHash("sha256")
+        .update(readFileSync(new URL(file, folder)))
+        .digest("hex")
+      expect({ name, digest }).toEqual({ name, digest: FROZEN[name] })
+    }
+  })
+
+  it("import nothing but kysely", () => {
+    for (const file of readdirSync(folder).filter((f) => !f.endsWith(".test.ts"))) {
+      const imports = [...readFileSync(new URL(file, folder), "utf8").matchAll(/from "([^"]+)"/g)].map(
+        (m) => m[1],
+      )
+      expect(imports.every((i) => i === "kysely")).toBe(true)
+    }
+  })
+})
