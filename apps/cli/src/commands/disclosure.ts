@@ -7,7 +7,7 @@
 import { writeFile } from "node:fs/promises"
 import { resolve } from "node:path"
 import { departmentYear, parse, parseAsOf, storeFlags, UsageError } from "../args.ts"
-import { renderAs, FORMATS, type Format } from "../render.ts"
+import { FORMATS, renderAs, writeCsvFolder, type Format } from "../render.ts"
 import { run, withStore, type Command } from "./context.ts"
 
 /** @see module doc */
@@ -26,7 +26,12 @@ export const disclosureCommand: Command = async (argv, ctx) => {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`)
   return withStore(values, ctx, async (service) => {
     const doc = await run(service.disclosure(department, year, asOf))
-    const bytes = await renderAs(doc, format)
+    if (format === "csv" && values.out?.endsWith("/")) {
+      const n = await writeCsvFolder(doc, resolve(ctx.cwd, values.out))
+      ctx.stderr.write(`wrote ${n} CSV files to ${values.out} (documentHash ${doc.documentHash})\n`)
+      return 0
+    }
+    const bytes = renderAs(doc, format)
     if (values.out !== undefined) {
       await writeFile(resolve(ctx.cwd, values.out), bytes)
       ctx.stderr.write(`wrote ${values.out} (${bytes.byteLength} bytes, documentHash ${doc.documentHash})\n`)
