@@ -1,19 +1,21 @@
 /**
  * `pnpm start`: the README's main job. Serves the API on the embedded store (or PostgreSQL with
  * `DATABASE_URL`), loads the reference fixture into an empty store, and prints the URL and demo
- * keys. The admin web app mounts at `/` once `apps/admin` exports one (`startApi(config, { admin })`).
+ * keys. The admin web app (`@ledger/admin`) is mounted at `/`.
  */
+import { makeAdminApp } from "@ledger/admin"
 import { loadConfig } from "./config.ts"
 import { startApi } from "./server.ts"
 
 const started = Date.now()
 const config = loadConfig()
-const api = await startApi(config)
+const api = await startApi(config, { admin: makeAdminApp() })
 const lines = [
   `budget-ledger API listening on ${api.url} (${config.databaseUrl !== undefined ? "PostgreSQL" : `embedded store ${config.storeDir}`}; ready in ${Date.now() - started} ms)`,
   api.imported > 0
     ? `loaded ${api.imported} events of the reference fixture`
     : "store already has data; fixture not loaded",
+  `admin web app (管理界面): ${api.url}/`,
   `API reference: ${api.url}/v1/docs   OpenAPI: ${api.url}/v1/openapi.json`,
   `demo keys (Authorization: Bearer …):`,
   `  writer  ${api.demoKeys.writer}`,
