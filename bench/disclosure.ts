@@ -35,7 +35,12 @@ const sample = (fn: () => void): ReadonlyArray<number> => {
 
 const rows = (name: string, ms: ReadonlyArray<number>, note: string): ReadonlyArray<BenchRow> => [
   { name: `${name} median`, value: quantile(ms, 0.5), unit: "ms", note },
-  { name: `${name} p99`, value: quantile(ms, 0.99), unit: "ms", note: `${RUNS} runs after ${WARMUP} warm-up` },
+  {
+    name: `${name} p99`,
+    value: quantile(ms, 0.99),
+    unit: "ms",
+    note: `${RUNS} runs after ${WARMUP} warm-up`,
+  },
 ]
 
 /** Loads the fixture into an in-memory store and times both paths; the rows carry median and p99 in ms. */
@@ -43,7 +48,10 @@ export async function benchDisclosure(): Promise<Array<BenchRow>> {
   const store = makeMemoryEventStore()
   const service = makeLedgerService(store)
   const imported = await Effect.runPromise(
-    service.importNdjson(readFileSync(fixture, "utf8"), { actor: "bench", idempotencyKey: "bench:disclosure" }),
+    service.importNdjson(readFileSync(fixture, "utf8"), {
+      actor: "bench",
+      idempotencyKey: "bench:disclosure",
+    }),
   )
   const events = await Effect.runPromise(service.loggedEvents("002", 2026))
 

@@ -25,12 +25,17 @@ const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v >= 100 ?
 
 /** The rows as an aligned plain-text table. */
 export const formatRows = (rows: ReadonlyArray<BenchRow>): string => {
-  const table = [["benchmark", "value", "unit", "note"], ...rows.map((r) => [r.name, fmt(r.value), r.unit, r.note ?? ""])]
+  const table = [
+    ["benchmark", "value", "unit", "note"],
+    ...rows.map((r) => [r.name, fmt(r.value), r.unit, r.note ?? ""]),
+  ]
   const widths = [0, 1, 2].map((c) => Math.max(...table.map((r) => (r[c] ?? "").length)))
   return table
     .map((r) =>
       r
-        .map((cell, c) => (c === 1 ? cell.padStart(widths[c] ?? 0) : c < 3 ? cell.padEnd(widths[c] ?? 0) : cell))
+        .map((cell, c) =>
+          c === 1 ? cell.padStart(widths[c] ?? 0) : c < 3 ? cell.padEnd(widths[c] ?? 0) : cell,
+        )
         .join("  ")
         .trimEnd(),
     )

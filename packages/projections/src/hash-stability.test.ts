@@ -5,8 +5,8 @@
  * on purpose (e.g. new narrative wording), update its pin and the document hash in the same commit
  * and say why; the failing part's name tells which pin that is.
  *
- * The document hash is also checked against an independent canonical writer (sorted keys via
- * `JSON.stringify` replacer logic), so the fast writer cannot drift from RFC 8785 for our values.
+ * The document hash is also checked against an independent canonical writer (sorted keys,
+ * JSON.stringify for every key and primitive), so the fast writer cannot drift for our values.
  */
 import { createHash } from "node:crypto"
 import { CanonicalJson } from "@ledger/domain"
@@ -41,21 +41,19 @@ const PINS = {
 
 const PARTS = ["tables", "narrative", "performanceTargets", "overview", "glossary", "asOf"] as const
 
-/** A deliberately naive canonical writer: sorted keys at every depth, then `JSON.stringify`. */
-const sortedDeep = (v: unknown): unknown => {
-  if (Array.isArray(v)) return v.map(sortedDeep)
+/** A deliberately naive canonical writer (what CanonicalJson was before it was made fast). */
+const naive = (v: unknown): string => {
+  if (Array.isArray(v)) return "[" + v.map(naive).join(",") + "]"
   if (v !== null && typeof v === "object") {
     const o = v as Record<string, unknown>
-    return Object.fromEntries(
-      Object.keys(o)
-        .sort()
-        .filter((k) => o[k] !== undefined)
-        .map((k) => [k, sortedDeep(o[k])]),
-    )
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+    return "{" + keys.map((k) => JSON.stringify(k) + ":" + naive(o[k])).join(",") + "}"
   }
-  return v
+  return JSON.stringify(v)
 }
-const naiveHash = (v: unknown): string => createHash("sha256").update(JSON.stringify(sortedDeep(v)), "utf8").digest("hex")
+const naiveHash = (v: unknown): string => createHash("sha256").update(naive(v), "utf8").digest("hex")
 
 const events = toLogged(readNdjson(fixturePath))
 const build = (asOf: AsOf): Disclosure => {
