@@ -120,7 +120,7 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
       tags: [r.tag],
       "x-roles": r.roles,
       ...(r.roles.includes("public") ? { security: [] } : {}),
-      ...(parameters.length > 0 ? { parameters } : {}),
+      parameters, // filled when the schemas compile; dropped below when empty
       responses,
     }
     if (r.body) {
@@ -133,6 +133,10 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
     ;(paths[r.path] ??= {})[r.method] = op
   }
   const schemas = c.compile()
+  for (const ops of Object.values(paths)) {
+    for (const op of Object.values(ops))
+      if ((op["parameters"] as Array<Json>).length === 0) delete op["parameters"]
+  }
   return JSON.parse(
     JSON.stringify({
       openapi: "3.1.0",

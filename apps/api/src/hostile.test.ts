@@ -1,0 +1,143 @@
+/**
+ * Thousands of malformed and hostile requests — wrong types, huge numbers, deep nesting, injection
+ * strings, bad UTF-8, odd headers — against every route with real keys: never a 5xx, always a
+ * problem document on errors, and nothing is ever written.
+ */
+import { Effect } from "effect"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { makeHarness } from "./testing-fixtures/harness.ts"
+import { newAppropriation } from "./testing-fixtures/requests.ts"
+
+const injection = fc.constantFrom(
+  "'; DROP TABLE events; --",
+  "../../etc/passwd",
+  "%00",
+  "%2e%2e%2f",
+  "<script>alert(1)</script>",
+  "${jndi:ldap://x}",
+  "__proto__",
+  "constructor",
+  "\u0000",
+  "𝕏".repeat(50),
+  "9".repeat(400),
+  "-1",
+  "1e309",
+  "NaN",
+)
+
+const segment = fc.oneof(
+  fc.constantFrom("002", "2026", "999", "0", "published", "1", "cells", "x"),
+  injection.map((s) => encodeURIComponent(s)),
+  fc.string({ maxLength: 20 }).map((s) => encodeURIComponent(s)),
+)
+
+const path = fc.oneof(
+  fc.tuple(segment, segment).map(([c, y]) => `/v1/departments/${c}/years/${y}/events`),
+  fc
+    .tuple(segment, segment, segment)
+    .map(([c, y, a]) => `/v1/departments/${c}/years/${y}/disclosure?asOf=${a}&format=${a}`),
+  fc
+    .tuple(segment, segment, segment, segment)
+    .map(([t, r, c, a]) => `/v1/departments/002/years/2026/disclosure/cells/${t}/${r}/${c}?asOf=${a}`),
+  fc.tuple(segment, segment).map(([f, t]) => `/v1/departments/002/years/2026/diff?from=${f}&to=${t}`),
+  fc.tuple(segment).map(([a]) => `/v1/departments/002/years/2026/checks?asOf=${a}`),
+  fc.constant("/v1/departments/002/years/2026/reconcile"),
+  fc.constant("/v1/departments/002/years/2026/events"),
+  fc.tuple(segment).map(([k]) => `/v1/keys/${k}`),
+  fc.constant("/v1/keys"),
+  fc.constant("/v1/departments"),
+  segment.map((s) => `/v1/${s}`),
+)
+
+/** Deeply nested arrays/objects. */
+const deep = fc.integer({ min: 100, max: 5000 }).map((n) => "[".repeat(n) + "]".repeat(n))
+
+const hostileJson = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ events: [v] })),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ events: v, expectedVersion: v })),
+  fc.constantFrom(
+    "1e309",
+    "-0",
+    "123456789012345678901234567890",
+    '{"events":[{"__proto__":{"x":1}}]}',
+    "null",
+    "",
+    "{",
+    '"\\ud800"',
+  ),
+  injection.map((s) => JSON.stringify({ events: [{ ...newAppropriation("h"), type: s }] })),
+  fc
+    .record({ amount: fc.oneof(fc.double(), fc.bigInt().map(String), injection, fc.string()) })
+    .map(({ amount }) => {
+      const e = newAppropriation("amt") as { data: { line: Record<string, unknown> } }
+      e.data.line["amount"] = amount
+      return JSON.stringify({ events: [e] })
+    }),
+  deep,
+  deep.map((d) => `{"events":${d}}`),
+)
+
+const body = fc.oneof(
+  hostileJson,
+  fc.uint8Array({ maxLength: 200 }), // arbitrary bytes, mostly invalid UTF-8
+  fc.constant(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])),
+)
+
+const request = fc.record({
+  method: fc.constantFrom("GET", "POST", "DELETE", "PUT", "PATCH"),
+  path,
+  body,
+  role: fc.constantFrom("writer", "auditor", "admin", "otherWriter", "none"),
+  contentType: fc.constantFrom(
+    "application/json",
+    "text/plain",
+    "application/problem+json",
+    "multipart/form-data",
+    "",
+  ),
+  idempotencyKey: fc.option(fc.oneof(fc.string({ maxLength: 30 }), injection), { nil: undefined }),
+  ifMatch: fc.option(fc.oneof(fc.string({ maxLength: 12 }), injection), { nil: undefined }),
+  accept: fc.option(
+    fc.oneof(
+      fc.constantFrom("text/html", "*/*", "application/xml;q=0", "text/csv;q=abc"),
+      fc.string({ maxLength: 20 }),
+    ),
+    {
+      nil: undefined,
+    },
+  ),
+})
+
+describe("hostile input", () => {
+  it("never answers 5xx and never writes", async () => {
+    const h = await makeHarness({ maxBodyBytes: 64 * 1024 })
+    const countEvents = async () => (await Effect.runPromise(h.store.readAll())).length
+    const before = await countEvents()
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const headers: Record<string, string> = {}
+        if (r.contentType !== "") headers["content-type"] = r.contentType
+        if (r.idempotencyKey !== undefined && /^[\x20-\x7e]*$/.test(r.idempotencyKey))
+          headers["idempotency-key"] = r.idempotencyKey
+        if (r.ifMatch !== undefined && /^[\x20-\x7e]*$/.test(r.ifMatch)) headers["if-match"] = r.ifMatch
+        if (r.accept !== undefined && /^[\x20-\x7e]*$/.test(r.accept)) headers["accept"] = r.accept
+        const withBody = r.method !== "GET" && r.method !== "DELETE"
+        const res = await h.call(r.path, {
+          method: r.method,
+          headers,
+          ...(withBody ? { body: r.body } : {}),
+          ...(r.role !== "none" ? { key: h.keys[r.role] } : {}),
+        })
+        expect(
+          res.status,
+          `${r.method} ${r.path} → ${res.status}: ${res.status >= 500 ? await res.text() : ""}`,
+        ).toBeLessThan(500)
+        if (res.status >= 400) expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/)
+      }),
+      { numRuns: 3000 },
+    )
+    expect(await countEvents()).toBe(before)
+  }, 300_000)
+})
