@@ -82,4 +82,45 @@ describe("ledger import + disclosure on the embedded store", () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("--department CODE is required")
   }, 60_000)
+
+  it("renders the whole document as printable HTML with both charts", async () => {
+    const out = path.join(dir, "d.html")
+    const r = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--format", "html", "--out", out, "--store", store])
+    expect(r.code).toBe(0)
+    const html = readFileSync(out, "utf8")
+    expect(html).toContain("@page")
+    expect(html).toContain("第三部分")
+    expect(html.match(/<svg/g)?.length ?? 0).toBeGreaterThanOrEqual(2)
+  }, 120_000)
+
+  it("publish seals the current state; after more adjustments, as-published is the identical document", async () => {
+    const sealed = await runCli(["publish", "--department", "002", "--year", "2026", "--date", "2026-03-01", "--store", store])
+    expect(sealed.code).toBe(0)
+    const seal = JSON.parse(sealed.stdout) as { documentHash: string; streamVersion: number }
+    const right = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--store", store])
+    expect((JSON.parse(right.stdout) as Json).documentHash).toBe(seal.documentHash)
+
+    const later = {
+      stream: { department: "002", year: 2026 },
+      type: "AdjustmentRecorded",
+      schemaVersion: 1,
+      occurredAt: "2026-09-01",
+      actor: "e2e",
+      idempotencyKey: "e2e/adjustment/after-publication",
+      data: {
+        adjustmentId: "E2E-1",
+        reason: "e2e: a later 追加",
+        documentNumber: "e2e〔2026〕1号",
+        change: { kind: "amount", lineId: "002001-02-c", delta: "1000.00" },
+      },
+    }
+    const file = path.join(dir, "later.ndjson")
+    writeFileSync(file, JSON.stringify(later) + "\n")
+    expect((await runCli(["import", file, "--store", store])).code).toBe(0)
+
+    const asPublished = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--store", store])
+    expect((JSON.parse(asPublished.stdout) as Json).documentHash).toBe(seal.documentHash)
+    const current = await runCli(["disclosure", "--department", "002", "--year", "2026", "--store", store])
+    expect((JSON.parse(current.stdout) as Json).documentHash).not.toBe(seal.documentHash)
+  }, 300_000)
 })
