@@ -106,7 +106,9 @@ describe("Money arithmetic", () => {
       fc.property(fc.array(fen, { maxLength: 60 }), fc.integer(), (fens, seed) => {
         const amounts = fens.map(money)
         const exact = fenToString(fens.reduce((s, f) => s + f, 0n))
-        const shuffled = [...amounts].sort((x, y) => ((x.length * 31 + seed) % 7) - ((y.length * 31 + seed) % 7))
+        const shuffled = [...amounts].sort(
+          (x, y) => ((x.length * 31 + seed) % 7) - ((y.length * 31 + seed) % 7),
+        )
         expect(Money.sum(amounts)).toBe(exact)
         expect(Money.sum([...amounts].reverse())).toBe(exact)
         expect(Money.sum(shuffled)).toBe(exact)
@@ -215,5 +217,68 @@ describe("Amount schemas", () => {
     expect(Result.isFailure(amount("1.234"))).toBe(true)
     expect(Result.isSuccess(signed("-12.30"))).toBe(true)
     expect(Result.isFailure(signed("1e3"))).toBe(true)
+  })
+})
+
+describe("the integer fast path agrees with decimal.js", () => {
+  const R = Money.decimalReference
+  // whole range (15 integer digits, beyond the fast path), the fast range, small values, and
+  // the amount grammar's other spellings (no or one decimal, "-0")
+  const anyFen = fc.oneof(fen, smallFen, fc.bigInt({ min: -10_000_000n, max: 10_000_000n }))
+  const spelled = anyFen.chain((f) => {
+    const m = fenToString(f)
+    const variants = [m]
+    if (m.endsWith("0")) variants.push(m.slice(0, -1))
+    if (m.endsWith(".00")) variants.push(m.slice(0, -3))
+    if (m === "0.00") variants.push("-0", "-0.0")
+    return fc.constantFrom(...variants)
+  })
+  const amount = spelled.map((s) => s as Money.Money)
+
+  it("parse, add, sub, negate, abs, compare, predicates and toWan give the decimal.js strings", () => {
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        expect(Money.make(a)).toBe(R.normalise(a))
+        expect(Money.add(a, b)).toBe(R.add(a, b))
+        expect(Money.sub(a, b)).toBe(R.sub(a, b))
+        expect(Money.compare(a, b)).toBe(R.compare(a, b))
+        expect(Money.toWan(a)).toBe(R.toWan(a))
+        expect(Money.negate(a)).toBe(R.sub(Money.zero, a))
+        expect(Money.abs(a)).toBe(R.compare(a, Money.zero) < 0 ? R.sub(Money.zero, a) : R.normalise(a))
+        expect([Money.isNegative(a), Money.isZero(a), Money.isPositive(a)]).toEqual([
+          R.compare(a, Money.zero) < 0,
+          R.compare(a, Money.zero) === 0,
+          R.compare(a, Money.zero) > 0,
+        ])
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it("sums agree, including sums that leave the safe integer range part way and come back", () => {
+    // 13-digit amounts: ~1,000 of them exceed 2^53 fen, so the running sum must hand over to decimal.js
+    const big = fc
+      .bigInt({ min: 9n * 10n ** 14n, max: 10n ** 15n - 1n })
+      .map((f) => fenToString(f) as Money.Money)
+    fc.assert(
+      fc.property(fc.array(fc.oneof(amount, big), { maxLength: 40 }), fc.boolean(), (items, iterate) => {
+        const input: Iterable<Money.Money> = iterate ? new Set(items).values() : items
+        const expected = R.sum(iterate ? new Set(items) : items)
+        expect(Money.sum(input)).toBe(expected)
+      }),
+    )
+    // 12 × 13 digits leaves the safe range after the 10th item; the negations bring it back to zero
+    const many = Array.from({ length: 12 }, () => "9999999999999.99" as Money.Money)
+    expect(Money.sum(many)).toBe("119999999999999.88")
+    expect(Money.sum([...many, ...many.map((m) => Money.negate(m))])).toBe("0.00")
+    const huge = Array.from({ length: 12 }, () => "999999999999999.99" as Money.Money)
+    expect(Money.sum(huge)).toBe("11999999999999999.88")
+  })
+
+  it("adding two largest fast-path amounts stays exact", () => {
+    const top = "9999999999999.99" as Money.Money
+    expect(Money.add(top, top)).toBe("19999999999999.98")
+    expect(Money.sub(Money.negate(top), top)).toBe("-19999999999999.98")
+    expect(Money.sum([top, top, top, top, top, top, top, top, top, top])).toBe("99999999999999.90")
   })
 })

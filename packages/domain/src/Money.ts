@@ -1,7 +1,9 @@
 /**
  * Money in 元 as exact decimals. This is the only module that touches decimal.js:
  * amounts travel everywhere else as strings such as `"1578100.00"`, so no JS number
- * ever holds an amount and rounding happens in exactly one place.
+ * outside this module ever holds an amount and rounding happens in exactly one place.
+ * Addition, comparison and 万元 rounding run on integer fen while that is exact (a table
+ * build sums thousands of amounts) and fall back to decimal.js when it is not.
  *
  * @module Money
  */
@@ -36,7 +38,7 @@ export class InvalidAmount extends Data.TaggedError("InvalidAmount")<{
  */
 export const Amount = Schema.String.check(
   Schema.isPattern(UNSIGNED, {
-    message: "must be an amount in 元 written as a string with at most two decimals, e.g. \"1578100.00\"",
+    message: 'must be an amount in 元 written as a string with at most two decimals, e.g. "1578100.00"',
   }),
 ).annotate({ title: "Amount", description: "元, at most two decimals, as a string" })
 
@@ -46,7 +48,7 @@ export const Amount = Schema.String.check(
  */
 export const SignedAmount = Schema.String.check(
   Schema.isPattern(SIGNED, {
-    message: "must be a signed amount in 元 written as a string with at most two decimals, e.g. \"-1200.00\"",
+    message: 'must be a signed amount in 元 written as a string with at most two decimals, e.g. "-1200.00"',
   }),
 ).annotate({ title: "SignedAmount", description: "signed 元, at most two decimals, as a string" })
 
@@ -55,18 +57,96 @@ const normalise = (d: Decimal): Money => {
   return (s === "-0.00" ? "0.00" : s) as Money
 }
 
+// ---- the integer fast path ------------------------------------------------------------------
+//
+// Amounts with at most 13 integer digits are below 10^15 fen, so a sum of two of them, or any sum
+// kept within ±(2^53 − 1) fen, is exact in a JS number. Everything else (more digits, a running sum
+// that would leave the safe range, a string outside the amount grammar) takes decimal.js, exactly as
+// before. Both paths give the same strings: the property tests compare them on random inputs.
+
+const MAX_FAST_DIGITS = 13
+
+/** Integer fen of an amount in the grammar with ≤ 13 integer digits, else undefined (use decimal.js). */
+const toFen = (s: string): number | undefined => {
+  const n = s.length
+  let i = 0
+  const neg = n > 0 && s.charCodeAt(0) === 45 // "-"
+  if (neg) i = 1
+  const intStart = i
+  let int = 0
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) break
+    int = int * 10 + c
+  }
+  const digits = i - intStart
+  if (digits === 0 || digits > MAX_FAST_DIGITS || (digits > 1 && s.charCodeAt(intStart) === 48))
+    return undefined
+  let frac = 0
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46 || n - i < 2 || n - i > 3) return undefined // "." and 1–2 digits
+    const d1 = s.charCodeAt(i + 1) - 48
+    const d2 = n - i === 3 ? s.charCodeAt(i + 2) - 48 : 0
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined
+    frac = d1 * 10 + d2
+  }
+  const f = int * 100 + frac
+  return neg ? -f : f
+}
+
+/** A safe integer of fen (or hundredths of any unit) as a string with two decimals, never "-0.00". */
+const fromFen = (f: number): string => {
+  const a = f < 0 ? -f : f
+  const cents = a % 100
+  const whole = (a - cents) / 100
+  return (f < 0 ? "-" : "") + String(whole) + (cents < 10 ? ".0" : ".") + String(cents)
+}
+
+const isSafe = (f: number): boolean => f <= Number.MAX_SAFE_INTEGER && f >= -Number.MAX_SAFE_INTEGER
+
+// ---- the decimal.js reference ---------------------------------------------------------------
+
+const decSum = (acc: Decimal, rest: Iterator<Money>): Money => {
+  for (let r = rest.next(); r.done !== true; r = rest.next()) acc = acc.plus(r.value)
+  return normalise(acc)
+}
+
+const decToWan = (a: Money): string => {
+  const s = new D(a).dividedBy(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+  return s === "-0.00" ? "0.00" : s
+}
+
+/**
+ * The decimal.js implementations that the integer fast paths must agree with, string for string.
+ * Exported for the property tests only; use the plain functions.
+ * @internal
+ */
+export const decimalReference = {
+  normalise: (a: string): Money => normalise(new D(a)),
+  add: (a: Money, b: Money): Money => normalise(new D(a).plus(b)),
+  sub: (a: Money, b: Money): Money => normalise(new D(a).minus(b)),
+  sum: (amounts: Iterable<Money>): Money => decSum(new D(0), amounts[Symbol.iterator]()),
+  compare: (a: Money, b: Money): -1 | 0 | 1 => new D(a).comparedTo(b) as -1 | 0 | 1,
+  toWan: decToWan,
+}
+
 /**
  * Parses an untrusted value into Money; only strings in the amount grammar are accepted.
  * @category constructors
  */
 export const parse = (input: unknown): Result.Result<Money, InvalidAmount> => {
   if (typeof input !== "string") {
-    return Result.fail(new InvalidAmount({ input, message: "an amount must be a string, not " + typeof input }))
+    return Result.fail(
+      new InvalidAmount({ input, message: "an amount must be a string, not " + typeof input }),
+    )
   }
   if (!SIGNED.test(input)) {
-    return Result.fail(new InvalidAmount({ input, message: `"${input}" is not an amount with at most two decimals` }))
+    return Result.fail(
+      new InvalidAmount({ input, message: `"${input}" is not an amount with at most two decimals` }),
+    )
   }
-  return Result.succeed(normalise(new D(input)))
+  const f = toFen(input)
+  return Result.succeed(f === undefined ? normalise(new D(input)) : (fromFen(f) as Money))
 }
 
 /**
@@ -83,27 +163,68 @@ export const make = (input: string): Money => {
 export const zero: Money = "0.00" as Money
 
 /** a + b, exactly. @category math */
-export const add = (a: Money, b: Money): Money => normalise(new D(a).plus(b))
+export const add = (a: Money, b: Money): Money => {
+  const fa = toFen(a)
+  const fb = fa === undefined ? undefined : toFen(b)
+  // two operands below 10^15 fen each: the sum is below 2^53, exact
+  return fb === undefined ? decimalReference.add(a, b) : (fromFen((fa as number) + fb) as Money)
+}
 /** a − b, exactly. @category math */
-export const sub = (a: Money, b: Money): Money => normalise(new D(a).minus(b))
+export const sub = (a: Money, b: Money): Money => {
+  const fa = toFen(a)
+  const fb = fa === undefined ? undefined : toFen(b)
+  return fb === undefined ? decimalReference.sub(a, b) : (fromFen((fa as number) - fb) as Money)
+}
 /** −a. @category math */
-export const negate = (a: Money): Money => normalise(new D(a).negated())
+export const negate = (a: Money): Money => {
+  const f = toFen(a)
+  return f === undefined ? normalise(new D(a).negated()) : (fromFen(-f) as Money)
+}
 /** Σ amounts, exactly and independent of order. @category math */
 export const sum = (amounts: Iterable<Money>): Money => {
-  let acc = new D(0)
-  for (const a of amounts) acc = acc.plus(a)
-  return normalise(acc)
+  const it = amounts[Symbol.iterator]()
+  let acc = 0
+  for (let r = it.next(); r.done !== true; r = it.next()) {
+    const f = toFen(r.value)
+    const next = f === undefined ? Number.NaN : acc + f
+    // leaving the safe range (or an operand the fast path does not take): continue exactly in decimal.js
+    if (!isSafe(next)) return decSum(new D(fromFen(acc)).plus(r.value), it)
+    acc = next
+  }
+  return fromFen(acc) as Money
 }
 /** −1, 0 or 1. @category math */
-export const compare = (a: Money, b: Money): -1 | 0 | 1 => new D(a).comparedTo(b) as -1 | 0 | 1
+export const compare = (a: Money, b: Money): -1 | 0 | 1 => {
+  const fa = toFen(a)
+  const fb = fa === undefined ? undefined : toFen(b)
+  if (fb === undefined) return decimalReference.compare(a, b)
+  return (fa as number) < fb ? -1 : (fa as number) > fb ? 1 : 0
+}
+/** The sign of an amount in the fast path, or undefined for decimal.js. */
+const fastSign = (a: Money): number | undefined => {
+  const f = toFen(a)
+  return f === undefined ? undefined : f < 0 ? -1 : f > 0 ? 1 : 0
+}
 /** True when the amount is exactly zero. @category math */
-export const isZero = (a: Money): boolean => new D(a).isZero()
+export const isZero = (a: Money): boolean => {
+  const s = fastSign(a)
+  return s === undefined ? new D(a).isZero() : s === 0
+}
 /** True when the amount is below zero. @category math */
-export const isNegative = (a: Money): boolean => new D(a).isNegative() && !new D(a).isZero()
+export const isNegative = (a: Money): boolean => {
+  const s = fastSign(a)
+  return s === undefined ? new D(a).isNegative() && !new D(a).isZero() : s < 0
+}
 /** True when the amount is above zero. @category math */
-export const isPositive = (a: Money): boolean => new D(a).isPositive() && !new D(a).isZero()
+export const isPositive = (a: Money): boolean => {
+  const s = fastSign(a)
+  return s === undefined ? new D(a).isPositive() && !new D(a).isZero() : s > 0
+}
 /** Absolute value. @category math */
-export const abs = (a: Money): Money => normalise(new D(a).abs())
+export const abs = (a: Money): Money => {
+  const f = toFen(a)
+  return f === undefined ? normalise(new D(a).abs()) : (fromFen(f < 0 ? -f : f) as Money)
+}
 
 /**
  * 元 → 万元, rounded half-up to two decimals on its own. Summing in 元 and rounding each
@@ -111,8 +232,13 @@ export const abs = (a: Money): Money => normalise(new D(a).abs())
  * @category formatting
  */
 export const toWan = (a: Money): string => {
-  const s = new D(a).dividedBy(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
-  return s === "-0.00" ? "0.00" : s
+  const f = toFen(a)
+  if (f === undefined) return decToWan(a)
+  // 1 万元 cent = 10,000 fen; half away from zero, as decimal.js ROUND_HALF_UP
+  const abs = f < 0 ? -f : f
+  const rest = abs % 10000
+  const cents = (abs - rest) / 10000 + (rest >= 5000 ? 1 : 0)
+  return fromFen(f < 0 ? -cents : cents)
 }
 
 /**
