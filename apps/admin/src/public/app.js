@@ -1,0 +1,241 @@
+/**
+ * The admin app's entry: state in the URL hash (`#/<部门>/<年度>/<视图>?asOf=…`, so every screen
+ * can be bookmarked and shared), the key dialog, the department/year pickers, the timeline, the
+ * keyboard and the view switch. Views live in their own modules.
+ */
+/* global document, window */
+import { call, clearKey, getKey, setKey } from "./api.js"
+import { auditView } from "./audit.js"
+import { h, replace, toast } from "./dom.js"
+import { diffView } from "./diff.js"
+import { docView } from "./doc-view.js"
+import { closePanel, openProvenance } from "./provenance.js"
+import { reconcileView } from "./reconcile.js"
+import { renderTimeline, stepPosition } from "./timeline.js"
+import { writeView } from "./write.js"
+
+const VIEWS = { doc: docView, diff: diffView, audit: auditView, write: writeView, reconcile: reconcileView }
+const $ = (id) => document.getElementById(id)
+
+/** The state the hash encodes. */
+const parseHash = () => {
+  const [path = "", query = ""] = window.location.hash.replace(/^#\/?/, "").split("?")
+  const [dept = "", year = "", view = "doc"] = path.split("/").map(decodeURIComponent)
+  const q = new URLSearchParams(query)
+  return {
+    dept,
+    year,
+    view: VIEWS[view] ? view : "doc",
+    asOf: q.get("asOf") ?? "current",
+    from: q.get("from") ?? "published",
+    to: q.get("to") ?? "current",
+  }
+}
+
+const hashOf = (s) => {
+  const q = new URLSearchParams()
+  if (s.asOf && s.asOf !== "current") q.set("asOf", s.asOf)
+  if (s.view === "diff") {
+    q.set("from", s.from)
+    q.set("to", s.to)
+  }
+  const qs = q.toString()
+  return `#/${encodeURIComponent(s.dept)}/${encodeURIComponent(s.year)}/${s.view}${qs ? `?${qs}` : ""}`
+}
+
+/** Shared by every view: the state, the cached event list, navigation. */
+const ctx = {
+  state: parseHash(),
+  departments: [],
+  events: null,
+  eventsKey: "",
+  role: sessionStorage.getItem("ledger-admin-role") ?? "",
+  main: null,
+  /** Navigates to a state change (pushes history, so Back works). */
+  go(patch) {
+    const next = { ...ctx.state, ...patch }
+    const hash = hashOf(next)
+    if (hash === window.location.hash) void render()
+    else window.location.hash = hash
+  },
+  /** The department-year's events (current), cached until a write. */
+  async loadEvents(force = false) {
+    const key = `${ctx.state.dept}/${ctx.state.year}`
+    if (!force && ctx.events && ctx.eventsKey === key) return ctx.events
+    const r = await call(
+      `/v1/departments/${encodeURIComponent(ctx.state.dept)}/years/${encodeURIComponent(ctx.state.year)}/events`,
+    )
+    ctx.events = r.ok ? r.data.events : []
+    ctx.eventsKey = key
+    return ctx.events
+  },
+  /** Forgets cached events (after an append or a publication) and redraws. */
+  async refresh() {
+    await ctx.loadEvents(true)
+    await render()
+  },
+  openProvenance: (cell, asOf) => openProvenance(ctx, cell, asOf),
+  /** Reloads the events and redraws the timeline only (after a write, keeping the form's message). */
+  async refreshTimeline() {
+    renderTimeline(ctx, await ctx.loadEvents(true))
+  },
+}
+
+const login = async () => {
+  const dialog = $("login")
+  const form = $("login-form")
+  const error = $("login-error")
+  return new Promise((resolve) => {
+    form.onsubmit = async (ev) => {
+      ev.preventDefault()
+      setKey($("login-key").value)
+      const r = await call("/v1/departments")
+      if (!r.ok) {
+        clearKey()
+        error.textContent =
+          r.status === 401 ? "密钥无效或已撤销，请重新输入。" : `无法登录：${r.problem?.detail ?? r.status}`
+        return
+      }
+      const v = await call("/v1/verify")
+      ctx.role = v.ok ? "auditor" : v.status === 403 ? "writer" : ""
+      sessionStorage.setItem("ledger-admin-role", ctx.role)
+      error.textContent = ""
+      dialog.close()
+      resolve(r.data)
+    }
+    dialog.showModal()
+    $("login-key").focus()
+  })
+}
+
+const loadDepartments = async () => {
+  let r = getKey() ? await call("/v1/departments") : { ok: false, status: 401 }
+  const data = r.ok ? r.data : await login()
+  ctx.departments = data.departments
+  const who = $("who")
+  who.textContent = ctx.role === "writer" ? "填报密钥" : ctx.role === "auditor" ? "审计密钥" : ""
+}
+
+const fillPickers = () => {
+  const s = ctx.state
+  const dept = $("department")
+  replace(
+    dept,
+    ctx.departments.map((d) =>
+      h("option", { value: d.code, selected: d.code === s.dept }, d.name ? `${d.code} ${d.name}` : d.code),
+    ),
+  )
+  const years = ctx.departments.find((d) => d.code === s.dept)?.years ?? []
+  replace(
+    $("year"),
+    years.map((y) => h("option", { value: y.year, selected: String(y.year) === s.year }, `${y.year} 年度`)),
+  )
+  for (const a of document.querySelectorAll("#views a")) {
+    a.setAttribute("href", hashOf({ ...s, view: a.dataset.view }))
+    a.classList.toggle("active", a.dataset.view === s.view)
+    if (a.dataset.view === s.view) a.setAttribute("aria-current", "page")
+    else a.removeAttribute("aria-current")
+  }
+}
+
+/** Remembers a department's name (learned from a disclosure) for the picker. */
+ctx.nameDepartment = (code, name) => {
+  const d = ctx.departments.find((x) => x.code === code)
+  if (d && !d.name) {
+    d.name = name
+    fillPickers()
+  }
+}
+
+let rendering = 0
+const render = async () => {
+  const ticket = ++rendering
+  ctx.state = parseHash()
+  const s = ctx.state
+  if (!s.dept || !ctx.departments.some((d) => d.code === s.dept)) {
+    const first = ctx.departments[0]
+    if (!first) {
+      replace(ctx.main, h("p", null, "该密钥没有可查看的部门。"))
+      return
+    }
+    const year = first.years.at(-1)?.year ?? ""
+    window.location.replace(hashOf({ ...s, dept: first.code, year: String(year) }))
+    return
+  }
+  if (!s.year) {
+    const d = ctx.departments.find((x) => x.code === s.dept)
+    window.location.replace(hashOf({ ...s, year: String(d?.years.at(-1)?.year ?? "") }))
+    return
+  }
+  fillPickers()
+  const events = await ctx.loadEvents()
+  if (ticket !== rendering) return
+  renderTimeline(ctx, events)
+  await VIEWS[s.view](ctx)
+}
+
+const typing = (el) => el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))
+
+const onKey = (ev) => {
+  if (ev.ctrlKey || ev.metaKey || ev.altKey) return
+  if (ev.key === "Escape") {
+    if (!$("panel").hidden) {
+      closePanel()
+      ev.preventDefault()
+    } else if (typing(document.activeElement)) document.activeElement.blur()
+    return
+  }
+  if (typing(ev.target) || $("login").open) return
+  const s = ctx.state
+  switch (ev.key) {
+    case "/":
+      ev.preventDefault()
+      $("department").focus()
+      return
+    case "[":
+    case "]": {
+      const next = stepPosition(ctx, ev.key === "]" ? 1 : -1)
+      if (next !== undefined) ctx.go({ view: s.view === "diff" ? "doc" : s.view, asOf: next })
+      return
+    }
+    case "p":
+      ctx.go({ asOf: "published" })
+      return
+    case "n":
+      ctx.go({ asOf: "current" })
+      return
+    case "d":
+      ctx.go({ view: "diff" })
+      return
+    default:
+  }
+}
+
+const start = async () => {
+  ctx.main = $("main")
+  $("department").addEventListener("change", (e) => {
+    const d = ctx.departments.find((x) => x.code === e.target.value)
+    ctx.go({ dept: e.target.value, year: String(d?.years.at(-1)?.year ?? ""), asOf: "current" })
+  })
+  $("year").addEventListener("change", (e) => ctx.go({ year: e.target.value, asOf: "current" }))
+  $("logout").addEventListener("click", () => {
+    clearKey()
+    sessionStorage.removeItem("ledger-admin-role")
+    window.location.reload()
+  })
+  document.addEventListener("keydown", onKey)
+  ctx.main.addEventListener("click", (ev) => {
+    const td = ev.target.closest?.("td[data-cell]")
+    if (td) ctx.openProvenance(td.dataset.cell, td.closest("[data-as-of]")?.dataset.asOf ?? ctx.state.asOf)
+  })
+  ctx.main.addEventListener("keydown", (ev) => {
+    const td = ev.target.closest?.("td[data-cell]")
+    if (td && ev.key === "Enter")
+      ctx.openProvenance(td.dataset.cell, td.closest("[data-as-of]")?.dataset.asOf ?? ctx.state.asOf)
+  })
+  window.addEventListener("hashchange", () => void render())
+  await loadDepartments()
+  await render()
+}
+
+start().catch((e) => toast(`出错了：${e?.message ?? e}`, "error"))

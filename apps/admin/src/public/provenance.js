@@ -1,0 +1,148 @@
+/**
+ * The 数据来源 panel of one printed cell: the budget lines behind it, each line's amount in 元 and
+ * the events that made it (type, amount, 文号, actor, business and recording time, hash), the exact
+ * sum and how it rounds to the printed 万元 figure.
+ */
+/* global document */
+import { asOfQuery, call, dy, problemText } from "./api.js"
+import { h, replace, shortHash, when } from "./dom.js"
+import { asOfName, expenditureName, FUNDING, typeName } from "./labels.js"
+
+const panel = () => document.getElementById("panel")
+let opener = null
+
+/** Closes the panel and returns focus to the cell that opened it. */
+export const closePanel = () => {
+  const p = panel()
+  p.hidden = true
+  replace(p)
+  document.querySelectorAll("td.selected").forEach((td) => td.classList.remove("selected"))
+  opener?.focus()
+  opener = null
+}
+
+/** Opens the provenance of cell "table/row/col" as of a point. */
+export const openProvenance = async (ctx, cell, asOf) => {
+  const [table, row, col] = cell.split("/")
+  const s = ctx.state
+  const p = panel()
+  opener = document.activeElement
+  document.querySelectorAll("td.selected").forEach((td) => td.classList.remove("selected"))
+  document
+    .querySelector(`[data-as-of="${CSS.escape(asOf)}"] td[data-cell="${cell}"]`)
+    ?.classList.add("selected")
+  p.hidden = false
+  replace(p, h("p", { class: "muted" }, "正在追溯……"))
+  const r = await call(dy(s.dept, s.year, `/disclosure/cells/${table}/${row}/${col}${asOfQuery(asOf)}`))
+  const close = h(
+    "button",
+    { type: "button", class: "close", "aria-label": "关闭（Esc）", onclick: closePanel },
+    "×",
+  )
+  if (!r.ok) {
+    replace(p, close, h("div", { class: "notice error" }, problemText(r.problem)))
+    return
+  }
+  const v = r.data
+  replace(
+    p,
+    close,
+    h("h2", null, "数据来源"),
+    h("p", { class: "muted small" }, `${v.tableTitle} · ${asOfName(asOf)}`),
+    h(
+      "dl",
+      { class: "facts" },
+      h("dt", null, "行"),
+      h("dd", null, v.rowLabel),
+      h("dt", null, "列"),
+      h("dd", null, v.column),
+      h("dt", null, `印刷值（${v.unit}）`),
+      h("dd", { class: "num", id: "prov-printed" }, v.printed || "（空）"),
+      h("dt", null, "明细合计（元）"),
+      h("dd", { class: "num", id: "prov-sum" }, v.sumYuan),
+      h("dt", null, "精确值（万元）"),
+      h("dd", { class: "num" }, v.exactWan),
+      h("dt", null, "四舍五入"),
+      h("dd", { class: "num" }, `${v.roundedWan}（尾差 ${v.roundingYuan} 元）`),
+      h("dt", null, "与印刷值"),
+      h("dd", { class: v.matchesPrinted ? "ok" : "bad" }, v.matchesPrinted ? "一致" : "不一致"),
+    ),
+    h("h3", null, `预算指标 ${v.lines.length} 条`),
+    v.lines.length === 0 ? h("p", { class: "muted" }, "该单元格没有对应的预算指标（金额为零）。") : null,
+    h(
+      "ol",
+      { class: "lines" },
+      v.lines.map((l) =>
+        h(
+          "li",
+          null,
+          h(
+            "div",
+            { class: "line-head" },
+            h("code", null, l.lineId),
+            h("span", { class: "num" }, `${l.amount} 元`),
+          ),
+          h(
+            "div",
+            { class: "muted small" },
+            `${FUNDING[l.fundingSource] ?? l.fundingSource} · 功能科目 ${l.functionCode} · ${expenditureName(l.expenditure)} · 单位 ${l.unitCode} · ${l.vintage === "current" ? "当年" : "上年结转"}`,
+          ),
+          h(
+            "table",
+            { class: "contrib" },
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                ["事件", "金额（元）", "文号", "操作人", "业务日期", "记录时间", "哈希"].map((x) =>
+                  h("th", null, x),
+                ),
+              ),
+            ),
+            h(
+              "tbody",
+              null,
+              l.contributions.map((c) =>
+                h(
+                  "tr",
+                  null,
+                  h(
+                    "td",
+                    null,
+                    h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "link",
+                        title: "在时间线上查看此事件之后的文档",
+                        onclick: () =>
+                          ctx.go({ asOf: String(c.event.position ?? c.event.version), view: "doc" }),
+                      },
+                      `#${c.event.position ?? c.event.version} ${typeName(c.type)}`,
+                    ),
+                  ),
+                  h("td", { class: "num" }, c.amount),
+                  h("td", null, c.documentNumber ?? ""),
+                  h("td", null, c.event.actor ?? ""),
+                  h("td", null, c.event.occurredAt ?? ""),
+                  h("td", null, when(c.event.recordedAt)),
+                  h("td", null, h("code", { title: c.event.hash ?? "" }, shortHash(c.event.hash))),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "p",
+      { class: "muted small" },
+      "文档哈希 ",
+      h("code", { title: v.documentHash }, shortHash(v.documentHash)),
+    ),
+  )
+  close.focus()
+}
+/* global CSS */

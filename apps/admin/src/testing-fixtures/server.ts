@@ -1,0 +1,62 @@
+/**
+ * Starts the real thing for the browser tests: `apps/api/src/main.ts` — what `pnpm start` runs — as
+ * a child process on a free loopback port with a fresh embedded store, and reads the URL and the
+ * demo keys from what it prints, exactly as a person would.
+ */
+import { spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+/** The repository root. */
+export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url))
+
+/** A started server. */
+export interface StartedServer {
+  readonly url: string
+  readonly keys: { readonly writer: string; readonly auditor: string; readonly admin: string }
+  readonly output: () => string
+  readonly stop: () => Promise<void>
+}
+
+/** Runs `pnpm start`'s entry with `PORT=0` and a temporary store; resolves once it printed its keys. */
+export const startServer = async (timeoutMs = 60_000): Promise<StartedServer> => {
+  const store = mkdtempSync(join(tmpdir(), "ledger-admin-e2e-"))
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== "DATABASE_URL") env[k] = v
+  const child: ChildProcess = spawn(
+    join(REPO_ROOT, "node_modules", ".bin", "tsx"),
+    ["apps/api/src/main.ts"],
+    {
+      cwd: REPO_ROOT,
+      env: { ...env, PORT: "0", HOST: "127.0.0.1", LEDGER_STORE: store },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  )
+  let out = ""
+  child.stdout?.on("data", (b: Buffer) => (out += b.toString("utf8")))
+  child.stderr?.on("data", (b: Buffer) => (out += b.toString("utf8")))
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((done) => child.once("exit", () => done()))
+      child.kill("SIGTERM")
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))])
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL")
+    }
+    rmSync(store, { recursive: true, force: true })
+  }
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1]
+    const key = (role: string) => new RegExp(`^\\s+${role}\\s+(\\S+)$`, "m").exec(out)?.[1]
+    const [writer, auditor, admin] = [key("writer"), key("auditor"), key("admin")]
+    if (url && writer && auditor && admin)
+      return { url, keys: { writer, auditor, admin }, output: () => out, stop }
+    if (child.exitCode !== null) break
+    await new Promise((done) => setTimeout(done, 100))
+  }
+  await stop()
+  throw new Error(`the server did not start:\n${out}`)
+}
