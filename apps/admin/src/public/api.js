@@ -71,5 +71,7 @@ export const problemText = (p) => {
     422: "校验未通过，未写入任何数据",
     503: "存储暂不可用",
   }[p.status]
+  const count = p.issues?.length
+  if (status && count) return `${status}（${count} 处问题）`
   return [status, p.detail ?? p.title].filter(Boolean).join("：")
 }

@@ -199,10 +199,10 @@ const onKey = (ev) => {
       return
     }
     case "p":
-      ctx.go({ asOf: "published" })
+      ctx.go({ asOf: "published", view: s.view === "diff" ? "doc" : s.view })
       return
     case "n":
-      ctx.go({ asOf: "current" })
+      ctx.go({ asOf: "current", view: s.view === "diff" ? "doc" : s.view })
       return
     case "d":
       ctx.go({ view: "diff" })

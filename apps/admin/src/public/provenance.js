@@ -88,47 +88,35 @@ export const openProvenance = async (ctx, cell, asOf) => {
             `${FUNDING[l.fundingSource] ?? l.fundingSource} · 功能科目 ${l.functionCode} · ${expenditureName(l.expenditure)} · 单位 ${l.unitCode} · ${l.vintage === "current" ? "当年" : "上年结转"}`,
           ),
           h(
-            "table",
+            "ul",
             { class: "contrib" },
-            h(
-              "thead",
-              null,
+            l.contributions.map((c) =>
               h(
-                "tr",
+                "li",
                 null,
-                ["事件", "金额（元）", "文号", "操作人", "业务日期", "记录时间", "哈希"].map((x) =>
-                  h("th", null, x),
-                ),
-              ),
-            ),
-            h(
-              "tbody",
-              null,
-              l.contributions.map((c) =>
                 h(
-                  "tr",
+                  "div",
                   null,
                   h(
-                    "td",
-                    null,
-                    h(
-                      "button",
-                      {
-                        type: "button",
-                        class: "link",
-                        title: "在时间线上查看此事件之后的文档",
-                        onclick: () =>
-                          ctx.go({ asOf: String(c.event.position ?? c.event.version), view: "doc" }),
-                      },
-                      `#${c.event.position ?? c.event.version} ${typeName(c.type)}`,
-                    ),
+                    "button",
+                    {
+                      type: "button",
+                      class: "link",
+                      title: "查看截至此事件的文档",
+                      onclick: () =>
+                        ctx.go({ asOf: String(c.event.position ?? c.event.version), view: "doc" }),
+                    },
+                    `#${c.event.position ?? c.event.version} ${typeName(c.type)}`,
                   ),
-                  h("td", { class: "num" }, c.amount),
-                  h("td", null, c.documentNumber ?? ""),
-                  h("td", null, c.event.actor ?? ""),
-                  h("td", null, c.event.occurredAt ?? ""),
-                  h("td", null, when(c.event.recordedAt)),
-                  h("td", null, h("code", { title: c.event.hash ?? "" }, shortHash(c.event.hash))),
+                  " ",
+                  h("span", { class: "num" }, `${c.amount} 元`),
+                  c.documentNumber ? ` · 文号 ${c.documentNumber}` : "",
+                ),
+                h(
+                  "div",
+                  { class: "muted small" },
+                  `${c.event.actor ?? ""} · 业务日期 ${c.event.occurredAt ?? ""} · 记录于 ${when(c.event.recordedAt)} · 哈希 `,
+                  h("code", { title: c.event.hash ?? "" }, shortHash(c.event.hash)),
                 ),
               ),
             ),
