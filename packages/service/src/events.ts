@@ -55,19 +55,28 @@ export const toNewEvent = (e: Envelope.EnvelopedEvent, actor: ActorChoice): NewE
   }
 }
 
-/** Decodes a stored event into the domain; a stored event that no longer decodes is a corrupt log. */
-export const toLogged = (s: StoredEvent): LoggedEvent => {
-  const key = Envelope.parseStreamId(s.streamId)
-  const decoded = Envelope.decodeEvent({
-    stream: key,
+/**
+ * A stored event back in the wire form it was submitted in (one NDJSON line of an import), or
+ * undefined for events of non-budget streams such as the key ring.
+ */
+export const toWire = (s: StoredEvent): Record<string, unknown> | undefined => {
+  const stream = Envelope.parseStreamId(s.streamId)
+  if (stream === undefined) return undefined
+  return {
+    stream,
     eventId: s.eventId,
+    type: s.type,
     schemaVersion: s.schemaVersion,
     occurredAt: s.occurredAt,
     actor: s.actor,
     idempotencyKey: s.idempotencyKey,
-    type: s.type,
     data: s.data,
-  })
+  }
+}
+
+/** Decodes a stored event into the domain; a stored event that no longer decodes is a corrupt log. */
+export const toLogged = (s: StoredEvent): LoggedEvent => {
+  const decoded = Envelope.decodeEvent(toWire(s) ?? { type: s.type })
   if (Result.isFailure(decoded)) {
     throw new Error(`stored event ${s.streamId}@${s.version} does not decode: ${decoded.failure.message}`)
   }

@@ -6,7 +6,7 @@
  */
 export { BatchRejected, UnknownDepartmentYear } from "./errors.ts"
 export type { BatchIssue } from "./errors.ts"
-export { bodyOf, derivedEventId, toLogged, toNewEvent } from "./events.ts"
+export { bodyOf, derivedEventId, toLogged, toNewEvent, toWire } from "./events.ts"
 export type { ActorChoice } from "./events.ts"
 export { makeLedgerService } from "./ledger-service.ts"
 export type { AppendInput, DepartmentYear, ImportResult, LedgerService } from "./ledger-service.ts"

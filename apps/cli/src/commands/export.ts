@@ -7,6 +7,7 @@
 import { writeFile } from "node:fs/promises"
 import { resolve } from "node:path"
 import { Envelope } from "@ledger/domain"
+import { toWire } from "@ledger/service"
 import { parse, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
 
@@ -27,20 +28,8 @@ export const exportCommand: Command = async (argv, ctx) => {
         ? await run(store.readStream(Envelope.streamIdOf({ department: values.department, year: Number(values.year) })))
         : await run(store.readAll())
     const lines = events.flatMap((e) => {
-      const stream = Envelope.parseStreamId(e.streamId)
-      if (stream === undefined) return [] // system streams (keys) are not budget events
-      return [
-        JSON.stringify({
-          stream,
-          eventId: e.eventId,
-          type: e.type,
-          schemaVersion: e.schemaVersion,
-          occurredAt: e.occurredAt,
-          actor: e.actor,
-          idempotencyKey: e.idempotencyKey,
-          data: e.data,
-        }),
-      ]
+      const wire = toWire(e) // system streams (keys) are not budget events and are not exported
+      return wire === undefined ? [] : [JSON.stringify(wire)]
     })
     const text = lines.map((l) => l + "\n").join("")
     if (values.out !== undefined) await writeFile(resolve(ctx.cwd, values.out), text)
