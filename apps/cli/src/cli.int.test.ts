@@ -1,0 +1,63 @@
+/**
+ * The same acceptance run as the embedded-store e2e test, on real PostgreSQL through
+ * `--database-url`: import the fixture into a scratch database, print the disclosure as published,
+ * compare with the reference document, verify the chain. Runs with `LEDGER_INT_TESTS=1`.
+ */
+import { execFileSync } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { figureRows, fixturePath, parsePublishedTables, referencePath, toWidth } from "@ledger/projections/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { runCli } from "./testing/run-cli.ts"
+
+const admin = new URL(process.env["LEDGER_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres")
+const dbName = `ledger_cli_${process.pid}_${Date.now()}`
+const url = new URL(admin)
+url.pathname = `/${dbName}`
+
+const psql = (sql: string, target: URL = admin) =>
+  execFileSync("psql", [target.toString(), "-v", "ON_ERROR_STOP=1", "-qc", sql], { stdio: "pipe" })
+
+beforeAll(() => psql(`CREATE DATABASE ${dbName}`))
+afterAll(() => psql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`))
+
+describe("ledger on PostgreSQL (--database-url)", () => {
+  it("imports the fixture and prints tables 1–3 and 5–13 as the reference document publishes them", async () => {
+    const imported = await runCli(["import", fixturePath, "--database-url", url.toString()])
+    expect(imported.stderr).toBe("")
+    expect(imported.code).toBe(0)
+    const shown = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--database-url", url.toString()])
+    expect(shown.code).toBe(0)
+    const doc = JSON.parse(shown.stdout) as {
+      tables: ReadonlyArray<{ id: string; header: string[][]; rows: ReadonlyArray<{ cells: string[] }> }>
+    }
+    const reference = parsePublishedTables(readFileSync(referencePath, "utf8"))
+    for (const id of ["1", "2", "3", "5", "6", "10", "11", "12", "13"]) {
+      const ours = doc.tables.find((t) => t.id === id)
+      const ref = reference[Number(id) - 1]
+      if (ours === undefined || ref === undefined) throw new Error(`table ${id} missing`)
+      const width = ours.header[0]?.length ?? 0
+      const figures = ours.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
+      expect(figures.map((r) => toWidth(r, width)), `table ${id}`).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
+    }
+  }, 180_000)
+
+  it("re-import appends nothing and verify passes", async () => {
+    const again = await runCli(["import", fixturePath, "--database-url", url.toString()])
+    expect(again.stdout).toMatch(/ 0 appended/)
+    const verified = await runCli(["verify", "--database-url", url.toString()])
+    expect(verified.code).toBe(0)
+    expect(verified.stdout).toMatch(/^ok: /)
+  }, 180_000)
+
+  it("verify names the stream and position of an event modified behind the store's back", async () => {
+    psql(
+      `ALTER TABLE events DISABLE TRIGGER USER;
+UPDATE events SET canonical = replace(canonical, '"delta":"30000.00"', '"delta":"90000.00"') WHERE type = 'AdjustmentRecorded';
+ALTER TABLE events ENABLE TRIGGER USER;`,
+      url,
+    )
+    const verified = await runCli(["verify", "--database-url", url.toString()])
+    expect(verified.code).toBe(1)
+    expect(verified.stderr).toMatch(/BROKEN: stream 002\/2026 at position \d+/)
+  }, 180_000)
+})
