@@ -1,0 +1,95 @@
+/**
+ * The one table `pnpm bench` prints: each workload with our figure, Emmett's, the plain-SQL
+ * baseline, the ratio ours/Emmett, the design target and whether it was met. Printed as a
+ * Markdown table so the same text goes into `docs/performance.md` unchanged.
+ *
+ * @module
+ */
+import type { BenchRow } from "./report.ts"
+
+/** A design README §5 target: an absolute floor, a floor on ours/Emmett, or both. */
+export interface Target {
+  readonly min?: number
+  readonly minRatio?: number
+  /** A ceiling, for latencies (e.g. median < 5 ms). */
+  readonly max?: number
+  readonly text: string
+}
+
+/** One line of the table; a missing figure prints as "—". */
+export interface CompareRow {
+  readonly workload: string
+  readonly unit: string
+  readonly ours?: number | undefined
+  readonly emmett?: number | undefined
+  readonly baseline?: number | undefined
+  readonly target?: Target | undefined
+  readonly note?: string | undefined
+}
+
+/** ours/Emmett, or undefined when either is missing or Emmett is 0. */
+export const ratio = (row: CompareRow): number | undefined =>
+  row.ours !== undefined && row.emmett !== undefined && row.emmett > 0 ? row.ours / row.emmett : undefined
+
+/** "pass" when every part of the target holds, "FAIL" when one does not, "—" without a target or figure. */
+export const verdict = (row: CompareRow): "pass" | "FAIL" | "—" => {
+  const t = row.target
+  if (t === undefined || row.ours === undefined || Number.isNaN(row.ours)) return "—"
+  if (t.min !== undefined && row.ours < t.min) return "FAIL"
+  if (t.max !== undefined && row.ours >= t.max) return "FAIL"
+  if (t.minRatio !== undefined) {
+    const r = ratio(row)
+    if (r === undefined) return "—"
+    if (r < t.minRatio) return "FAIL"
+  }
+  return "pass"
+}
+
+/** A figure for the table: thousands separated when large, three significant decimals when small. */
+export const figure = (v: number | undefined): string => {
+  if (v === undefined || Number.isNaN(v)) return "—"
+  if (Math.abs(v) >= 100) return Math.round(v).toLocaleString("en-US")
+  return v.toFixed(Math.abs(v) >= 10 ? 1 : 3)
+}
+
+/** A row of another benchmark (`BenchRow`), shown with our figure only. */
+export const fromBenchRow = (row: BenchRow, target?: Target): CompareRow => ({
+  workload: row.name,
+  unit: row.unit,
+  ours: row.value,
+  target,
+  note: row.note,
+})
+
+const cell = (text: string): string => text.replaceAll("|", "\\|")
+
+/** The rows as one Markdown table. */
+export const formatTable = (rows: ReadonlyArray<CompareRow>): string => {
+  const header = [
+    "workload",
+    "unit",
+    "ours",
+    "Emmett",
+    "plain SQL",
+    "ours/Emmett",
+    "target",
+    "pass/fail",
+    "note",
+  ]
+  const lines = rows.map((r) => {
+    const q = ratio(r)
+    return [
+      r.workload,
+      r.unit,
+      figure(r.ours),
+      figure(r.emmett),
+      figure(r.baseline),
+      q === undefined ? "—" : `${q.toFixed(2)}×`,
+      r.target?.text ?? "",
+      verdict(r),
+      r.note ?? "",
+    ]
+  })
+  const render = (cells: ReadonlyArray<string>) => `| ${cells.map(cell).join(" | ")} |`
+  return [render(header), render(header.map(() => "---")), ...lines.map(render)].join("\n")
+}

@@ -1,0 +1,283 @@
+/**
+ * `pnpm bench`: the event-store workloads of design README §5 on our store, on Emmett's
+ * PostgreSQL store and as plain SQL, each on its own scratch database of the same server in the
+ * same run, then our store on embedded PGlite, then the disclosure and API benchmarks when they
+ * are present. Prints the machine and one Markdown table; progress goes to stderr.
+ * `BENCH_QUICK=1` runs the ~30 s smoke sizes; `BENCH_PG_URL` picks the server.
+ *
+ * @module
+ */
+import { randomBytes } from "node:crypto"
+import os from "node:os"
+import { Effect } from "effect"
+import { makePgEventStore, makePgliteEventStore } from "@ledger/store-postgres"
+import type { EventStoreShape } from "@ledger/eventstore"
+import {
+  baselineBatchedInsert,
+  baselineConcurrentInserts,
+  baselineCopy,
+  baselineReadAll,
+  openBaseline,
+} from "./baseline.ts"
+import { formatTable, fromBenchRow } from "./compare.ts"
+import type { CompareRow, Target } from "./compare.ts"
+import {
+  emmettBatchedAppend,
+  emmettBulkImport,
+  emmettConcurrentAppends,
+  emmettReadStreams,
+  openEmmett,
+} from "./emmett.ts"
+import type { BenchRow } from "./report.ts"
+import { adminUrl, createScratch, describeMachine, formatLoad, formatMachine } from "./scratch.ts"
+import type { Scratch } from "./scratch.ts"
+import {
+  batchedAppend,
+  bulkImport,
+  concurrentAppends,
+  prepareOnly,
+  readEverything,
+  readStreams,
+} from "./store.ts"
+import { rate, SIZES } from "./workload.ts"
+import type { Measure, Sizes } from "./workload.ts"
+
+const quick = process.env["BENCH_QUICK"] === "1"
+const sizes: Sizes = quick ? SIZES.quick : SIZES.full
+const runId = randomBytes(3).toString("hex")
+const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`)
+
+/** The four workloads' figures for one backend; a missing one failed or does not apply. */
+interface Figures {
+  batched?: Measure
+  bulk?: Measure
+  concurrent?: Measure
+  readAll?: Measure
+  readStreams?: Measure
+  error?: string
+}
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? (error.message.split("\n")[0] ?? error.name) : String(error)
+
+/** Runs `body` on a fresh scratch database, dropping it afterwards whatever happened. */
+const onScratch = async (
+  admin: string,
+  label: string,
+  body: (s: Scratch) => Promise<Figures>,
+): Promise<Figures> => {
+  let scratch: Scratch | undefined
+  try {
+    scratch = await createScratch(admin, label)
+    return await body(scratch)
+  } catch (error) {
+    log(`${label}: ${errorText(error)}`)
+    return { error: errorText(error) }
+  } finally {
+    await scratch
+      ?.drop()
+      .catch((error: unknown) => log(`could not drop ${scratch?.name}: ${errorText(error)}`))
+  }
+}
+
+/** Our four workloads on an open store: (a), then (d) over exactly (a)'s events, then (b), (c). */
+const ours = async (open: () => Promise<EventStoreShape>, label: string): Promise<Figures> => {
+  const store = await open()
+  const f: Figures = {}
+  try {
+    log(`${label}: batched append`)
+    const a = await batchedAppend(store, runId, sizes)
+    f.batched = a.measure
+    log(`${label}: read all`)
+    f.readAll = await readEverything(store, sizes.streams * sizes.perStream, sizes.readPage)
+    f.readStreams = await readStreams(store, a.streamIds)
+    log(`${label}: bulk import`)
+    f.bulk = await bulkImport(store, runId, sizes)
+    log(`${label}: ${sizes.writers} concurrent writers`)
+    f.concurrent = await concurrentAppends(store, runId, sizes)
+  } catch (error) {
+    f.error = errorText(error)
+    log(`${label}: ${f.error}`)
+  } finally {
+    await Effect.runPromise(store.close())
+  }
+  return f
+}
+
+const emmett = (admin: string): Promise<Figures> =>
+  onScratch(admin, "emmett", async (s) => {
+    const store = await openEmmett(s.url)
+    try {
+      log("Emmett: batched append")
+      const a = await emmettBatchedAppend(store, runId, sizes)
+      log("Emmett: read")
+      const read = await emmettReadStreams(store, a.streamNames)
+      log("Emmett: bulk import")
+      const bulk = await emmettBulkImport(store, runId, sizes)
+      log(`Emmett: ${sizes.writers} concurrent writers`)
+      const concurrent = await emmettConcurrentAppends(store, runId, sizes)
+      return { batched: a.measure, readAll: read, readStreams: read, bulk, concurrent }
+    } finally {
+      await store.close()
+    }
+  })
+
+const baseline = (admin: string): Promise<Figures> =>
+  onScratch(admin, "plain", async (s) => {
+    const pool = await openBaseline(s.url)
+    try {
+      log("plain SQL: multi-row INSERT")
+      const batched = await baselineBatchedInsert(pool, runId, sizes)
+      log("plain SQL: read")
+      const readAll = await baselineReadAll(pool, sizes.readPage)
+      log("plain SQL: COPY")
+      const bulk = await baselineCopy(pool, runId, sizes)
+      log(`plain SQL: ${sizes.writers} concurrent single-row INSERTs`)
+      const concurrent = await baselineConcurrentInserts(pool, runId, sizes)
+      return { batched, readAll, bulk, concurrent }
+    } finally {
+      await pool.end()
+    }
+  })
+
+const r = (m: Measure | undefined): number | undefined => (m === undefined ? undefined : rate(m))
+
+const notes = (...parts: ReadonlyArray<string | undefined>): string | undefined => {
+  const kept = parts.filter((p): p is string => p !== undefined && p !== "")
+  return kept.length === 0 ? undefined : kept.join("; ")
+}
+
+/** The comparison rows of one server backend. */
+const storeRows = (
+  backend: string,
+  o: Figures,
+  e: Figures | undefined,
+  b: Figures | undefined,
+  targets: boolean,
+): ReadonlyArray<CompareRow> => {
+  const t = (target: Target): Target | undefined => (targets ? target : undefined)
+  const events = sizes.streams * sizes.perStream
+  const failed = notes(
+    o.error && `ours failed: ${o.error}`,
+    e?.error && `Emmett failed: ${e.error}`,
+    b?.error && `plain SQL failed: ${b.error}`,
+  )
+  return [
+    {
+      workload: `${backend}: (a) batched append, ${sizes.perStream.toLocaleString("en-US")}/batch × ${sizes.streams}`,
+      unit: "events/s",
+      ours: r(o.batched),
+      emmett: r(e?.batched),
+      baseline: r(b?.batched),
+      target: t({ min: 50_000, minRatio: 2, text: "≥ 50,000 and ≥ 2× Emmett" }),
+      note: notes(b && "plain = multi-row INSERT", failed),
+    },
+    {
+      workload: `${backend}: (b) bulk import, ${sizes.bulkTotal.toLocaleString("en-US")} events`,
+      unit: "events/s",
+      ours: r(o.bulk),
+      emmett: r(e?.bulk),
+      baseline: r(b?.bulk),
+      target: t({ min: 100_000, text: "≥ 100,000" }),
+      note: notes(
+        o.bulk?.note && `ours: ${o.bulk.note}`,
+        e?.bulk?.note && `Emmett: ${e.bulk.note}`,
+        b?.bulk?.note,
+      ),
+    },
+    {
+      workload: `${backend}: (c) ${sizes.writers} concurrent single-event writers, ${sizes.writerMs / 1000} s`,
+      unit: "events/s",
+      ours: r(o.concurrent),
+      emmett: r(e?.concurrent),
+      baseline: r(b?.concurrent),
+      target: t({ min: 6_000, minRatio: 2, text: "≥ 6,000 and ≥ 2× Emmett" }),
+      note: notes(b && "plain = single-row INSERT"),
+    },
+    {
+      workload: `${backend}: (d) read all, ${sizes.streams} streams × ${sizes.perStream.toLocaleString("en-US")}, decoded`,
+      unit: "events/s",
+      ours: r(o.readAll),
+      emmett: r(e?.readAll),
+      baseline: r(b?.readAll),
+      target: t({ min: 150_000, text: "≥ 150,000" }),
+      note: notes(
+        o.readAll?.note && `ours: ${o.readAll.note}`,
+        o.readAll && o.readAll.events !== events ? `ours read ${o.readAll.events} of ${events}` : undefined,
+        e && "Emmett: readStream × streams (its global read is consumer-only)",
+      ),
+    },
+    {
+      workload: `${backend}: (d′) read the same streams one by one (readStream)`,
+      unit: "events/s",
+      ours: r(o.readStreams),
+      emmett: r(e?.readStreams),
+      note: notes(o.readStreams?.note),
+    },
+  ]
+}
+
+/** A benchmark module of another engineer, imported only if it exists; its failure is a row, not a crash. */
+const optional = async (
+  label: string,
+  load: () => Promise<ReadonlyArray<BenchRow>>,
+  target: (row: BenchRow) => Target | undefined,
+): Promise<ReadonlyArray<CompareRow>> => {
+  try {
+    log(label)
+    return (await load()).map((row) => fromBenchRow(row, target(row)))
+  } catch (error) {
+    return [{ workload: label, unit: "", note: `skipped: ${errorText(error)}` }]
+  }
+}
+
+const main = async (): Promise<void> => {
+  const admin = adminUrl()
+  const machine = await describeMachine(admin)
+  log(`run ${runId}, ${quick ? "quick" : "full"} sizes; load ${formatLoad(machine.loadAverage)}`)
+
+  const prep = await prepareOnly(runId, sizes)
+  const pgOurs = await onScratch(admin, "ours", (s) =>
+    ours(() => Effect.runPromise(makePgEventStore({ connectionString: s.url })), "ours/PostgreSQL"),
+  )
+  const pgEmmett = await emmett(admin)
+  const pgPlain = await baseline(admin)
+  const lite = await ours(() => Effect.runPromise(makePgliteEventStore({})), "ours/PGlite").catch(
+    (error: unknown): Figures => ({ error: errorText(error) }),
+  )
+
+  const disclosure = await optional(
+    "disclosure benchmark (bench/disclosure.ts)",
+    async () => (await import("./disclosure.ts")).benchDisclosure(),
+    (row) => (row.name.endsWith("median") ? { max: 5, text: "median < 5 ms" } : undefined),
+  )
+  const api = await optional(
+    "API benchmark (bench/api.ts)",
+    async () => (await import("./api.ts")).benchApi({ durationSec: quick ? 2 : 5 }),
+    (row) =>
+      row.name.includes("published") && row.unit === "req/s" ? { min: 5_000, text: "≥ 5,000" } : undefined,
+  )
+
+  const rows: ReadonlyArray<CompareRow> = [
+    ...storeRows("PostgreSQL", pgOurs, pgEmmett, pgPlain, true),
+    {
+      workload: "PostgreSQL: (a) of which prepareAppend alone (Node: decode, canonical JSON, SHA-256)",
+      unit: "events/s",
+      ours: rate(prep),
+      note: "no database; the rest of (a) is ledger_append in PostgreSQL",
+    },
+    ...storeRows("PGlite (in memory)", lite, undefined, undefined, false).map((row) => ({
+      ...row,
+      note: notes(row.note, "Emmett 0.42 runs on node-postgres only (no PGlite connector)"),
+    })),
+    ...disclosure,
+    ...api,
+  ]
+  const end = os.loadavg() as [number, number, number]
+  console.log(`## pnpm bench${quick ? " (BENCH_QUICK=1)" : ""}\n`)
+  console.log(formatMachine(machine))
+  console.log(`- load average at end (1/5/15 min): ${formatLoad(end)}\n`)
+  console.log(formatTable(rows))
+}
+
+await main()
