@@ -5,7 +5,14 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { canonicalize, canonicalizeStrict, hashOf, NotCanonicalJson, sha256Hex } from "./CanonicalJson.ts"
+import {
+  canonicalBytes,
+  canonicalize,
+  canonicalizeStrict,
+  hashOf,
+  NotCanonicalJson,
+  sha256Hex,
+} from "./CanonicalJson.ts"
 
 /**
  * Reference: the straightforward writer this module had before it was made fast — sort the keys,
@@ -109,5 +116,33 @@ describe("canonicalize", () => {
     expect(hashOf({ b: [1, "二"], a: null })).toBe(hashOf({ a: null, b: [1, "二"] }))
     expect(hashOf({ a: null, b: [1, "二"] })).toBe(sha256Hex('{"a":null,"b":[1,"二"]}'))
     expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+  })
+
+  it("gives the same text as bytes and as a hash, on random values", () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        const text = canonicalize(value)
+        expect(Buffer.from(canonicalBytes(value)).toString("utf8")).toBe(text)
+        expect(hashOf(value)).toBe(sha256Hex(text))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("survives a getter that canonicalizes while the writer is busy, and large values that grow the buffer", () => {
+    const inner = { z: 1, y: ["预算"] }
+    const outer = {
+      b: 2,
+      get a() {
+        return canonicalize(inner)
+      },
+    }
+    expect(canonicalize(outer)).toBe(`{"a":${JSON.stringify('{"y":["预算"],"z":1}')},"b":2}`)
+    const big = Array.from({ length: 5000 }, (_, i) => ({
+      ["k" + String(i % 7)]: "预算".repeat(i % 50),
+      n: i,
+    }))
+    expect(canonicalize(big)).toBe(reference(big))
+    expect(canonicalize({ after: "small" })).toBe('{"after":"small"}')
   })
 })
