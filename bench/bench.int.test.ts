@@ -1,0 +1,74 @@
+/**
+ * The PostgreSQL-only pieces of the benchmark with tiny sizes on a scratch database of the real
+ * server: Emmett's workloads and the plain-SQL baselines (COPY included) write and read exactly
+ * what they count. Speed is never asserted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  baselineBatchedInsert,
+  baselineConcurrentInserts,
+  baselineCopy,
+  baselineReadAll,
+  openBaseline,
+} from "./baseline.ts"
+import {
+  emmettBatchedAppend,
+  emmettBulkImport,
+  emmettConcurrentAppends,
+  emmettReadStreams,
+  openEmmett,
+} from "./emmett.ts"
+import { createScratch } from "./scratch.ts"
+import type { Scratch } from "./scratch.ts"
+
+const admin = process.env["LEDGER_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres"
+
+describe("benchmark workloads on PostgreSQL", () => {
+  let scratch: Scratch
+  beforeAll(async () => {
+    scratch = await createScratch(admin, "test")
+  })
+  afterAll(async () => {
+    await scratch.drop()
+  })
+
+  it("Emmett: batches, per-stream bulk import and concurrent writers, all read back", async () => {
+    const store = await openEmmett(scratch.url)
+    try {
+      const a = await emmettBatchedAppend(store, "t", { streams: 3, perStream: 7 })
+      expect(a.measure.events).toBe(21)
+      expect((await emmettReadStreams(store, a.streamNames)).events).toBe(21)
+      const bulk = await emmettBulkImport(store, "t", {
+        bulkTotal: 40,
+        bulkPerCall: 20,
+        bulkStreamsPerCall: 4,
+      })
+      expect(bulk.events).toBe(40)
+      const w = await emmettConcurrentAppends(store, "t", { writers: 8, writerMs: 60_000, maxPerWriter: 3 })
+      expect(w.events).toBe(24)
+      const writerStream = await store.readStream("bench-twriter5")
+      expect(writerStream.currentStreamVersion).toBe(3n)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it("plain SQL: multi-row INSERT, COPY and single-row INSERTs, all read back in position order", async () => {
+    const pool = await openBaseline(scratch.url)
+    try {
+      expect((await baselineBatchedInsert(pool, "t", { streams: 3, perStream: 7 })).events).toBe(21)
+      const copied = await baselineCopy(pool, "t", { bulkTotal: 40, bulkPerCall: 20, bulkStreamsPerCall: 4 })
+      expect(copied.events).toBe(40)
+      const w = await baselineConcurrentInserts(pool, "t", { writers: 8, writerMs: 60_000, maxPerWriter: 3 })
+      expect(w.events).toBe(24)
+      expect((await baselineReadAll(pool, 10)).events).toBe(85)
+      // The COPY text rows kept the JSON intact: the payload reads back as the object.
+      const one = await pool.query<{ data: { lineId: string } }>(
+        "SELECT data FROM baseline_events WHERE stream_id = 'bench-t-bulk-1' AND version = 2",
+      )
+      expect(one.rows[0]?.data.lineId).toBe("line-0001-000001")
+    } finally {
+      await pool.end()
+    }
+  })
+})

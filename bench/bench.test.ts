@@ -1,0 +1,124 @@
+/**
+ * Smoke test of the benchmark's pieces with tiny sizes on in-memory PGlite: every workload writes
+ * and reads exactly what it says (speed is never asserted), the payload is the size we claim, and
+ * the table judges targets correctly.
+ */
+import { Effect } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { makePgliteEventStore } from "@ledger/store-postgres"
+import type { EventStoreShape } from "@ledger/eventstore"
+import { formatTable, ratio, verdict } from "./compare.ts"
+import type { CompareRow } from "./compare.ts"
+import {
+  batchedAppend,
+  bulkImport,
+  concurrentAppends,
+  prepareOnly,
+  readEverything,
+  readStreams,
+} from "./store.ts"
+import { budgetLine, concurrentWriters } from "./workload.ts"
+
+describe("workloads on PGlite", () => {
+  let store: EventStoreShape
+  beforeAll(async () => {
+    store = await Effect.runPromise(makePgliteEventStore({}))
+  })
+  afterAll(async () => {
+    await Effect.runPromise(store.close())
+  })
+
+  it("append, import and concurrent writers store exactly what they count, and reads return all of it", async () => {
+    const a = await batchedAppend(store, "t", { streams: 3, perStream: 7 })
+    expect(a.measure.events).toBe(21)
+    expect(a.streamIds).toHaveLength(3)
+
+    const all = await readEverything(store, 21, 5)
+    expect(all.events).toBe(21)
+    const perStream = await readStreams(store, a.streamIds)
+    expect(perStream.events).toBe(21)
+
+    const bulk = await bulkImport(store, "t", { bulkTotal: 40, bulkPerCall: 20, bulkStreamsPerCall: 4 })
+    expect(bulk.events).toBe(40)
+
+    const writers = await concurrentAppends(store, "t", { writers: 8, writerMs: 60_000, maxPerWriter: 3 })
+    expect(writers.events).toBe(24)
+
+    const heads = await Effect.runPromise(store.listStreams())
+    expect(heads).toHaveLength(3 + 8 + 8)
+    expect(heads.filter((h) => h.streamId.includes("-writer-")).map((h) => h.version)).toEqual(
+      Array(8).fill(3),
+    )
+    const everything = await readEverything(store, 21 + 40 + 24, 10)
+    expect(everything.events).toBe(85)
+    expect(await Effect.runPromise(store.verify())).toMatchObject({ ok: true, checked: 85 })
+  })
+
+  it("prepareOnly prepares every event of the batches", async () => {
+    expect((await prepareOnly("p", { streams: 2, perStream: 5 })).events).toBe(10)
+  })
+})
+
+describe("workload helpers", () => {
+  it("a budget line is about 400 bytes of JSON with amounts as strings of 元", () => {
+    for (const [s, i] of [
+      [0, 0],
+      [42, 999],
+      [99, 123_456],
+    ] as const) {
+      const line = budgetLine(s, i)
+      const size = Buffer.byteLength(JSON.stringify(line))
+      expect(size).toBeGreaterThan(330)
+      expect(size).toBeLessThan(470)
+      expect(line["amount"]).toMatch(/^\d+\.\d{2}$/)
+    }
+  })
+
+  it("concurrent writers stop at the count bound and run each writer's steps in order", async () => {
+    const seen: Array<Array<number>> = Array.from({ length: 4 }, () => [])
+    const m = await concurrentWriters(4, 60_000, 5, async (w, n) => {
+      await new Promise((r) => setImmediate(r))
+      seen[w]?.push(n)
+    })
+    expect(m.events).toBe(20)
+    expect(seen).toEqual(Array(4).fill([0, 1, 2, 3, 4]))
+  })
+})
+
+describe("the comparison table", () => {
+  const row = (ours: number, emmett?: number): CompareRow => ({
+    workload: "w",
+    unit: "events/s",
+    ours,
+    emmett,
+    target: { min: 50_000, minRatio: 2, text: "≥ 50,000 and ≥ 2× Emmett" },
+  })
+
+  it("passes only when both the floor and the ratio hold", () => {
+    expect(verdict(row(60_000, 20_000))).toBe("pass")
+    expect(verdict(row(60_000, 40_000))).toBe("FAIL")
+    expect(verdict(row(40_000, 10_000))).toBe("FAIL")
+    expect(verdict(row(60_000))).toBe("—")
+    expect(ratio(row(60_000, 20_000))).toBe(3)
+  })
+
+  it("judges a latency ceiling", () => {
+    const latency = (v: number): CompareRow => ({
+      workload: "l",
+      unit: "ms",
+      ours: v,
+      target: { max: 5, text: "< 5" },
+    })
+    expect(verdict(latency(4.9))).toBe("pass")
+    expect(verdict(latency(5))).toBe("FAIL")
+  })
+
+  it("prints one Markdown row per workload with the ratio and verdict", () => {
+    const text = formatTable([row(60_000, 20_000), { workload: "a | b", unit: "ms" }])
+    const lines = text.split("\n")
+    expect(lines).toHaveLength(4)
+    expect(lines[2]).toContain("| 60,000 | 20,000 | — | 3.00× |")
+    expect(lines[2]).toContain("| pass |")
+    expect(lines[3]).toContain("a \\| b")
+  })
+})
