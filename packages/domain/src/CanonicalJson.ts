@@ -30,13 +30,16 @@ export class NotCanonicalJson extends Error {
 
 // Anything JSON.stringify would escape (controls, quote, backslash) or that needs the surrogate
 // check. Strings without a match are written as-is between quotes, which is what JSON.stringify gives.
+// eslint-disable-next-line no-control-regex -- U+0000–U+001F are exactly what JSON must escape
 const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/
 const ANY_SURROGATE = /[\ud800-\udfff]/
 // A lone (unpaired) UTF-16 surrogate has no UTF-8 encoding; RFC 8785 §3.2.2.2 requires valid Unicode.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
-// Thrown (and caught) only inside this module on the hot path; the public error is built by `locate`.
-const INVALID: unique symbol = Symbol("not canonical JSON")
+// Thrown (and caught) only inside this module on the hot path; the public error is built by
+// `locate`. One shared instance: creating an Error (and its stack) per failure is not needed here.
+class Invalid extends Error {}
+const INVALID = new Invalid("not canonical JSON")
 
 // The writer produces UTF-8 bytes into one growing scratch buffer rather than a JS string: a
 // ~110 KB document built by string concatenation is a rope of tens of thousands of pieces, and
