@@ -68,8 +68,7 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
         ),
     }),
   )
-  const auth = authenticate(deps.keys)
-  app.use("/v1/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)))
+  app.use("/v1/*", authenticate(deps.keys, PUBLIC_PATHS))
   for (const r of routes) app.on(r.spec.method.toUpperCase(), honoPath(r.spec.path), r.handler)
   if (deps.admin) app.route("/", deps.admin)
   return app

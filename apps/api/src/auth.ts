@@ -15,10 +15,11 @@ export interface ApiEnv {
 
 const BEARER = /^Bearer ([A-Za-z0-9_\-.~+/]{1,200}=*)$/
 
-/** Middleware: resolves the caller or answers 401. @category middleware */
+/** Middleware: resolves the caller or answers 401; `open` paths need no key. @category middleware */
 export const authenticate =
-  (keys: KeyRing): MiddlewareHandler<ApiEnv> =>
+  (keys: KeyRing, open: ReadonlySet<string> = new Set()): MiddlewareHandler<ApiEnv> =>
   async (c, next) => {
+    if (open.has(c.req.path)) return next()
     const header = c.req.header("authorization")
     if (header === undefined) fail("unauthorized", "send an API key as `Authorization: Bearer <key>`")
     const token = BEARER.exec(header ?? "")?.[1]

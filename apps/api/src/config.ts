@@ -53,7 +53,14 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
   )
   if (Result.isFailure(decoded)) {
     const issues = SchemaIssue.makeFormatterStandardSchemaV1()(decoded.failure.issue).issues
-    throw new InvalidConfig(issues.map((i) => `${(i.path ?? []).join(".")}: ${i.message}`).join("; "))
+    throw new InvalidConfig(
+      issues
+        .map(
+          (i) =>
+            `${(i.path ?? []).map((k) => String(typeof k === "object" ? k.key : k)).join(".")}: ${i.message}`,
+        )
+        .join("; "),
+    )
   }
   const e = decoded.success
   const port = e.PORT === undefined ? 3000 : Number(e.PORT)

@@ -1,5 +1,27 @@
 /**
- * Public entry of @ledger/api. A placeholder so the workspace type-checks, lints and
- * builds before the package's owner lands real code; replace freely.
+ * @ledger/api — the HTTP API of budget-ledger: `makeApp` (the Hono app, no server), `startApi`
+ * (store, fixture seed, demo keys, server) and the key functions the CLI's `ledger keys` uses.
  */
-export {}
+export { apiRoutes, makeApp, openApiOf } from "./app.ts"
+export type { ApiEnv } from "./auth.ts"
+export { configFromEnv, InvalidConfig, loadConfig } from "./config.ts"
+export type { ApiConfig } from "./config.ts"
+export type { ApiDeps } from "./deps.ts"
+export {
+  CreatedKey,
+  createKey,
+  hashToken,
+  InvalidKeySpec,
+  KEYS_STREAM,
+  KeyInfo,
+  KeySpec,
+  listKeys,
+  makeKeyRing,
+  revokeKey,
+  Role,
+} from "./keys.ts"
+export type { KeyRing, Principal } from "./keys.ts"
+export { PROBLEM_BASE, Problem, PROBLEMS } from "./problem.ts"
+export type { ProblemKind } from "./problem.ts"
+export { openStore, startApi } from "./server.ts"
+export type { DemoKeys, RunningApi } from "./server.ts"

@@ -25,8 +25,8 @@ const collector = () => {
       if (first === undefined) return {}
       const multi = SchemaRepresentation.toRepresentations([first, ...rest])
       const doc = JsonSchema.toMultiDocumentOpenApi3_1(SchemaRepresentation.toJsonSchemaMultiDocument(multi))
-      doc.schemas.forEach((s, i) => slots[i]?.(s as Json))
-      return doc.definitions as Json
+      doc.schemas.forEach((s, i) => slots[i]?.(s))
+      return doc.definitions
     },
   }
 }

@@ -8,6 +8,12 @@ import { makeHarness } from "./testing-fixtures/harness.ts"
 import type { Harness } from "./testing-fixtures/harness.ts"
 import { fixtureEvent, newAppropriation, postJson } from "./testing-fixtures/requests.ts"
 
+/** The mutable shape of a wire event the tests break on purpose. */
+interface Wire {
+  [k: string]: unknown
+  data: { [k: string]: unknown; line: { [k: string]: unknown; expenditure: Record<string, unknown> } }
+}
+
 const EVENTS = "/v1/departments/002/years/2026/events"
 
 const head = async (h: Harness) => (await Effect.runPromise(h.store.head("002/2026")))?.version ?? 0
@@ -88,7 +94,7 @@ describe("append", () => {
     const h = await makeHarness()
     const v = await head(h)
     const results = await Promise.all(
-      [1, 2, 3].map((i) =>
+      [1, 2, 3].map(async (i) =>
         append(
           h,
           { events: [newAppropriation(`race${i}`)], expectedVersion: v },
@@ -127,15 +133,10 @@ describe("append", () => {
     )
   })
 
-  const invalid = async (
-    mutate: (e: Record<string, any>) => void,
-    status: number,
-    type: string,
-    path: RegExp,
-  ) => {
+  const invalid = async (mutate: (e: Wire) => void, status: number, type: string, path: RegExp) => {
     const h = await makeHarness()
     const good = newAppropriation("bad")
-    const bad = structuredClone(good) as Record<string, any>
+    const bad = structuredClone(good) as unknown as Wire
     mutate(bad)
     const p = await rejected(h, append(h, { events: [newAppropriation("good-before"), bad] }), status, type)
     expect(p.issues?.map((i) => i.path).join(" ")).toMatch(path)
@@ -173,11 +174,12 @@ describe("append", () => {
 
   it("an adjustment driving a line negative → 422, nothing written", async () => {
     const h = await makeHarness()
-    const adj = structuredClone(fixtureEvent("AdjustmentRecorded")) as Record<string, any>
+    const adj = structuredClone(fixtureEvent("AdjustmentRecorded"))
     adj["idempotencyKey"] = "test/negative"
     delete adj["eventId"]
     // a line of the fixture, reduced by more than it holds
-    const line = (fixtureEvent("AppropriationRecorded") as any).data.line as {
+    const line = (fixtureEvent("AppropriationRecorded") as unknown as { data: { line: unknown } }).data
+      .line as {
       lineId: string
       amount: string
     }

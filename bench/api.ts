@@ -1,0 +1,169 @@
+/**
+ * The HTTP API under load (design README §5: GET of a published disclosure ≥ 5,000 requests/s on
+ * loopback). Starts the real server as its own process (`apps/api/src/main.ts`, as `pnpm start`
+ * does) on a fresh embedded store — or PostgreSQL with `databaseUrl` — and drives it with
+ * autocannon: GET published (cached by hash), GET current (replayed every time), POST a batched
+ * append. Run alone: `npx tsx bench/api.ts`.
+ *
+ * @module
+ */
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { formatRows, type BenchRow } from "./report.ts"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.join(here, "..")
+
+interface CannonResult {
+  readonly requests: { readonly average: number; readonly total: number }
+  readonly latency: { readonly p50: number; readonly p99: number }
+  readonly non2xx: number
+  readonly errors: number
+}
+type Cannon = (opts: Record<string, unknown>) => Promise<CannonResult>
+const autocannon = createRequire(import.meta.url)("autocannon") as Cannon
+
+/** Options of {@link benchApi}. */
+export interface ApiBenchOptions {
+  /** Seconds per scenario (default 10). */
+  readonly durationSec?: number
+  /** Concurrent connections (default 16). */
+  readonly connections?: number
+  /** Events per appended batch (default 100). */
+  readonly batchSize?: number
+  /** PostgreSQL instead of a fresh embedded store. */
+  readonly databaseUrl?: string
+}
+
+interface Server {
+  readonly url: string
+  readonly writer: string
+  readonly auditor: string
+  readonly stop: () => void
+}
+
+/** Starts `apps/api/src/main.ts` on a free loopback port and waits for its banner. */
+const startServer = (env: Record<string, string>): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/main.ts")], {
+      cwd: root,
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+    let out = ""
+    const timer = setTimeout(() => reject(new Error(`the API did not start in 180 s:\n${out}`)), 180_000)
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8")
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1]
+      const writer = /writer\s+(blk_\S+)/.exec(out)?.[1]
+      const auditor = /auditor\s+(blk_\S+)/.exec(out)?.[1]
+      if (url && writer && auditor) {
+        clearTimeout(timer)
+        resolve({ url, writer, auditor, stop: () => child.kill("SIGTERM") })
+      }
+    })
+    child.on("exit", (code) => reject(new Error(`the API exited (${code}) before it was ready:\n${out}`)))
+  })
+
+/** A batch of `size` new appropriations, unique per `n`, built from the fixture's first project line. */
+const batchBody = (template: Record<string, unknown>, n: number, size: number): string => {
+  const data = template["data"] as { line: Record<string, unknown> }
+  const { eventId: _id, ...rest } = template
+  const events = Array.from({ length: size }, (_, i) => ({
+    ...rest,
+    idempotencyKey: `bench/${n}/${i}`,
+    data: { ...data, line: { ...data.line, lineId: `bench-${n}-${i}`, amount: "100.00" } },
+  }))
+  return JSON.stringify({ events })
+}
+
+const row = (name: string, r: CannonResult, note: string): Array<BenchRow> => [
+  {
+    name: `${name}: requests/s`,
+    value: r.requests.average,
+    unit: "req/s",
+    note: `${note}; non-2xx ${r.non2xx}, errors ${r.errors}`,
+  },
+  { name: `${name}: p50`, value: r.latency.p50, unit: "ms" },
+  { name: `${name}: p99`, value: r.latency.p99, unit: "ms" },
+]
+
+/**
+ * Runs the three API scenarios against a real server on loopback and returns their rows.
+ * @category benchmarks
+ */
+export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyArray<BenchRow>> => {
+  const duration = options.durationSec ?? 10
+  const connections = options.connections ?? 16
+  const batchSize = options.batchSize ?? 100
+  const dir = mkdtempSync(path.join(tmpdir(), "ledger-bench-api-"))
+  const server = await startServer({
+    LEDGER_STORE: dir,
+    ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
+  })
+  try {
+    const base = `${server.url}/v1/departments/002/years/2026`
+    const auth = { authorization: `Bearer ${server.auditor}` }
+    const published = await autocannon({
+      url: `${base}/disclosure?asOf=published`,
+      headers: auth,
+      connections,
+      duration,
+    })
+    const current = await autocannon({ url: `${base}/disclosure`, headers: auth, connections, duration })
+    const template = readFileSync(path.join(root, "fixtures/tunliu-government-office/events.ndjson"), "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"AppropriationRecorded"') && l.includes('"project"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)[0]
+    if (template === undefined) throw new Error("the fixture has no project appropriation")
+    let n = 0
+    const append = await autocannon({
+      url: `${base}/events`,
+      method: "POST",
+      connections: Math.min(connections, 4),
+      duration,
+      requests: [
+        {
+          setupRequest: (req: Record<string, unknown>) => {
+            const i = n++
+            return {
+              ...req,
+              headers: {
+                authorization: `Bearer ${server.writer}`,
+                "content-type": "application/json",
+                "idempotency-key": `bench-${i}`,
+              },
+              body: batchBody(template, i, batchSize),
+            }
+          },
+        },
+      ],
+    })
+    const store = options.databaseUrl !== undefined ? "PostgreSQL" : "embedded PGlite"
+    return [
+      ...row(
+        "API GET disclosure, published (cached)",
+        published,
+        `target ≥ 5000 req/s; ${connections} connections, ${store}`,
+      ),
+      ...row("API GET disclosure, current (replayed)", current, `${connections} connections`),
+      ...row(
+        `API POST append, ${batchSize} events/batch`,
+        append,
+        `${Math.min(connections, 4)} connections; ≈ ${Math.round(append.requests.average * batchSize)} events/s`,
+      ),
+    ]
+  } finally {
+    server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const rows = await benchApi(process.env["DATABASE_URL"] ? { databaseUrl: process.env["DATABASE_URL"] } : {})
+  console.log(formatRows(rows))
+}
