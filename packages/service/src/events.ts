@@ -9,7 +9,6 @@ import type { LoggedEvent } from "@ledger/projections"
 import type { NewEvent, StoredEvent } from "@ledger/eventstore"
 import { Result } from "effect"
 
-
 /**
  * A deterministic event id for events sent without one, so that re-sending the same line gives the
  * same body (and the idempotency check sees "same key, same body").
@@ -74,23 +73,86 @@ export const toWire = (s: StoredEvent): Record<string, unknown> | undefined => {
   }
 }
 
-/** Decodes a stored event into the domain; a stored event that no longer decodes is a corrupt log. */
-export const toLogged = (s: StoredEvent): LoggedEvent => {
+/** The decoded budget event of a stored event, with the fields it was decoded from. */
+interface Decoded {
+  readonly streamId: string
+  readonly eventId: string
+  readonly schemaVersion: number
+  readonly occurredAt: string
+  readonly actor: string
+  readonly idempotencyKey: string
+  readonly type: string
+  readonly event: LoggedEvent["event"]
+}
+
+const decodeStored = (s: StoredEvent): Decoded => {
   const decoded = Envelope.decodeEvent(toWire(s) ?? { type: s.type })
   if (Result.isFailure(decoded)) {
     throw new Error(`stored event ${s.streamId}@${s.version} does not decode: ${decoded.failure.message}`)
   }
+  const { streamId, eventId, schemaVersion, occurredAt, actor, idempotencyKey, type } = s
   return {
+    streamId,
+    eventId,
+    schemaVersion,
+    occurredAt,
+    actor,
+    idempotencyKey,
+    type,
     event: decoded.success.event,
-    meta: {
-      streamId: s.streamId,
-      version: s.version,
-      position: s.position,
-      eventId: s.eventId,
-      occurredAt: s.occurredAt,
-      recordedAt: s.recordedAt,
-      actor: s.actor,
-      hash: s.hash,
-    },
   }
 }
+
+/**
+ * A `toLogged` that remembers the decoded event of the last `capacity` stored events it saw.
+ *
+ * Every read of a stream decodes every event with the full Effect Schema again, which cost more
+ * than building the disclosure's tables. The decode is a pure function of the event's content, and
+ * a stored event's content is its `canonical` text — the exact bytes its hash covers, from which
+ * every backend decodes the other fields — so the canonical text is the cache key. A hit also
+ * requires the scalar fields (type, ids, dates, actor) to equal those that were decoded, else the
+ * event is decoded afresh; `data` is taken to be what the text says, as every backend makes it.
+ * A failed decode is never cached. Eviction is oldest-first, so memory stays bounded.
+ * @category constructors
+ */
+export const makeToLogged = (capacity = 20_000): ((s: StoredEvent) => LoggedEvent) => {
+  const cache = new Map<string, Decoded>()
+  return (s) => {
+    let d = cache.get(s.canonical)
+    if (
+      d === undefined ||
+      d.streamId !== s.streamId ||
+      d.eventId !== s.eventId ||
+      d.type !== s.type ||
+      d.schemaVersion !== s.schemaVersion ||
+      d.occurredAt !== s.occurredAt ||
+      d.actor !== s.actor ||
+      d.idempotencyKey !== s.idempotencyKey
+    ) {
+      d = decodeStored(s)
+      if (capacity > 0) {
+        if (cache.size >= capacity) cache.delete(cache.keys().next().value as string)
+        cache.set(s.canonical, d)
+      }
+    }
+    return {
+      event: d.event,
+      meta: {
+        streamId: s.streamId,
+        version: s.version,
+        position: s.position,
+        eventId: s.eventId,
+        occurredAt: s.occurredAt,
+        recordedAt: s.recordedAt,
+        actor: s.actor,
+        hash: s.hash,
+      },
+    }
+  }
+}
+
+/**
+ * Decodes a stored event into the domain; a stored event that no longer decodes is a corrupt log
+ * (an Error naming the stream and version). Decodes are memoised by canonical text, see {@link makeToLogged}.
+ */
+export const toLogged: (s: StoredEvent) => LoggedEvent = makeToLogged()
