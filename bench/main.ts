@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto"
 import os from "node:os"
 import { Effect } from "effect"
-import { makePgEventStore, makePgliteEventStore } from "@ledger/store-postgres"
+import { makeKyselyEventStore, makePgEventStore, openPglite } from "@ledger/store-postgres"
 import type { EventStoreShape } from "@ledger/eventstore"
 import {
   baselineBatchedInsert,
@@ -29,7 +29,14 @@ import {
   openEmmett,
 } from "./emmett.ts"
 import type { BenchRow } from "./report.ts"
-import { adminUrl, createScratch, describeMachine, formatLoad, formatMachine } from "./scratch.ts"
+import {
+  adminUrl,
+  analyzeDatabase,
+  createScratch,
+  describeMachine,
+  formatLoad,
+  formatMachine,
+} from "./scratch.ts"
 import type { Scratch } from "./scratch.ts"
 import {
   batchedAppend,
@@ -45,7 +52,11 @@ import type { Measure, Sizes } from "./workload.ts"
 const quick = process.env["BENCH_QUICK"] === "1"
 const sizes: Sizes = quick ? SIZES.quick : SIZES.full
 const runId = randomBytes(3).toString("hex")
-const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`)
+const started = performance.now()
+const log = (line: string): void =>
+  void process.stderr.write(
+    `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`,
+  )
 
 /** The four workloads' figures for one backend; a missing one failed or does not apply. */
 interface Figures {
@@ -53,6 +64,7 @@ interface Figures {
   bulk?: Measure
   concurrent?: Measure
   readAll?: Measure
+  readAllFresh?: Measure
   readStreams?: Measure
   error?: string
 }
@@ -80,16 +92,28 @@ const onScratch = async (
   }
 }
 
-/** Our four workloads on an open store: (a), then (d) over exactly (a)'s events, then (b), (c). */
-const ours = async (open: () => Promise<EventStoreShape>, label: string): Promise<Figures> => {
-  const store = await open()
+/** An open store of ours and how to refresh its planner statistics (`ANALYZE`). */
+interface OpenStore {
+  readonly store: EventStoreShape
+  readonly analyze: () => Promise<void>
+}
+
+/**
+ * Our four workloads: (a), then (d) over exactly (a)'s events — once on the freshly written
+ * table, once after `ANALYZE` (the steady state every backend is measured in) — then (b), (c).
+ */
+const ours = async (open: () => Promise<OpenStore>, label: string): Promise<Figures> => {
+  const { store, analyze } = await open()
   const f: Figures = {}
+  const events = sizes.streams * sizes.perStream
   try {
     log(`${label}: batched append`)
     const a = await batchedAppend(store, runId, sizes)
     f.batched = a.measure
-    log(`${label}: read all`)
-    f.readAll = await readEverything(store, sizes.streams * sizes.perStream, sizes.readPage)
+    log(`${label}: read all, before and after ANALYZE`)
+    f.readAllFresh = await readEverything(store, events, sizes.readPage)
+    await analyze()
+    f.readAll = await readEverything(store, events, sizes.readPage)
     f.readStreams = await readStreams(store, a.streamIds)
     log(`${label}: bulk import`)
     f.bulk = await bulkImport(store, runId, sizes)
@@ -104,6 +128,21 @@ const ours = async (open: () => Promise<EventStoreShape>, label: string): Promis
   return f
 }
 
+/** Our store on a PostgreSQL scratch database. */
+const openPg = async (url: string): Promise<OpenStore> => ({
+  store: await Effect.runPromise(makePgEventStore({ connectionString: url })),
+  analyze: () => analyzeDatabase(url),
+})
+
+/** Our store on a fresh in-memory PGlite. */
+const openLite = async (): Promise<OpenStore> => {
+  const { db, pglite } = await Effect.runPromise(openPglite({}))
+  return {
+    store: makeKyselyEventStore(db, { destroy: () => db.destroy() }),
+    analyze: async () => void (await pglite.exec("ANALYZE")),
+  }
+}
+
 const emmett = (admin: string): Promise<Figures> =>
   onScratch(admin, "emmett", async (s) => {
     const store = await openEmmett(s.url)
@@ -111,6 +150,7 @@ const emmett = (admin: string): Promise<Figures> =>
       log("Emmett: batched append")
       const a = await emmettBatchedAppend(store, runId, sizes)
       log("Emmett: read")
+      await analyzeDatabase(s.url)
       const read = await emmettReadStreams(store, a.streamNames)
       log("Emmett: bulk import")
       const bulk = await emmettBulkImport(store, runId, sizes)
@@ -129,6 +169,7 @@ const baseline = (admin: string): Promise<Figures> =>
       log("plain SQL: multi-row INSERT")
       const batched = await baselineBatchedInsert(pool, runId, sizes)
       log("plain SQL: read")
+      await analyzeDatabase(s.url)
       const readAll = await baselineReadAll(pool, sizes.readPage)
       log("plain SQL: COPY")
       const bulk = await baselineCopy(pool, runId, sizes)
@@ -202,10 +243,17 @@ const storeRows = (
       baseline: r(b?.readAll),
       target: t({ min: 150_000, text: "≥ 150,000" }),
       note: notes(
+        "after ANALYZE, every backend",
         o.readAll?.note && `ours: ${o.readAll.note}`,
         o.readAll && o.readAll.events !== events ? `ours read ${o.readAll.events} of ${events}` : undefined,
         e && "Emmett: readStream × streams (its global read is consumer-only)",
       ),
+    },
+    {
+      workload: `${backend}: (d₀) the same read straight after writing, before ANALYZE`,
+      unit: "events/s",
+      ours: r(o.readAllFresh),
+      note: "no planner statistics yet: see docs/performance.md",
     },
     {
       workload: `${backend}: (d′) read the same streams one by one (readStream)`,
@@ -237,14 +285,12 @@ const main = async (): Promise<void> => {
   log(`run ${runId}, ${quick ? "quick" : "full"} sizes; load ${formatLoad(machine.loadAverage)}`)
 
   const prep = await prepareOnly(runId, sizes)
-  const pgOurs = await onScratch(admin, "ours", (s) =>
-    ours(() => Effect.runPromise(makePgEventStore({ connectionString: s.url })), "ours/PostgreSQL"),
-  )
+  const pgOurs = await onScratch(admin, "ours", (s) => ours(() => openPg(s.url), "ours/PostgreSQL"))
   const pgEmmett = await emmett(admin)
   const pgPlain = await baseline(admin)
-  const lite = await ours(() => Effect.runPromise(makePgliteEventStore({})), "ours/PGlite").catch(
-    (error: unknown): Figures => ({ error: errorText(error) }),
-  )
+  const lite = await ours(openLite, "ours/PGlite").catch((error: unknown): Figures => ({
+    error: errorText(error),
+  }))
 
   const disclosure = await optional(
     "disclosure benchmark (bench/disclosure.ts)",

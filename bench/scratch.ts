@@ -20,7 +20,7 @@ export interface Scratch {
   readonly drop: () => Promise<void>
 }
 
-const withAdmin = async <A>(url: string, run: (client: pg.Client) => Promise<A>): Promise<A> => {
+const withClient = async <A>(url: string, run: (client: pg.Client) => Promise<A>): Promise<A> => {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
   await client.connect()
   try {
@@ -33,16 +33,23 @@ const withAdmin = async <A>(url: string, run: (client: pg.Client) => Promise<A>)
 /** Creates `bench_<label>_<random>` on the server of `admin`; `drop` removes it (forcing out connections). */
 export const createScratch = async (admin: string, label: string): Promise<Scratch> => {
   const name = `bench_${label}_${randomBytes(4).toString("hex")}`
-  await withAdmin(admin, (c) => c.query(`CREATE DATABASE ${name}`))
+  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`))
   const url = new URL(admin)
   url.pathname = `/${name}`
   return {
     name,
     url: url.toString(),
     drop: () =>
-      withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   }
 }
+
+/**
+ * Refreshes the planner statistics of every table of the database at `url`. The read workloads
+ * run after it on every backend: a table written seconds ago has none until autovacuum comes by.
+ */
+export const analyzeDatabase = (url: string): Promise<void> =>
+  withClient(url, (c) => c.query("ANALYZE")).then(() => undefined)
 
 /** What the numbers were measured on. */
 export interface Machine {
@@ -56,7 +63,7 @@ export interface Machine {
 
 /** The CPU, memory, Node and PostgreSQL versions and the current 1/5/15-minute load average. */
 export const describeMachine = async (admin: string): Promise<Machine> => {
-  const postgres = await withAdmin(admin, async (c) => {
+  const postgres = await withClient(admin, async (c) => {
     const r = await c.query<{ version: string }>("SELECT version()")
     return r.rows[0]?.version ?? "unknown"
   }).catch((error: unknown) => `unreachable (${String(error)})`)
