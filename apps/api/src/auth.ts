@@ -4,7 +4,7 @@
  * verifies, checks and reconciles every department; an admin manages keys and reads everything.
  */
 import type { Context, MiddlewareHandler } from "hono"
-import type { KeyRing, Principal, Role } from "./keys.ts"
+import type { KeyRing, Principal, Role } from "@ledger/service"
 import { fail } from "./problem.ts"
 import { run } from "./run.ts"
 

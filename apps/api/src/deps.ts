@@ -5,7 +5,7 @@
 import type { EventStoreShape } from "@ledger/eventstore"
 import type { LedgerService } from "@ledger/service"
 import type { Hono } from "hono"
-import type { KeyRing } from "./keys.ts"
+import type { KeyRing } from "@ledger/service"
 
 /** Dependencies of {@link makeApp}. @category models */
 export interface ApiDeps {

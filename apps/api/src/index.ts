@@ -19,8 +19,8 @@ export {
   makeKeyRing,
   revokeKey,
   Role,
-} from "./keys.ts"
-export type { KeyRing, Principal } from "./keys.ts"
+} from "@ledger/service"
+export type { KeyRing, Principal } from "@ledger/service"
 export { PROBLEM_BASE, Problem, PROBLEMS } from "./problem.ts"
 export type { ProblemKind } from "./problem.ts"
 export { openStore, startApi } from "./server.ts"

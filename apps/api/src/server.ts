@@ -16,8 +16,8 @@ import { Effect } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./app.ts"
 import type { ApiConfig } from "./config.ts"
-import { createKey, makeKeyRing } from "./keys.ts"
-import type { KeyRing, Role } from "./keys.ts"
+import { createKey, makeKeyRing } from "@ledger/service"
+import type { KeyRing, Role } from "@ledger/service"
 
 /** The repository root (fixture paths are relative to it). */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url))

@@ -123,4 +123,17 @@ describe("ledger import + disclosure on the embedded store", () => {
     const current = await runCli(["disclosure", "--department", "002", "--year", "2026", "--store", store])
     expect((JSON.parse(current.stdout) as Json).documentHash).not.toBe(seal.documentHash)
   }, 300_000)
+
+  it("keys create prints a scoped key once; a writer without a department is a usage error", async () => {
+    const created = await runCli(["keys", "create", "--role", "writer", "--department", "002", "--store", store])
+    expect(created.code).toBe(0)
+    const key = JSON.parse(created.stdout) as { role: string; departments: string[]; secret: string; keyId: string }
+    expect(key).toMatchObject({ role: "writer", departments: ["002"] })
+    expect(key.secret).toMatch(/^blk_/)
+    const listed = await runCli(["keys", "list", "--store", store])
+    expect(listed.stdout).toContain(key.keyId)
+    expect(listed.stdout).not.toContain(key.secret)
+    const bad = await runCli(["keys", "create", "--role", "writer", "--store", store])
+    expect(bad.code).toBe(2)
+  }, 180_000)
 })

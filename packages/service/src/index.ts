@@ -12,3 +12,17 @@ export { makeLedgerService } from "./ledger-service.ts"
 export type { AppendInput, DepartmentYear, ImportResult, LedgerService } from "./ledger-service.ts"
 export { parseNdjson } from "./ndjson.ts"
 export type { NdjsonLine } from "./ndjson.ts"
+export {
+  CreatedKey,
+  createKey,
+  hashToken,
+  InvalidKeySpec,
+  KEYS_STREAM,
+  KeyInfo,
+  KeySpec,
+  listKeys,
+  makeKeyRing,
+  revokeKey,
+  Role,
+} from "./keys.ts"
+export type { KeyRing, Principal } from "./keys.ts"

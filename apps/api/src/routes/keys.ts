@@ -2,7 +2,7 @@
 import type { ApiDeps } from "../deps.ts"
 import { requireRole, principalOf } from "../auth.ts"
 import { KeyPath } from "../http-schemas.ts"
-import { CreatedKey, createKey, KeyInfo, KeySpec, listKeys, revokeKey } from "../keys.ts"
+import { CreatedKey, createKey, KeyInfo, KeySpec, listKeys, revokeKey } from "@ledger/service"
 import { fail } from "../problem.ts"
 import { defineRoute, jsonBodyOf, pathOf } from "../route.ts"
 import type { Route } from "../route.ts"

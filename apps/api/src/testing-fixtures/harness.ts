@@ -13,7 +13,7 @@ import type { Hono } from "hono"
 import { makeApp } from "../app.ts"
 import type { ApiEnv } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
-import { createKey, makeKeyRing } from "../keys.ts"
+import { createKey, makeKeyRing } from "@ledger/service"
 
 /** The reference fixture as NDJSON text. */
 export const FIXTURE_TEXT = readFileSync(

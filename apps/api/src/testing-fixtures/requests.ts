@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs"
 import { Effect } from "effect"
-import { createKey } from "../keys.ts"
+import { createKey } from "@ledger/service"
 import { fixtureEvents } from "./harness.ts"
 import type { Harness } from "./harness.ts"
 

@@ -7,6 +7,7 @@ import type { Command } from "./context.ts"
 import { disclosureCommand } from "./disclosure.ts"
 import { exportCommand } from "./export.ts"
 import { importCommand } from "./import.ts"
+import { keysCommand } from "./keys.ts"
 import { publishCommand } from "./publish.ts"
 import { reconcileCommand } from "./reconcile.ts"
 import { verifyCommand } from "./verify.ts"
@@ -19,6 +20,7 @@ export const commands: Readonly<Record<string, Command>> = {
   publish: publishCommand,
   export: exportCommand,
   reconcile: reconcileCommand,
+  keys: keysCommand,
 }
 
 /** Printed for `ledger help` and after a usage error. */
@@ -32,6 +34,9 @@ export const HELP = `usage: pnpm ledger <command> [options]
   export [--department D --year Y] [--out FILE]
   reconcile FILE --department D --year Y [--as-of published|…] [--format json|txt]
                               compare a published document's text with the ledger
+
+  keys create --role writer|auditor|admin [--department CODE]... [--label TEXT]
+  keys list | keys revoke KEY_ID
 
 store options (every command): --store DIR (embedded PGlite, default ./.ledger or LEDGER_STORE)
                                --database-url URL (PostgreSQL, or DATABASE_URL)
