@@ -65,7 +65,8 @@ const ascii = (s: string): void => {
   for (let i = 0; i < s.length; i++) buf[len++] = s.charCodeAt(i)
 }
 
-const quote = (s: string): void => {
+/** Any string: escaped by JSON.stringify when it needs it, else written as UTF-8 between quotes. */
+const quoteAny = (s: string): void => {
   if (NEEDS_CARE.test(s)) {
     if (ANY_SURROGATE.test(s) && LONE_SURROGATE.test(s)) throw INVALID
     // ES2019+ JSON.stringify escapes exactly as RFC 8785 §3.2.2.2 prescribes.
@@ -76,18 +77,28 @@ const quote = (s: string): void => {
   }
   // a UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair, two units, takes 4)
   ensure(3 * s.length + 2)
-  const start = ++len
-  buf[start - 1] = 34
-  // ASCII (codes, amounts, ids, keys) is copied here; a native call pays off only for the rest
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0x80) {
-      len = start + buf.write(s, start)
-      break
-    }
-    buf[len++] = c
-  }
   buf[len++] = 34
+  len += buf.write(s, len)
+  buf[len++] = 34
+}
+
+/**
+ * A string in quotes. Printable ASCII without `"` or `\` (codes, amounts, ids, keys: most strings
+ * of a document) is copied here byte by byte; anything else goes to {@link quoteAny}.
+ */
+const quote = (s: string): void => {
+  const n = s.length
+  ensure(n + 2)
+  const b = buf
+  let at = len
+  b[at++] = 34
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 34 || c === 92) return quoteAny(s)
+    b[at++] = c
+  }
+  b[at++] = 34
+  len = at
 }
 
 const isPlain = (value: object): boolean => {
