@@ -114,10 +114,13 @@ describe("the comparison table", () => {
   })
 
   it("prints one Markdown row per workload with the ratio and verdict", () => {
-    const text = formatTable([row(60_000, 20_000), { workload: "a | b", unit: "ms" }])
+    const text = formatTable([
+      { ...row(60_000, 20_000), baseline: 120_000 },
+      { workload: "a | b", unit: "ms" },
+    ])
     const lines = text.split("\n")
     expect(lines).toHaveLength(4)
-    expect(lines[2]).toContain("| 60,000 | 20,000 | — | 3.00× |")
+    expect(lines[2]).toContain("| 60,000 | 20,000 | 120,000 | 3.00× | 0.50× |")
     expect(lines[2]).toContain("| pass |")
     expect(lines[3]).toContain("a \\| b")
   })

@@ -31,6 +31,14 @@ export interface CompareRow {
 export const ratio = (row: CompareRow): number | undefined =>
   row.ours !== undefined && row.emmett !== undefined && row.emmett > 0 ? row.ours / row.emmett : undefined
 
+/** ours/plain SQL: the share of what the server itself does that our store keeps, whatever the machine. */
+export const ratioToPlain = (row: CompareRow): number | undefined =>
+  row.ours !== undefined && row.baseline !== undefined && row.baseline > 0
+    ? row.ours / row.baseline
+    : undefined
+
+const times = (q: number | undefined): string => (q === undefined ? "—" : `${q.toFixed(2)}×`)
+
 /** "pass" when every part of the target holds, "FAIL" when one does not, "—" without a target or figure. */
 export const verdict = (row: CompareRow): "pass" | "FAIL" | "—" => {
   const t = row.target
@@ -72,24 +80,23 @@ export const formatTable = (rows: ReadonlyArray<CompareRow>): string => {
     "Emmett",
     "plain SQL",
     "ours/Emmett",
+    "ours/plain",
     "target",
     "pass/fail",
     "note",
   ]
-  const lines = rows.map((r) => {
-    const q = ratio(r)
-    return [
-      r.workload,
-      r.unit,
-      figure(r.ours),
-      figure(r.emmett),
-      figure(r.baseline),
-      q === undefined ? "—" : `${q.toFixed(2)}×`,
-      r.target?.text ?? "",
-      verdict(r),
-      r.note ?? "",
-    ]
-  })
+  const lines = rows.map((r) => [
+    r.workload,
+    r.unit,
+    figure(r.ours),
+    figure(r.emmett),
+    figure(r.baseline),
+    times(ratio(r)),
+    times(ratioToPlain(r)),
+    r.target?.text ?? "",
+    verdict(r),
+    r.note ?? "",
+  ])
   const render = (cells: ReadonlyArray<string>) => `| ${cells.map(cell).join(" | ")} |`
   return [render(header), render(header.map(() => "---")), ...lines.map(render)].join("\n")
 }
