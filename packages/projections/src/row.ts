@@ -18,29 +18,45 @@ export interface RowMeta {
   readonly codes?: Readonly<Record<string, string>>
 }
 
+/** A row under construction (same keys, in the same order, as the spreads this replaced). */
+type MutableRow = { -readonly [K in keyof DisclosureRow]: DisclosureRow[K] }
+
+/** The distinct ids, sorted (as `[...new Set(ids)].sort()`, without the set). */
+const uniqueSorted = (ids: Array<string>): Array<string> => {
+  ids.sort()
+  let w = 0
+  for (let r = 0; r < ids.length; r++) if (r === 0 || ids[r] !== ids[w - 1]) ids[w++] = ids[r] as string
+  ids.length = w
+  return ids
+}
+
 /** One printed row from its cell specs. @category constructors */
 export const row = (cells: ReadonlyArray<CellSpec>, meta: RowMeta = {}): DisclosureRow => {
-  const texts: Array<string> = []
-  const cellLines: Array<ReadonlyArray<string> | null> = []
-  const all = new Set<string>()
-  for (const c of cells) {
+  const n = cells.length
+  const texts = new Array<string>(n)
+  const cellLines = new Array<ReadonlyArray<string> | null>(n)
+  let all: Array<string> | undefined // every line id of the row; undefined while no cell is an amount
+  for (let i = 0; i < n; i++) {
+    const c = cells[i] as CellSpec
     if (typeof c === "string") {
-      texts.push(c)
-      cellLines.push(null)
+      texts[i] = c
+      cellLines[i] = null
     } else {
       const t = total(c)
-      texts.push(Money.toWanCell(t.amount))
-      cellLines.push(t.lineIds)
-      for (const id of t.lineIds) all.add(id)
+      texts[i] = Money.toWanCell(t.amount)
+      cellLines[i] = t.lineIds
+      all ??= []
+      for (const id of t.lineIds) all.push(id)
     }
   }
-  const hasAmounts = cellLines.some((c) => c !== null)
-  return {
-    cells: texts,
-    ...(meta.kind !== undefined ? { kind: meta.kind } : {}),
-    ...(meta.codes !== undefined ? { codes: meta.codes } : {}),
-    ...(hasAmounts ? { lineIds: [...all].sort(), cellLines } : {}),
+  const out: MutableRow = { cells: texts }
+  if (meta.kind !== undefined) out.kind = meta.kind
+  if (meta.codes !== undefined) out.codes = meta.codes
+  if (all !== undefined) {
+    out.lineIds = uniqueSorted(all)
+    out.cellLines = cellLines
   }
+  return out
 }
 
 /** The note every empty table carries. @category models */
@@ -48,7 +64,9 @@ export const EMPTY_NOTE = "注：本表无数据"
 
 /** True when no amount cell of the rows prints a figure. @category projections */
 export const isEmpty = (rows: ReadonlyArray<DisclosureRow>): boolean =>
-  rows.every((r) => r.cellLines === undefined || r.cells.every((c, i) => r.cellLines?.[i] === null || c === ""))
+  rows.every(
+    (r) => r.cellLines === undefined || r.cells.every((c, i) => r.cellLines?.[i] === null || c === ""),
+  )
 
 /** Assembles a table; an empty one gets the 本表无数据 note after its own notes. @category constructors */
 export const table = (
