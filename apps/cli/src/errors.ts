@@ -11,7 +11,7 @@ export interface Printed {
 }
 
 const tagOf = (e: unknown): string | undefined =>
-  typeof e === "object" && e !== null && "_tag" in e ? String((e as { _tag: unknown })._tag) : undefined
+  typeof e === "object" && e !== null && "_tag" in e ? String(e._tag) : undefined
 
 /** Describes a failure from the service, the store or the projections. */
 export const describeFailure = (error: unknown): Printed => {

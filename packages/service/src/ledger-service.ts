@@ -95,7 +95,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
         byStream.set(id, [...(byStream.get(id) ?? []), d])
       }
       for (const [streamId, list] of byStream) {
-        const key = list[0]!.e.meta.stream
+        const key = Envelope.parseStreamId(streamId) ?? { department: "", year: 0 }
         const taxonomy = Taxonomy.forYear(key.year)
         if (Result.isFailure(taxonomy)) {
           for (const d of list) issues.push({ index: d.index, line: d.line, path: "stream.year", message: `no taxonomy for ${key.year}` })
@@ -208,7 +208,8 @@ export const makeLedgerService = (store: EventStoreShape) => {
         const built = buildDisclosure(events, { _tag: "Current" })
         if (Result.isFailure(built)) return yield* Effect.fail(built.failure)
         const doc = built.success
-        const last = events[events.length - 1]!
+        const last = events[events.length - 1]
+        if (last === undefined) return yield* Effect.fail(new UnknownDepartmentYear({ department, year }))
         const streamId = Envelope.streamIdOf({ department, year })
         const seal = {
           template: "shanxi-county-13" as const,

@@ -25,8 +25,8 @@ export const run = async <A, E>(effect: Effect.Effect<A, E>): Promise<A> => {
   const exit = await Effect.runPromiseExit(effect)
   if (Exit.isSuccess(exit)) return exit.value
   const failure = Cause.findErrorOption(exit.cause)
-  if (failure._tag === "Some") throw failure.value
-  throw Cause.squash(exit.cause)
+  // Typed failures are tagged errors (Error subclasses); defects are squashed into one.
+  throw failure._tag === "Some" ? (failure.value as Error) : (Cause.squash(exit.cause) as Error)
 }
 
 /** Opens the store chosen by the flags, hands it and a service to `body`, and always closes it. */
