@@ -112,7 +112,7 @@ describe("renderXlsx", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ledger-xlsx-"))
     const file = path.join(dir, "disclosure.xlsx")
     writeFileSync(file, renderXlsx(d))
-    execFileSync(soffice ?? "soffice", ["--headless", "--convert-to", "csv", "--outdir", dir, file], {
+    execFileSync(soffice ?? "soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, file], {
       stdio: "ignore",
       timeout: 120_000,
       env: { ...process.env, HOME: dir },
