@@ -8,7 +8,11 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "**/dist/**", ...(process.env["LEDGER_INT_TESTS"] === "1" ? [] : ["**/*.int.test.ts"])],
+    exclude: [
+      "**/node_modules/**",
+      "**/dist/**",
+      ...(process.env["LEDGER_INT_TESTS"] === "1" ? [] : ["**/*.int.test.ts"]),
+    ],
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,

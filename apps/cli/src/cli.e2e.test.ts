@@ -7,7 +7,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import { figureRows, fixturePath, parsePublishedTables, referencePath, toWidth } from "@ledger/projections/testing"
+import {
+  figureRows,
+  fixturePath,
+  parsePublishedTables,
+  referencePath,
+  toWidth,
+} from "@ledger/projections/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCli } from "./testing/run-cli.ts"
 
@@ -16,7 +22,11 @@ const store = path.join(dir, "store")
 
 interface Json {
   readonly documentHash: string
-  readonly tables: ReadonlyArray<{ readonly id: string; readonly header: string[][]; readonly rows: ReadonlyArray<{ readonly cells: string[] }> }>
+  readonly tables: ReadonlyArray<{
+    readonly id: string
+    readonly header: string[][]
+    readonly rows: ReadonlyArray<{ readonly cells: string[] }>
+  }>
 }
 
 let published: Json
@@ -24,7 +34,19 @@ beforeAll(async () => {
   const imported = await runCli(["import", fixturePath, "--store", store])
   expect(imported.stderr).toBe("")
   expect(imported.code).toBe(0)
-  const shown = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--format", "json", "--store", store])
+  const shown = await runCli([
+    "disclosure",
+    "--department",
+    "002",
+    "--year",
+    "2026",
+    "--as-of",
+    "published",
+    "--format",
+    "json",
+    "--store",
+    store,
+  ])
   expect(shown.code).toBe(0)
   published = JSON.parse(shown.stdout) as Json
 }, 180_000)
@@ -39,7 +61,10 @@ describe("ledger import + disclosure on the embedded store", () => {
       if (ours === undefined || ref === undefined) throw new Error(`table ${id} missing`)
       const width = ours.header[0]?.length ?? 0
       const figures = ours.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
-      expect(figures.map((r) => toWidth(r, width)), `table ${id}`).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
+      expect(
+        figures.map((r) => toWidth(r, width)),
+        `table ${id}`,
+      ).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
     }
   })
 
@@ -50,7 +75,17 @@ describe("ledger import + disclosure on the embedded store", () => {
   }, 120_000)
 
   it("the same events give the byte-identical document (same documentHash)", async () => {
-    const again = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--store", store])
+    const again = await runCli([
+      "disclosure",
+      "--department",
+      "002",
+      "--year",
+      "2026",
+      "--as-of",
+      "published",
+      "--store",
+      store,
+    ])
     expect((JSON.parse(again.stdout) as Json).documentHash).toBe(published.documentHash)
   }, 120_000)
 
@@ -85,7 +120,21 @@ describe("ledger import + disclosure on the embedded store", () => {
 
   it("renders the whole document as printable HTML with both charts", async () => {
     const out = path.join(dir, "d.html")
-    const r = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--format", "html", "--out", out, "--store", store])
+    const r = await runCli([
+      "disclosure",
+      "--department",
+      "002",
+      "--year",
+      "2026",
+      "--as-of",
+      "published",
+      "--format",
+      "html",
+      "--out",
+      out,
+      "--store",
+      store,
+    ])
     expect(r.code).toBe(0)
     const html = readFileSync(out, "utf8")
     expect(html).toContain("@page")
@@ -94,10 +143,30 @@ describe("ledger import + disclosure on the embedded store", () => {
   }, 120_000)
 
   it("publish seals the current state; after more adjustments, as-published is the identical document", async () => {
-    const sealed = await runCli(["publish", "--department", "002", "--year", "2026", "--date", "2026-03-01", "--store", store])
+    const sealed = await runCli([
+      "publish",
+      "--department",
+      "002",
+      "--year",
+      "2026",
+      "--date",
+      "2026-03-01",
+      "--store",
+      store,
+    ])
     expect(sealed.code).toBe(0)
     const seal = JSON.parse(sealed.stdout) as { documentHash: string; streamVersion: number }
-    const right = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--store", store])
+    const right = await runCli([
+      "disclosure",
+      "--department",
+      "002",
+      "--year",
+      "2026",
+      "--as-of",
+      "published",
+      "--store",
+      store,
+    ])
     expect((JSON.parse(right.stdout) as Json).documentHash).toBe(seal.documentHash)
 
     const later = {
@@ -118,16 +187,40 @@ describe("ledger import + disclosure on the embedded store", () => {
     writeFileSync(file, JSON.stringify(later) + "\n")
     expect((await runCli(["import", file, "--store", store])).code).toBe(0)
 
-    const asPublished = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--store", store])
+    const asPublished = await runCli([
+      "disclosure",
+      "--department",
+      "002",
+      "--year",
+      "2026",
+      "--as-of",
+      "published",
+      "--store",
+      store,
+    ])
     expect((JSON.parse(asPublished.stdout) as Json).documentHash).toBe(seal.documentHash)
     const current = await runCli(["disclosure", "--department", "002", "--year", "2026", "--store", store])
     expect((JSON.parse(current.stdout) as Json).documentHash).not.toBe(seal.documentHash)
   }, 300_000)
 
   it("keys create prints a scoped key once; a writer without a department is a usage error", async () => {
-    const created = await runCli(["keys", "create", "--role", "writer", "--department", "002", "--store", store])
+    const created = await runCli([
+      "keys",
+      "create",
+      "--role",
+      "writer",
+      "--department",
+      "002",
+      "--store",
+      store,
+    ])
     expect(created.code).toBe(0)
-    const key = JSON.parse(created.stdout) as { role: string; departments: string[]; secret: string; keyId: string }
+    const key = JSON.parse(created.stdout) as {
+      role: string
+      departments: string[]
+      secret: string
+      keyId: string
+    }
     expect(key).toMatchObject({ role: "writer", departments: ["002"] })
     expect(key.secret).toMatch(/^blk_/)
     const listed = await runCli(["keys", "list", "--store", store])

@@ -5,7 +5,13 @@
  */
 import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
-import { figureRows, fixturePath, parsePublishedTables, referencePath, toWidth } from "@ledger/projections/testing"
+import {
+  figureRows,
+  fixturePath,
+  parsePublishedTables,
+  referencePath,
+  toWidth,
+} from "@ledger/projections/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCli } from "./testing/run-cli.ts"
 
@@ -25,7 +31,17 @@ describe("ledger on PostgreSQL (--database-url)", () => {
     const imported = await runCli(["import", fixturePath, "--database-url", url.toString()])
     expect(imported.stderr).toBe("")
     expect(imported.code).toBe(0)
-    const shown = await runCli(["disclosure", "--department", "002", "--year", "2026", "--as-of", "published", "--database-url", url.toString()])
+    const shown = await runCli([
+      "disclosure",
+      "--department",
+      "002",
+      "--year",
+      "2026",
+      "--as-of",
+      "published",
+      "--database-url",
+      url.toString(),
+    ])
     expect(shown.code).toBe(0)
     const doc = JSON.parse(shown.stdout) as {
       tables: ReadonlyArray<{ id: string; header: string[][]; rows: ReadonlyArray<{ cells: string[] }> }>
@@ -37,7 +53,10 @@ describe("ledger on PostgreSQL (--database-url)", () => {
       if (ours === undefined || ref === undefined) throw new Error(`table ${id} missing`)
       const width = ours.header[0]?.length ?? 0
       const figures = ours.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
-      expect(figures.map((r) => toWidth(r, width)), `table ${id}`).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
+      expect(
+        figures.map((r) => toWidth(r, width)),
+        `table ${id}`,
+      ).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
     }
   }, 180_000)
 

@@ -19,7 +19,10 @@ export const describeFailure = (error: unknown): Printed => {
   const message = error instanceof Error ? error.message : String(error)
   switch (tag) {
     case "BatchRejected":
-      return { lines: ["rejected, nothing was written:", ...message.split("\n").map((l) => "  " + l)], exitCode: 1 }
+      return {
+        lines: ["rejected, nothing was written:", ...message.split("\n").map((l) => "  " + l)],
+        exitCode: 1,
+      }
     case "UnknownDepartmentYear": {
       const e = error as { department: string; year: number }
       return { lines: [`no events for department ${e.department} in ${e.year}`], exitCode: 1 }

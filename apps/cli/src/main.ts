@@ -21,7 +21,12 @@ const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     return 2
   }
   try {
-    return await command(rest, { env: process.env, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
+    return await command(rest, {
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      cwd: process.cwd(),
+    })
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n\n${HELP}`)

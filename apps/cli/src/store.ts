@@ -26,7 +26,9 @@ export const chooseStore = (
 }
 
 /** Opens (and migrates) the chosen store. */
-export const openStore = (choice: StoreChoice): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
+export const openStore = (
+  choice: StoreChoice,
+): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
   choice.kind === "postgres"
     ? makePgEventStore({ connectionString: choice.location })
     : makePgliteEventStore({ dataDir: choice.location })

@@ -17,16 +17,21 @@ const MEANING: Record<E.BudgetEventType, string> = {
     "上年结转: money of an earlier fiscal year (`originYear`, before the stream's year) carried in for its original purpose.",
   AdjustmentRecorded:
     "追加 / 追减 (a signed `amount` change of one line, never below zero) or 调剂 / 调整 (a `reclassification` moving part of a line to a new line in the same funding source; the total is unchanged). Always with a reason and the 文号 that authorised it.",
-  DepartmentProfileRecorded: "部门概况: the department's name, region, duties and the disclosure template; its code must be the stream's department.",
-  UnitRegistered: "单位: a budget unit of the department with its type (行政 / 参公 / 事业), which decides the economic mapping and 机关运行经费.",
-  ProjectRegistered: "项目: a project of a registered unit, with its category (其他运转类 / 特定目标类) and life.",
+  DepartmentProfileRecorded:
+    "部门概况: the department's name, region, duties and the disclosure template; its code must be the stream's department.",
+  UnitRegistered:
+    "单位: a budget unit of the department with its type (行政 / 参公 / 事业), which decides the economic mapping and 机关运行经费.",
+  ProjectRegistered:
+    "项目: a project of a registered unit, with its category (其他运转类 / 特定目标类) and life.",
   PerformanceTargetsRecorded:
     "绩效目标表 of a registered project as the unit declared it. Its fund figures are declarations, checked by the auditor's rules, not by `decide`.",
   UnitOverallTargetsRecorded: "单位整体绩效目标: the unit declared overall performance targets.",
   PriorYearBudgetRecorded:
     "Last year's budget figures the narrative compares with (budget, not 决算). Must be for the year before the stream's.",
-  NarrativeNoteRecorded: "A human-written reason or remark that a narrative section quotes, by topic; a later note on the same topic replaces it.",
-  AssetHoldingsRecorded: "国有资产占有使用情况 as at a cut-off date: vehicles by category, office floor area, large equipment.",
+  NarrativeNoteRecorded:
+    "A human-written reason or remark that a narrative section quotes, by topic; a later note on the same topic replaces it.",
+  AssetHoldingsRecorded:
+    "国有资产占有使用情况 as at a cut-off date: vehicles by category, office floor area, large equipment.",
   DisclosurePublished:
     "A disclosure was published. The seal (stream version, position, head hash, document hash) is computed by the publisher from the stored log.",
 }
@@ -66,7 +71,9 @@ const typeName = (n: Node): string => {
     case "Literal":
       return JSON.stringify(n.literal)
     case "Union":
-      return (n.types ?? []).every((t) => t._tag === "Literal") ? (n.types ?? []).map(typeName).join(" | ") : "one of"
+      return (n.types ?? []).every((t) => t._tag === "Literal")
+        ? (n.types ?? []).map(typeName).join(" | ")
+        : "one of"
     case "Objects":
       return "object"
     case "Arrays":
@@ -90,7 +97,11 @@ const walk = (node: Node, path: string, required: boolean, out: Array<Row>): voi
       const kind = t.propertySignatures?.find((p) => p.name === "kind")?.type.literal
       walk(t, `${path}⟨${String(kind ?? t._tag)}⟩`, required, out)
     }
-  } else if (n._tag === "Arrays" && n.rest?.[0] !== undefined && withoutUndefined(n.rest[0])._tag === "Objects") {
+  } else if (
+    n._tag === "Arrays" &&
+    n.rest?.[0] !== undefined &&
+    withoutUndefined(n.rest[0])._tag === "Objects"
+  ) {
     walk(n.rest[0], `${path}[]`, true, out)
   }
 }
@@ -116,7 +127,7 @@ export const renderCatalogue = (): string => {
     "- `occurredAt`: the business date (a date `2026-01-20` or a UTC instant `2026-01-20T01:00:00Z`); the store adds `recordedAt`.",
     "- `idempotencyKey`: same key and same body give the original result; same key and another body is a conflict.",
     "- `eventId`, `actor`: optional on the wire; the store and the API fill them in.",
-    "- Amounts are strings of 元 with at most two decimals (`\"1578100.00\"`); a JSON number is refused.",
+    '- Amounts are strings of 元 with at most two decimals (`"1578100.00"`); a JSON number is refused.',
     "- Unknown fields are refused. Decoding lists every bad field with its path (`data.line.amount`).",
     "- Codes are checked against the fiscal year's taxonomy (`packages/domain/data/taxonomy/YYYY.json`) by `decide`.",
     "",
@@ -125,7 +136,14 @@ export const renderCatalogue = (): string => {
     const type = member.fields.type.literal as E.BudgetEventType
     const rows: Array<Row> = []
     walk(member.fields.data.ast as unknown as Node, "data", true, rows)
-    parts.push(`## ${type}`, "", MEANING[type], "", "| field | type | required | rule |", "| --- | --- | --- | --- |")
+    parts.push(
+      `## ${type}`,
+      "",
+      MEANING[type],
+      "",
+      "| field | type | required | rule |",
+      "| --- | --- | --- | --- |",
+    )
     for (const r of rows.slice(1)) {
       parts.push(`| \`${r.path}\` | ${escape(r.type)} | ${r.required ? "yes" : "no"} | ${escape(r.rule)} |`)
     }

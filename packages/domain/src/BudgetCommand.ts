@@ -43,15 +43,24 @@ export const ReclassifyLine = command(
   }),
 )
 /** @category commands */
-export const RecordDepartmentProfile = command("RecordDepartmentProfile", E.DepartmentProfileRecorded.fields.data)
+export const RecordDepartmentProfile = command(
+  "RecordDepartmentProfile",
+  E.DepartmentProfileRecorded.fields.data,
+)
 /** @category commands */
 export const RegisterUnit = command("RegisterUnit", E.UnitRegistered.fields.data)
 /** @category commands */
 export const RegisterProject = command("RegisterProject", E.ProjectRegistered.fields.data)
 /** @category commands */
-export const RecordPerformanceTargets = command("RecordPerformanceTargets", E.PerformanceTargetsRecorded.fields.data)
+export const RecordPerformanceTargets = command(
+  "RecordPerformanceTargets",
+  E.PerformanceTargetsRecorded.fields.data,
+)
 /** @category commands */
-export const RecordUnitOverallTargets = command("RecordUnitOverallTargets", E.UnitOverallTargetsRecorded.fields.data)
+export const RecordUnitOverallTargets = command(
+  "RecordUnitOverallTargets",
+  E.UnitOverallTargetsRecorded.fields.data,
+)
 /** @category commands */
 export const RecordPriorYearBudget = command("RecordPriorYearBudget", E.PriorYearBudgetRecorded.fields.data)
 /** @category commands */
@@ -96,7 +105,10 @@ export const toEvent = (c: BudgetCommand): E.BudgetEvent => {
     }
     case "ReclassifyLine": {
       const { fromLineId, toLine, ...rest } = c.data
-      return { type: "AdjustmentRecorded", data: { ...rest, change: { kind: "reclassification", fromLineId, toLine } } }
+      return {
+        type: "AdjustmentRecorded",
+        data: { ...rest, change: { kind: "reclassification", fromLineId, toLine } },
+      }
     }
     case "RecordDepartmentProfile":
       return { type: "DepartmentProfileRecorded", data: c.data }

@@ -48,7 +48,8 @@ describe("evolve (property tests)", () => {
         if (e.type !== "AdjustmentRecorded") return
         const change = e.data.change
         if (change.kind === "reclassification") expect(total(after)).toBe(total(before))
-        else if (before.lines.has(change.lineId)) expect(total(after)).toBe(Money.add(total(before), Money.make(change.delta)))
+        else if (before.lines.has(change.lineId))
+          expect(total(after)).toBe(Money.add(total(before), Money.make(change.delta)))
         else expect(total(after)).toBe(total(before))
       }),
     )
@@ -68,7 +69,13 @@ describe("evolve (property tests)", () => {
 
 describe("evolve (examples)", () => {
   it("keeps a reclassification whole when its target id is taken: neither leg applies", () => {
-    const s = fold(wrap([S.unitU1, S.appropriation(S.basicLine({ lineId: "L1", amount: "100.00" })), S.appropriation(S.basicLine({ lineId: "L2", amount: "5.00" }))]))
+    const s = fold(
+      wrap([
+        S.unitU1,
+        S.appropriation(S.basicLine({ lineId: "L1", amount: "100.00" })),
+        S.appropriation(S.basicLine({ lineId: "L2", amount: "5.00" })),
+      ]),
+    )
     const after = evolve(s, S.reclassification("L1", S.basicLine({ lineId: "L2", amount: "40.00" })))
     expect(after.lines.get("L1")?.amount).toBe("100.00")
     expect(after.lines.get("L2")?.amount).toBe("5.00")
@@ -81,7 +88,9 @@ describe("evolve (examples)", () => {
   })
 
   it("a carried line keeps its vintage and origin year through a reclassification", () => {
-    const s = fold(wrap([S.unitU1, S.projectP1, S.carryover(S.projectLine({ lineId: "C1", amount: "300.00" }), 2024)]))
+    const s = fold(
+      wrap([S.unitU1, S.projectP1, S.carryover(S.projectLine({ lineId: "C1", amount: "300.00" }), 2024)]),
+    )
     const after = evolve(s, S.reclassification("C1", S.projectLine({ lineId: "C2", amount: "100.00" })))
     expect(after.lines.get("C2")).toMatchObject({ vintage: "carryover", originYear: 2024, amount: "100.00" })
     expect(after.lines.get("C1")?.amount).toBe("200.00")
@@ -89,7 +98,10 @@ describe("evolve (examples)", () => {
 
   it("records who made each amount, in order", () => {
     const s = fold([
-      { event: S.appropriation(S.basicLine({ lineId: "L1", amount: "10.00" })), ref: { version: 1, eventId: "e1" } },
+      {
+        event: S.appropriation(S.basicLine({ lineId: "L1", amount: "10.00" })),
+        ref: { version: 1, eventId: "e1" },
+      },
       { event: S.amountChange("L1", "-4.00"), ref: { version: 2, eventId: "e2" } },
     ])
     expect(s.lines.get("L1")?.contributions.map((c) => [c.ref.eventId, c.type, c.amount])).toEqual([

@@ -95,7 +95,13 @@ const addLine = (
   if (amount === undefined) return state
   return {
     ...state,
-    lines: withEntry(state.lines, line.lineId, { line, vintage, originYear, amount, contributions: [contribution] }),
+    lines: withEntry(state.lines, line.lineId, {
+      line,
+      vintage,
+      originYear,
+      amount,
+      contributions: [contribution],
+    }),
   }
 }
 
@@ -147,12 +153,18 @@ export const evolve = (state: BudgetState, event: E.BudgetEvent, ref?: EventRef)
       if (change.kind === "amount") {
         const delta = amountOf(change.delta)
         if (delta === undefined) return adjusted
-        return changeLine(adjusted, change.lineId, delta, { ref: at, type: event.type, amount: delta, documentNumber })
+        return changeLine(adjusted, change.lineId, delta, {
+          ref: at,
+          type: event.type,
+          amount: delta,
+          documentNumber,
+        })
       }
       const source = adjusted.lines.get(change.fromLineId)
       const moved = amountOf(change.toLine.amount)
       // Both legs or neither: a target id already in use would otherwise shrink the source alone.
-      if (source === undefined || moved === undefined || adjusted.lines.has(change.toLine.lineId)) return adjusted
+      if (source === undefined || moved === undefined || adjusted.lines.has(change.toLine.lineId))
+        return adjusted
       const reduced = changeLine(adjusted, change.fromLineId, Money.negate(moved), {
         ref: at,
         type: event.type,
@@ -179,7 +191,10 @@ export const evolve = (state: BudgetState, event: E.BudgetEvent, ref?: EventRef)
       return { ...next, projects: withEntry(next.projects, event.data.projectId, { ...event.data, order }) }
     }
     case "PerformanceTargetsRecorded":
-      return { ...next, performanceTargets: withEntry(next.performanceTargets, event.data.projectId, event.data) }
+      return {
+        ...next,
+        performanceTargets: withEntry(next.performanceTargets, event.data.projectId, event.data),
+      }
     case "UnitOverallTargetsRecorded":
       return { ...next, unitOverallTargets: new Set(next.unitOverallTargets).add(event.data.unitCode) }
     case "PriorYearBudgetRecorded":

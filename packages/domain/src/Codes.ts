@@ -68,19 +68,22 @@ export type ProcurementCategory = typeof ProcurementCategory.Type
 
 /** 7-digit 项 code of the functional classification (e.g. 2010301). @category models */
 export const FunctionCode = Schema.String.check(
-  Schema.isPattern(/^\d{7}$/, { message: "must be a 7-digit functional (项) code, e.g. \"2010301\"" }),
+  Schema.isPattern(/^\d{7}$/, { message: 'must be a 7-digit functional (项) code, e.g. "2010301"' }),
 )
 /** 5-digit 部门预算支出经济分类 款 code (e.g. 30101). @category models */
 export const DeptEconomicCode = Schema.String.check(
-  Schema.isPattern(/^3\d{4}$/, { message: "must be a 5-digit department economic code, e.g. \"30101\"" }),
+  Schema.isPattern(/^3\d{4}$/, { message: 'must be a 5-digit department economic code, e.g. "30101"' }),
 )
 /** 5-digit 政府预算支出经济分类 款 code (e.g. 50101). @category models */
 export const GovEconomicCode = Schema.String.check(
-  Schema.isPattern(/^5\d{4}$/, { message: "must be a 5-digit government economic code, e.g. \"50101\"" }),
+  Schema.isPattern(/^5\d{4}$/, { message: 'must be a 5-digit government economic code, e.g. "50101"' }),
 )
 /** A fiscal year. @category models */
 export const FiscalYear = Schema.Int.check(
-  Schema.isBetween({ minimum: 2000, maximum: 2100 }, { message: "must be a fiscal year between 2000 and 2100" }),
+  Schema.isBetween(
+    { minimum: 2000, maximum: 2100 },
+    { message: "must be a fiscal year between 2000 and 2100" },
+  ),
 )
 /** 主管部门 code (e.g. "002"). @category models */
 export const DepartmentCode = Schema.String.check(
@@ -99,6 +102,6 @@ export const NonEmptyText = Schema.String.check(Schema.isNonEmpty(), Schema.isMa
 /** ISO date (YYYY-MM-DD) or date-time: the business date of an event. @category models */
 export const IsoDate = Schema.String.check(
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/, {
-    message: "must be a date \"2026-01-20\" or a UTC instant \"2026-01-20T01:00:00Z\"",
+    message: 'must be a date "2026-01-20" or a UTC instant "2026-01-20T01:00:00Z"',
   }),
 )

@@ -16,21 +16,24 @@ describe("Envelope.decodeEvent: good events", () => {
     expect(Envelope.EVENT_TYPES).toHaveLength(12)
   })
 
-  it.each(S.oneOfEach.map((e) => [e.type, e] as const))("decodes a well-formed %s with its metadata", (_t, event) => {
-    const r = Envelope.decodeEvent(S.wire(event, 7))
-    expect(Result.isSuccess(r)).toBe(true)
-    if (Result.isSuccess(r)) {
-      expect(r.success.event).toEqual(event)
-      expect(r.success.meta).toMatchObject({
-        stream: { department: "D01", year: 2026 },
-        eventId: "evt-7",
-        schemaVersion: 1,
-        occurredAt: "2026-01-20",
-        actor: "finance-system",
-        idempotencyKey: "key-7",
-      })
-    }
-  })
+  it.each(S.oneOfEach.map((e) => [e.type, e] as const))(
+    "decodes a well-formed %s with its metadata",
+    (_t, event) => {
+      const r = Envelope.decodeEvent(S.wire(event, 7))
+      expect(Result.isSuccess(r)).toBe(true)
+      if (Result.isSuccess(r)) {
+        expect(r.success.event).toEqual(event)
+        expect(r.success.meta).toMatchObject({
+          stream: { department: "D01", year: 2026 },
+          eventId: "evt-7",
+          schemaVersion: 1,
+          occurredAt: "2026-01-20",
+          actor: "finance-system",
+          idempotencyKey: "key-7",
+        })
+      }
+    },
+  )
 
   it("decodes a reclassification adjustment", () => {
     const e = S.reclassification("L-basic-1", S.basicLine({ lineId: "L-basic-2", amount: "10.00" }))
@@ -103,7 +106,9 @@ describe("Envelope.decodeEvent: bad events", () => {
   })
 
   it("refuses unknown fields inside the stream key", () => {
-    expect(paths(S.wire(S.unitU1, 1, { stream: { department: "D01", year: 2026, branch: "x" } }))).toEqual(["stream.branch"])
+    expect(paths(S.wire(S.unitU1, 1, { stream: { department: "D01", year: 2026, branch: "x" } }))).toEqual([
+      "stream.branch",
+    ])
   })
 
   it("reports missing required fields by path", () => {
@@ -123,7 +128,9 @@ describe("Envelope.decodeEvent: bad events", () => {
 
   it("the error message joins every issue", () => {
     const r = Envelope.decodeEvent({ ...S.wire(S.unitU1), occurredAt: "yesterday", schemaVersion: "1" })
-    expect(Result.isFailure(r) && r.failure.message).toMatch(/schemaVersion: .*; occurredAt: |occurredAt: .*; schemaVersion: /)
+    expect(Result.isFailure(r) && r.failure.message).toMatch(
+      /schemaVersion: .*; occurredAt: |occurredAt: .*; schemaVersion: /,
+    )
   })
 })
 

@@ -64,13 +64,17 @@ const payloadSchemas: Record<string, Schema.Codec<unknown, unknown>> = Object.fr
 )
 
 /** The event types this version of the domain knows. @category models */
-export const EVENT_TYPES: ReadonlyArray<E.BudgetEventType> = Object.keys(payloadSchemas) as Array<E.BudgetEventType>
+export const EVENT_TYPES: ReadonlyArray<E.BudgetEventType> = Object.keys(
+  payloadSchemas,
+) as Array<E.BudgetEventType>
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 
 const issuesOf = (error: Schema.SchemaError, prefix: ReadonlyArray<PropertyKey>): Array<FieldIssue> =>
   formatter(error.issue).issues.map((i) => ({
-    path: [...prefix, ...(i.path ?? []).map((p) => (typeof p === "object" ? p.key : p))].map(String).join("."),
+    path: [...prefix, ...(i.path ?? []).map((p) => (typeof p === "object" ? p.key : p))]
+      .map(String)
+      .join("."),
     message: i.message,
   }))
 
@@ -80,7 +84,9 @@ const issuesOf = (error: Schema.SchemaError, prefix: ReadonlyArray<PropertyKey>)
  */
 export const decodeEvent = (input: unknown): Result.Result<EnvelopedEvent, EventDecodeError> => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return Result.fail(new EventDecodeError({ issues: [{ path: "", message: "an event must be a JSON object" }] }))
+    return Result.fail(
+      new EventDecodeError({ issues: [{ path: "", message: "an event must be a JSON object" }] }),
+    )
   }
   const raw = input as Record<string, unknown>
   const issues: Array<FieldIssue> = []
@@ -96,8 +102,18 @@ export const decodeEvent = (input: unknown): Result.Result<EnvelopedEvent, Event
     { errors: "all", onExcessProperty: "error" },
   )
   if (Result.isFailure(meta)) issues.push(...issuesOf(meta.failure, []))
-  const known = new Set(["stream", "eventId", "schemaVersion", "occurredAt", "actor", "idempotencyKey", "type", "data"])
-  for (const k of Object.keys(raw)) if (!known.has(k)) issues.push({ path: k, message: "is not a field of an event" })
+  const known = new Set([
+    "stream",
+    "eventId",
+    "schemaVersion",
+    "occurredAt",
+    "actor",
+    "idempotencyKey",
+    "type",
+    "data",
+  ])
+  for (const k of Object.keys(raw))
+    if (!known.has(k)) issues.push({ path: k, message: "is not a field of an event" })
   const type = raw["type"]
   const schema = typeof type === "string" ? payloadSchemas[type] : undefined
   let event: E.BudgetEvent | undefined

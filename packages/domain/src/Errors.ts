@@ -58,7 +58,10 @@ export class NonPositiveAmount extends Data.TaggedError("NonPositiveAmount")<{
 }
 
 /** A unit not registered in this department's stream. @category errors */
-export class UnknownUnit extends Data.TaggedError("UnknownUnit")<{ readonly path: string; readonly unitCode: string }> {
+export class UnknownUnit extends Data.TaggedError("UnknownUnit")<{
+  readonly path: string
+  readonly unitCode: string
+}> {
   override get message(): string {
     return `${this.path}: unit ${this.unitCode} is not registered in this department`
   }
@@ -87,14 +90,20 @@ export class ProjectOfAnotherUnit extends Data.TaggedError("ProjectOfAnotherUnit
 }
 
 /** A line id already used in this stream. @category errors */
-export class DuplicateLine extends Data.TaggedError("DuplicateLine")<{ readonly path: string; readonly lineId: string }> {
+export class DuplicateLine extends Data.TaggedError("DuplicateLine")<{
+  readonly path: string
+  readonly lineId: string
+}> {
   override get message(): string {
     return `${this.path}: line ${this.lineId} already exists`
   }
 }
 
 /** An adjustment naming a line the stream does not have. @category errors */
-export class UnknownLine extends Data.TaggedError("UnknownLine")<{ readonly path: string; readonly lineId: string }> {
+export class UnknownLine extends Data.TaggedError("UnknownLine")<{
+  readonly path: string
+  readonly lineId: string
+}> {
   override get message(): string {
     return `${this.path}: line ${this.lineId} does not exist`
   }
@@ -180,7 +189,10 @@ export class PriorYearMismatch extends Data.TaggedError("PriorYearMismatch")<{
 }
 
 /** A unit code registered twice. @category errors */
-export class DuplicateUnit extends Data.TaggedError("DuplicateUnit")<{ readonly path: string; readonly unitCode: string }> {
+export class DuplicateUnit extends Data.TaggedError("DuplicateUnit")<{
+  readonly path: string
+  readonly unitCode: string
+}> {
   override get message(): string {
     return `${this.path}: unit ${this.unitCode} is already registered`
   }

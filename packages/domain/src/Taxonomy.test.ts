@@ -5,7 +5,10 @@ import * as Taxonomy from "./Taxonomy.ts"
 
 const t2026 = Result.getOrThrow(Taxonomy.forYear(2026))
 const rawFile = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL("../data/taxonomy/2026.json", import.meta.url), "utf8")) as Record<string, unknown>
+  JSON.parse(readFileSync(new URL("../data/taxonomy/2026.json", import.meta.url), "utf8")) as Record<
+    string,
+    unknown
+  >
 
 describe("Taxonomy.forYear", () => {
   it("lists the years that have a data file", () => {
@@ -42,14 +45,20 @@ describe("function classification", () => {
   })
 
   it("keeps the same name at several levels apart by code (229 › 22999 › 2299999)", () => {
-    for (const c of ["229", "22999", "2299999"]) expect(Result.getOrThrow(t2026.functionName(c))).toBe("其他支出")
+    for (const c of ["229", "22999", "2299999"])
+      expect(Result.getOrThrow(t2026.functionName(c))).toBe("其他支出")
   })
 
   it("an unknown code is UnknownCode naming the code, classification and year", () => {
     const r = t2026.functionName("2010398")
     expect(Result.isFailure(r)).toBe(true)
     if (Result.isFailure(r)) {
-      expect(r.failure).toMatchObject({ _tag: "UnknownCode", code: "2010398", year: 2026, classification: "function" })
+      expect(r.failure).toMatchObject({
+        _tag: "UnknownCode",
+        code: "2010398",
+        year: 2026,
+        classification: "function",
+      })
       expect(r.failure.message).toContain("2010398")
     }
   })
@@ -84,7 +93,9 @@ describe("economic classifications", () => {
   })
 
   it("every mapped government code exists and every department 款 maps for every unit type", () => {
-    const deptCodes = (rawFile()["deptEconomic"] as Array<{ code: string }>).map((e) => e.code).filter((c) => c.length === 5)
+    const deptCodes = (rawFile()["deptEconomic"] as Array<{ code: string }>)
+      .map((e) => e.code)
+      .filter((c) => c.length === 5)
     for (const d of deptCodes) {
       for (const t of ["administrative", "civil-service-managed", "public-institution"] as const) {
         const g = t2026.govEconomicFor(d, t)
@@ -116,7 +127,9 @@ describe("data file", () => {
     const f = rawFile()
     const sources = (f["sources"] as Array<{ id: string }>).map((s) => s.id)
     expect(sources).toContain("mem")
-    const mem = (f["functionCodes"] as Array<{ source: string; verify?: boolean }>).filter((e) => e.source === "mem")
+    const mem = (f["functionCodes"] as Array<{ source: string; verify?: boolean }>).filter(
+      (e) => e.source === "mem",
+    )
     expect(mem.length).toBeGreaterThan(0)
     for (const e of mem) expect(e.verify).toBe(true)
   })
@@ -126,7 +139,10 @@ describe("data file", () => {
     const bad = {
       ...f,
       year: "2026",
-      functionCodes: [...(f["functionCodes"] as Array<unknown>), { code: "2999901", name: "孤儿", source: "ref" }],
+      functionCodes: [
+        ...(f["functionCodes"] as Array<unknown>),
+        { code: "2999901", name: "孤儿", source: "ref" },
+      ],
     }
     const r = Taxonomy.fromFile(bad)
     expect(Result.isFailure(r)).toBe(true)
@@ -134,7 +150,9 @@ describe("data file", () => {
 
     const orphan = { ...f, functionCodes: bad.functionCodes }
     const r2 = Taxonomy.fromFile(orphan)
-    expect(Result.isFailure(r2) && r2.failure.problems).toEqual(["functionCodes: 2999901 has no parent 29999"])
+    expect(Result.isFailure(r2) && r2.failure.problems).toEqual([
+      "functionCodes: 2999901 has no parent 29999",
+    ])
   })
 
   it("fromFile rejects a mapping to an unknown government code and a duplicate mapping", () => {
@@ -142,7 +160,10 @@ describe("data file", () => {
     const mapping = f["economicMapping"] as Array<unknown>
     const r = Taxonomy.fromFile({
       ...f,
-      economicMapping: [...mapping, { dept: "30101", gov: "50888", unitTypes: ["administrative"], source: "mem" }],
+      economicMapping: [
+        ...mapping,
+        { dept: "30101", gov: "50888", unitTypes: ["administrative"], source: "mem" },
+      ],
     })
     expect(Result.isFailure(r) && r.failure.problems).toEqual([
       "economicMapping: 30101 maps to unknown government code 50888",

@@ -66,7 +66,9 @@ const lookup =
   (year: number, classification: UnknownCode["classification"], names: ReadonlyMap<string, string>) =>
   (code: string): Result.Result<string, UnknownCode> => {
     const name = names.get(code)
-    return name === undefined ? Result.fail(new UnknownCode({ code, year, classification })) : Result.succeed(name)
+    return name === undefined
+      ? Result.fail(new UnknownCode({ code, year, classification }))
+      : Result.succeed(name)
   }
 
 /**
@@ -75,10 +77,14 @@ const lookup =
  * @category constructors
  */
 export const fromFile = (input: unknown): Result.Result<Taxonomy, InvalidTaxonomyFile> => {
-  const decoded = Schema.decodeUnknownResult(TaxonomyFile)(input, { errors: "all", onExcessProperty: "error" })
+  const decoded = Schema.decodeUnknownResult(TaxonomyFile)(input, {
+    errors: "all",
+    onExcessProperty: "error",
+  })
   if (Result.isFailure(decoded)) {
     const problems = formatter(decoded.failure.issue).issues.map(
-      (i) => `${(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`,
+      (i) =>
+        `${(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`,
     )
     return Result.fail(new InvalidTaxonomyFile({ problems }))
   }
@@ -129,7 +135,8 @@ export const forYear = (year: number): Result.Result<Taxonomy, UnknownYear> => {
   if (raw === undefined) return Result.fail(new UnknownYear({ year }))
   const built = fromFile(raw)
   if (Result.isFailure(built)) throw new Error(`data/taxonomy/${year}.json: ${built.failure.message}`)
-  if (built.success.year !== year) throw new Error(`data/taxonomy/${year}.json declares year ${built.success.year}`)
+  if (built.success.year !== year)
+    throw new Error(`data/taxonomy/${year}.json declares year ${built.success.year}`)
   cache.set(year, built.success)
   return Result.succeed(built.success)
 }

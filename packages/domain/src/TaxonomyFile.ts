@@ -25,28 +25,38 @@ export const Source = Schema.Struct({ id: SourceId, description: Name.check(Sche
 export const FunctionClassEntry = Schema.Struct({
   code: Schema.String.check(Schema.isPattern(/^2\d{2}$/, { message: "must be a 3-digit function class" })),
   name: Name,
-  ordinal: Schema.String.check(Schema.isPattern(/^[一二三四五六七八九十]{1,3}$/, { message: "must be a Chinese ordinal" })),
+  ordinal: Schema.String.check(
+    Schema.isPattern(/^[一二三四五六七八九十]{1,3}$/, { message: "must be a Chinese ordinal" }),
+  ),
   ...provenance,
 })
 
 /** A 款 (5 digits) or 项 (7 digits) of the functional classification. @category models */
 export const FunctionCodeEntry = Schema.Struct({
-  code: Schema.String.check(Schema.isPattern(/^2\d{4}(\d{2})?$/, { message: "must be a 5- or 7-digit function code" })),
+  code: Schema.String.check(
+    Schema.isPattern(/^2\d{4}(\d{2})?$/, { message: "must be a 5- or 7-digit function code" }),
+  ),
   name: Name,
   ...provenance,
 })
 
 /** A 类 (3 digits) or 款 (5 digits) of an economic classification. @category models */
 export const EconomicEntry = Schema.Struct({
-  code: Schema.String.check(Schema.isPattern(/^[35]\d{2}(\d{2})?$/, { message: "must be a 3- or 5-digit economic code" })),
+  code: Schema.String.check(
+    Schema.isPattern(/^[35]\d{2}(\d{2})?$/, { message: "must be a 3- or 5-digit economic code" }),
+  ),
   name: Name,
   ...provenance,
 })
 
 /** One row of the department → government economic mapping, valid for the listed unit types. @category models */
 export const MappingEntry = Schema.Struct({
-  dept: Schema.String.check(Schema.isPattern(/^3\d{4}$/, { message: "must be a 5-digit department economic code" })),
-  gov: Schema.String.check(Schema.isPattern(/^5\d{4}$/, { message: "must be a 5-digit government economic code" })),
+  dept: Schema.String.check(
+    Schema.isPattern(/^3\d{4}$/, { message: "must be a 5-digit department economic code" }),
+  ),
+  gov: Schema.String.check(
+    Schema.isPattern(/^5\d{4}$/, { message: "must be a 5-digit government economic code" }),
+  ),
   unitTypes: Schema.Array(UnitType).check(Schema.isMinLength(1)),
   ...provenance,
 })
@@ -66,13 +76,18 @@ export const TaxonomyFile = Schema.Struct({
   deptEconomic: Schema.Array(EconomicEntry),
   govEconomic: Schema.Array(EconomicEntry),
   economicMapping: Schema.Array(MappingEntry),
-  fundingSources: labels(Schema.Literals(["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"])),
+  fundingSources: labels(
+    Schema.Literals(["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"]),
+  ),
   unitTypes: labels(UnitType),
   basicCategories: labels(Schema.Literals(["personnel", "public"])),
   projectCategories: labels(Schema.Literals(["other-operation", "specific-target"])),
   threePublic: labels(ThreePublicKey),
   /** The 部门经济 款 each 三公 item is booked under (domain.md §3). */
-  threePublicEconomic: Schema.Record(ThreePublicKey, Schema.Array(Schema.String).check(Schema.isMinLength(1))),
+  threePublicEconomic: Schema.Record(
+    ThreePublicKey,
+    Schema.Array(Schema.String).check(Schema.isMinLength(1)),
+  ),
 })
 /** @category models */
 export type TaxonomyFile = typeof TaxonomyFile.Type
@@ -94,21 +109,38 @@ export const checkConsistency = (f: TaxonomyFile): ReadonlyArray<string> => {
     }
     return set
   }
-  const classes = seen("functionClasses", f.functionClasses.map((e) => e.code))
-  const fn = seen("functionCodes", f.functionCodes.map((e) => e.code))
-  seen("functionClasses ordinal", f.functionClasses.map((e) => e.ordinal))
+  const classes = seen(
+    "functionClasses",
+    f.functionClasses.map((e) => e.code),
+  )
+  const fn = seen(
+    "functionCodes",
+    f.functionCodes.map((e) => e.code),
+  )
+  seen(
+    "functionClasses ordinal",
+    f.functionClasses.map((e) => e.ordinal),
+  )
   for (const c of fn) {
     const parent = c.length === 7 ? c.slice(0, 5) : c.slice(0, 3)
-    if (!(c.length === 7 ? fn : classes).has(parent)) problems.push(`functionCodes: ${c} has no parent ${parent}`)
+    if (!(c.length === 7 ? fn : classes).has(parent))
+      problems.push(`functionCodes: ${c} has no parent ${parent}`)
   }
   const hierarchy = (label: string, codes: Set<string>, first: string) => {
     for (const c of codes) {
       if (c[0] !== first) problems.push(`${label}: ${c} is not in the ${first}xx classification`)
-      if (c.length === 5 && !codes.has(c.slice(0, 3))) problems.push(`${label}: ${c} has no parent ${c.slice(0, 3)}`)
+      if (c.length === 5 && !codes.has(c.slice(0, 3)))
+        problems.push(`${label}: ${c} has no parent ${c.slice(0, 3)}`)
     }
   }
-  const dept = seen("deptEconomic", f.deptEconomic.map((e) => e.code))
-  const gov = seen("govEconomic", f.govEconomic.map((e) => e.code))
+  const dept = seen(
+    "deptEconomic",
+    f.deptEconomic.map((e) => e.code),
+  )
+  const gov = seen(
+    "govEconomic",
+    f.govEconomic.map((e) => e.code),
+  )
   hierarchy("deptEconomic", dept, "3")
   hierarchy("govEconomic", gov, "5")
   const mapped = new Set<string>()
@@ -121,11 +153,19 @@ export const checkConsistency = (f: TaxonomyFile): ReadonlyArray<string> => {
     }
   }
   for (const [category, codes] of Object.entries(f.threePublicEconomic)) {
-    for (const c of codes) if (!dept.has(c)) problems.push(`threePublicEconomic: ${category} names unknown code ${c}`)
+    for (const c of codes)
+      if (!dept.has(c)) problems.push(`threePublicEconomic: ${category} names unknown code ${c}`)
   }
-  const entries = [...f.functionClasses, ...f.functionCodes, ...f.deptEconomic, ...f.govEconomic, ...f.economicMapping]
+  const entries = [
+    ...f.functionClasses,
+    ...f.functionCodes,
+    ...f.deptEconomic,
+    ...f.govEconomic,
+    ...f.economicMapping,
+  ]
   for (const e of entries) {
-    if (!sourceIds.has(e.source)) problems.push(`unknown source "${e.source}" on ${"code" in e ? e.code : e.dept}`)
+    if (!sourceIds.has(e.source))
+      problems.push(`unknown source "${e.source}" on ${"code" in e ? e.code : e.dept}`)
   }
   return problems
 }

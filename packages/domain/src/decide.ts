@@ -55,16 +55,29 @@ const govCode = (ctx: DecideContext, path: string, code: string): Check =>
 const checkLine = (line: BudgetLine, state: BudgetState, ctx: DecideContext, path: string): Check => {
   const x = line.expenditure
   return first(
-    () => (state.lines.has(line.lineId) ? fail(new Err.DuplicateLine({ path: `${path}.lineId`, lineId: line.lineId })) : ok),
+    () =>
+      state.lines.has(line.lineId)
+        ? fail(new Err.DuplicateLine({ path: `${path}.lineId`, lineId: line.lineId }))
+        : ok,
     () => positiveAmount(`${path}.amount`, line.amount),
-    () => (state.units.has(line.unitCode) ? ok : fail(new Err.UnknownUnit({ path: `${path}.unitCode`, unitCode: line.unitCode }))),
+    () =>
+      state.units.has(line.unitCode)
+        ? ok
+        : fail(new Err.UnknownUnit({ path: `${path}.unitCode`, unitCode: line.unitCode })),
     () =>
       /^\d{7}$/.test(line.functionCode) && Result.isSuccess(ctx.taxonomy.functionName(line.functionCode))
         ? ok
-        : fail(new Err.UnknownFunctionCode({ path: `${path}.functionCode`, code: line.functionCode, year: ctx.streamYear })),
+        : fail(
+            new Err.UnknownFunctionCode({
+              path: `${path}.functionCode`,
+              code: line.functionCode,
+              year: ctx.streamYear,
+            }),
+          ),
     () => {
       if (x.kind === "basic") {
-        if (!x.deptEconomicCode || !x.category) return fail(new Err.MissingEconomicCode({ path: `${path}.expenditure` }))
+        if (!x.deptEconomicCode || !x.category)
+          return fail(new Err.MissingEconomicCode({ path: `${path}.expenditure` }))
         return ok
       }
       const project = state.projects.get(x.projectId)
@@ -82,8 +95,14 @@ const checkLine = (line: BudgetLine, state: BudgetState, ctx: DecideContext, pat
             }),
           )
     },
-    () => (x.deptEconomicCode === undefined ? ok : deptCode(ctx, `${path}.expenditure.deptEconomicCode`, x.deptEconomicCode)),
-    () => (x.govEconomicCode === undefined ? ok : govCode(ctx, `${path}.expenditure.govEconomicCode`, x.govEconomicCode)),
+    () =>
+      x.deptEconomicCode === undefined
+        ? ok
+        : deptCode(ctx, `${path}.expenditure.deptEconomicCode`, x.deptEconomicCode),
+    () =>
+      x.govEconomicCode === undefined
+        ? ok
+        : govCode(ctx, `${path}.expenditure.govEconomicCode`, x.govEconomicCode),
     () => {
       const tp = line.threePublic
       if (tp === undefined) return ok
@@ -114,7 +133,12 @@ const checkLine = (line: BudgetLine, state: BudgetState, ctx: DecideContext, pat
 type Adjustment = E.BudgetEvent & { readonly type: "AdjustmentRecorded" }
 
 /** Rules of 追加/追减 and 调剂; `changePath` is `data.change` for events and `data` for commands. */
-const checkAdjustment = (ev: Adjustment, state: BudgetState, ctx: DecideContext, changePath: string): Check => {
+const checkAdjustment = (
+  ev: Adjustment,
+  state: BudgetState,
+  ctx: DecideContext,
+  changePath: string,
+): Check => {
   const { adjustmentId, change } = ev.data
   return first(
     () =>
@@ -124,13 +148,22 @@ const checkAdjustment = (ev: Adjustment, state: BudgetState, ctx: DecideContext,
     () => {
       if (change.kind === "amount") {
         const line = state.lines.get(change.lineId)
-        if (line === undefined) return fail(new Err.UnknownLine({ path: `${changePath}.lineId`, lineId: change.lineId }))
+        if (line === undefined)
+          return fail(new Err.UnknownLine({ path: `${changePath}.lineId`, lineId: change.lineId }))
         const delta = Money.parse(change.delta)
         const path = `${changePath}.delta`
         if (Result.isFailure(delta)) return fail(new Err.MalformedAmount({ path, amount: change.delta }))
-        if (Money.isZero(delta.success)) return fail(new Err.NonPositiveAmount({ path, amount: change.delta }))
+        if (Money.isZero(delta.success))
+          return fail(new Err.NonPositiveAmount({ path, amount: change.delta }))
         return Money.isNegative(Money.add(line.amount, delta.success))
-          ? fail(new Err.NegativeBalance({ path, lineId: change.lineId, balance: line.amount, delta: delta.success }))
+          ? fail(
+              new Err.NegativeBalance({
+                path,
+                lineId: change.lineId,
+                balance: line.amount,
+                delta: delta.success,
+              }),
+            )
           : ok
       }
       const source = state.lines.get(change.fromLineId)
@@ -167,9 +200,16 @@ const checkAdjustment = (ev: Adjustment, state: BudgetState, ctx: DecideContext,
   )
 }
 
-const checkEvent = (event: E.BudgetEvent, state: BudgetState, ctx: DecideContext, changePath: string): Check => {
+const checkEvent = (
+  event: E.BudgetEvent,
+  state: BudgetState,
+  ctx: DecideContext,
+  changePath: string,
+): Check => {
   if (ctx.taxonomy.year !== ctx.streamYear) {
-    return fail(new Err.TaxonomyYearMismatch({ path: "", taxonomyYear: ctx.taxonomy.year, streamYear: ctx.streamYear }))
+    return fail(
+      new Err.TaxonomyYearMismatch({ path: "", taxonomyYear: ctx.taxonomy.year, streamYear: ctx.streamYear }),
+    )
   }
   switch (event.type) {
     case "AppropriationRecorded":
@@ -226,7 +266,13 @@ const checkEvent = (event: E.BudgetEvent, state: BudgetState, ctx: DecideContext
     case "PriorYearBudgetRecorded":
       return event.data.year === ctx.streamYear - 1
         ? ok
-        : fail(new Err.PriorYearMismatch({ path: "data.year", year: event.data.year, streamYear: ctx.streamYear }))
+        : fail(
+            new Err.PriorYearMismatch({
+              path: "data.year",
+              year: event.data.year,
+              streamYear: ctx.streamYear,
+            }),
+          )
     case "NarrativeNoteRecorded":
     case "AssetHoldingsRecorded":
     case "DisclosurePublished":

@@ -35,9 +35,10 @@ const changedCells = (before: Disclosure, after: Disclosure): Diff => {
     for (const [k, a] of rowsA) {
       const b = rowsB.get(k)
       if (b === undefined) out[`-T${ta.id}/${k}`] = a
-      else a.forEach((c, i) => {
-        if (c !== b[i]) out[`T${ta.id}/${k}/${i}`] = [c, b[i] ?? ""]
-      })
+      else
+        a.forEach((c, i) => {
+          if (c !== b[i]) out[`T${ta.id}/${k}/${i}`] = [c, b[i] ?? ""]
+        })
     }
     for (const [k, b] of rowsB) if (!rowsA.has(k)) out[`+T${tb.id}/${k}`] = b
   })

@@ -33,7 +33,10 @@ export class NotPublished extends Data.TaggedError("NotPublished")<{ readonly st
 }
 
 /** A time bound that is not an ISO date or instant. @category errors */
-export class InvalidAsOf extends Data.TaggedError("InvalidAsOf")<{ readonly field: "at"; readonly input: string }> {
+export class InvalidAsOf extends Data.TaggedError("InvalidAsOf")<{
+  readonly field: "at"
+  readonly input: string
+}> {
   override get message(): string {
     return `as-of ${this.field} "${this.input}" is not an ISO date or instant`
   }
@@ -66,7 +69,10 @@ export const selectEvents = (
     case "OccurredAt": {
       const bound = instant(asOf.at)
       if (Number.isNaN(bound)) return Result.fail(new InvalidAsOf({ field: "at", input: asOf.at }))
-      const pick = asOf._tag === "RecordedAt" ? (e: LoggedEvent) => e.meta.recordedAt : (e: LoggedEvent) => e.meta.occurredAt
+      const pick =
+        asOf._tag === "RecordedAt"
+          ? (e: LoggedEvent) => e.meta.recordedAt
+          : (e: LoggedEvent) => e.meta.occurredAt
       return Result.succeed(events.filter((e) => instant(pick(e)) <= bound))
     }
   }

@@ -28,7 +28,8 @@ export const unknownCodes = (
       const levels = [dept.slice(0, 3), dept].map((c) => taxonomy.deptEconomicName(c))
       check("deptEconomicCode", dept, levels.find(Result.isFailure) ?? Result.succeed(dept))
     }
-    if (e.govEconomicCode !== undefined) check("govEconomicCode", e.govEconomicCode, taxonomy.govEconomicName(e.govEconomicCode))
+    if (e.govEconomicCode !== undefined)
+      check("govEconomicCode", e.govEconomicCode, taxonomy.govEconomicName(e.govEconomicCode))
   }
   return out
 }

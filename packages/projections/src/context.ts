@@ -44,7 +44,9 @@ export const makeContext = (
  * fallback (the code itself) is only reached by a caller that skipped that check.
  * @category projections
  */
-export const nameOr = (r: Result.Result<string, unknown>, code: string): string => (Result.isSuccess(r) ? r.success : code)
+export const nameOr = (r: Result.Result<string, unknown>, code: string): string =>
+  Result.isSuccess(r) ? r.success : code
 
 /** Function (类/款/项) name. @category projections */
-export const functionName = (ctx: TableContext, code: string): string => nameOr(ctx.taxonomy.functionName(code), code)
+export const functionName = (ctx: TableContext, code: string): string =>
+  nameOr(ctx.taxonomy.functionName(code), code)

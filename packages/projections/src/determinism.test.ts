@@ -33,7 +33,13 @@ describe("determinism", () => {
   it("the hash changes when a single figure changes", () => {
     const bumped = envelopes.map((e) =>
       e.event.type === "AppropriationRecorded" && e.event.data.line.lineId === "002002-02-c"
-        ? { ...e, event: { ...e.event, data: { ...e.event.data, line: { ...e.event.data.line, amount: "10000.01" } } } }
+        ? {
+            ...e,
+            event: {
+              ...e.event,
+              data: { ...e.event.data, line: { ...e.event.data.line, amount: "10000.01" } },
+            },
+          }
         : e,
     )
     expect(build(bumped).documentHash).not.toBe(build(envelopes).documentHash)
@@ -45,10 +51,13 @@ describe("determinism", () => {
     const after = envelopes.slice(cut)
     const expected = JSON.stringify(build(envelopes).tables)
     fc.assert(
-      fc.property(fc.shuffledSubarray([...before.keys()], { minLength: before.length, maxLength: before.length }), (order) => {
-        const shuffled = [...order.map((i) => before[i] as Envelope.EnvelopedEvent), ...after]
-        expect(JSON.stringify(build(shuffled).tables)).toBe(expected)
-      }),
+      fc.property(
+        fc.shuffledSubarray([...before.keys()], { minLength: before.length, maxLength: before.length }),
+        (order) => {
+          const shuffled = [...order.map((i) => before[i] as Envelope.EnvelopedEvent), ...after]
+          expect(JSON.stringify(build(shuffled).tables)).toBe(expected)
+        },
+      ),
       { numRuns: 15 },
     )
   })

@@ -13,7 +13,9 @@ export class EmptySelection extends Data.TaggedError("EmptySelection")<{ readonl
 }
 
 /** The stream has no DepartmentProfileRecorded event before the chosen point. @category errors */
-export class MissingDepartmentProfile extends Data.TaggedError("MissingDepartmentProfile")<{ readonly streamId: string }> {
+export class MissingDepartmentProfile extends Data.TaggedError("MissingDepartmentProfile")<{
+  readonly streamId: string
+}> {
   override get message(): string {
     return `stream ${this.streamId} has no DepartmentProfileRecorded event`
   }
@@ -32,6 +34,8 @@ export class UnresolvedCodes extends Data.TaggedError("UnresolvedCodes")<{
   readonly codes: ReadonlyArray<{ readonly lineId: string; readonly field: string; readonly code: string }>
 }> {
   override get message(): string {
-    return this.codes.map((c) => `line ${c.lineId}: ${c.field} ${c.code} is not in the ${this.year} taxonomy`).join("; ")
+    return this.codes
+      .map((c) => `line ${c.lineId}: ${c.field} ${c.code} is not in the ${this.year} taxonomy`)
+      .join("; ")
   }
 }

@@ -12,7 +12,12 @@ import { unknownCodes } from "./check-codes.ts"
 import { makeContext } from "./context.ts"
 import { buildDocumentParts } from "./document-parts.ts"
 import type { Disclosure } from "./disclosure-schema.ts"
-import { EmptySelection, MissingDepartmentProfile, NotABudgetStream, UnresolvedCodes } from "./disclosure-errors.ts"
+import {
+  EmptySelection,
+  MissingDepartmentProfile,
+  NotABudgetStream,
+  UnresolvedCodes,
+} from "./disclosure-errors.ts"
 import type { LoggedEvent } from "./logged-event.ts"
 import { SHANXI_COUNTY_13 } from "./tables/index.ts"
 
@@ -31,7 +36,12 @@ export const foldLogged = (events: ReadonlyArray<LoggedEvent>): BudgetState.Budg
   BudgetState.fold(
     events.map((e) => ({
       event: e.event,
-      ref: { version: e.meta.version, position: e.meta.position, eventId: e.meta.eventId, occurredAt: e.meta.occurredAt },
+      ref: {
+        version: e.meta.version,
+        position: e.meta.position,
+        eventId: e.meta.eventId,
+        occurredAt: e.meta.occurredAt,
+      },
     })),
   )
 
@@ -51,7 +61,8 @@ export const buildDisclosure = (
   const key = Envelope.parseStreamId(last.meta.streamId)
   if (key === undefined) return Result.fail(new NotABudgetStream({ streamId: last.meta.streamId }))
   const state = foldLogged(included)
-  if (state.profile === undefined) return Result.fail(new MissingDepartmentProfile({ streamId: last.meta.streamId }))
+  if (state.profile === undefined)
+    return Result.fail(new MissingDepartmentProfile({ streamId: last.meta.streamId }))
   const tx = Taxonomy.forYear(key.year)
   if (Result.isFailure(tx)) return Result.fail(tx.failure)
   const ctx = makeContext(state, key.year, state.profile.name, tx.success)

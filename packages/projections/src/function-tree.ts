@@ -33,7 +33,10 @@ export const functionRows = (
   const codes = distinct(under, (l) => l.line.functionCode.slice(0, spec.digits))
   return codes.flatMap((code) => {
     const mine = select(under, { functionPrefix: code })
-    const r = row([code, functionName(ctx, code), ...columns(mine)], { kind: spec.kind, codes: { function: code } })
+    const r = row([code, functionName(ctx, code), ...columns(mine)], {
+      kind: spec.kind,
+      codes: { function: code },
+    })
     if (isEmpty([r])) return []
     return [r, ...functionRows(ctx, mine, columns, level + 1, code)]
   })

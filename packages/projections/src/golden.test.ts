@@ -28,7 +28,8 @@ const tableOf = (id: string): DisclosureTable => {
   if (t === undefined) throw new Error(`no table ${id}`)
   return t
 }
-const printed = (t: DisclosureTable) => t.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
+const printed = (t: DisclosureTable) =>
+  t.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
 
 describe("golden: the reference document rebuilt from the fixture", () => {
   it("parses the 13 published tables", () => {
@@ -49,7 +50,9 @@ describe("golden: the reference document rebuilt from the fixture", () => {
 
   it("table 1 prints all 30 classes with their ordinals, in the published order", () => {
     const ref = published[0]?.rows.map((r) => r[2] ?? "").filter((c) => /^[一二三四五六七八九十]+、/.test(c))
-    const ours = tableOf("1").rows.map((r) => r.cells[2] ?? "").filter((c) => /^[一二三四五六七八九十]+、/.test(c))
+    const ours = tableOf("1")
+      .rows.map((r) => r.cells[2] ?? "")
+      .filter((c) => /^[一二三四五六七八九十]+、/.test(c))
     expect(ours).toHaveLength(30)
     expect(ours).toEqual(ref)
   })
@@ -70,9 +73,20 @@ describe("golden: the reference document rebuilt from the fixture", () => {
     const t = tableOf("4")
     const byLabel = (label: string, col = 0) => t.rows.find((r) => r.cells[col] === label)?.cells
     expect(byLabel("一、一般公共预算")?.slice(0, 2)).toEqual(["一、一般公共预算", "540.73"])
-    expect(byLabel("本年收入合计")).toEqual(["本年收入合计", "540.73", "本年支出合计", "565.51", "565.51", "", ""])
+    expect(byLabel("本年收入合计")).toEqual([
+      "本年收入合计",
+      "540.73",
+      "本年支出合计",
+      "565.51",
+      "565.51",
+      "",
+      "",
+    ])
     expect(byLabel("上年财政拨款结转")?.slice(0, 2)).toEqual(["上年财政拨款结转", "24.77"])
-    expect(t.rows.filter((r) => r.cells[0] === "一、一般公共预算").map((r) => r.cells[1])).toEqual(["540.73", "24.77"])
+    expect(t.rows.filter((r) => r.cells[0] === "一、一般公共预算").map((r) => r.cells[1])).toEqual([
+      "540.73",
+      "24.77",
+    ])
     expect(byLabel("收入总计")).toEqual(["收入总计", "565.51", "支出总计", "565.51", "565.51", "", ""])
     const classes = t.rows.filter((r) => r.kind === "class" && r.cells[3] !== "").map((r) => r.cells.slice(2))
     expect(classes).toEqual([

@@ -7,7 +7,17 @@
  */
 export type { LoggedEvent, LoggedEventMeta } from "./logged-event.ts"
 export { AsOf, InvalidAsOf, NotPublished, selectEvents } from "./as-of.ts"
-export { FISCAL, distinct, hasData, linesOf, select, total, type Line, type LineFilter, type Total } from "./ledger.ts"
+export {
+  FISCAL,
+  distinct,
+  hasData,
+  linesOf,
+  select,
+  total,
+  type Line,
+  type LineFilter,
+  type Total,
+} from "./ledger.ts"
 export { makeContext, type TableContext } from "./context.ts"
 export { EMPTY_NOTE, row, table } from "./row.ts"
 export { ROUNDING_NOTE } from "./tables/table-01.ts"
@@ -29,7 +39,12 @@ export {
   table13,
 } from "./tables/index.ts"
 export { buildDisclosure, disclosureJson, foldLogged, type DisclosureError } from "./disclosure.ts"
-export { EmptySelection, MissingDepartmentProfile, NotABudgetStream, UnresolvedCodes } from "./disclosure-errors.ts"
+export {
+  EmptySelection,
+  MissingDepartmentProfile,
+  NotABudgetStream,
+  UnresolvedCodes,
+} from "./disclosure-errors.ts"
 export {
   AsOfStamp,
   Disclosure,
@@ -39,8 +54,19 @@ export {
   RowCodes,
   RowKind,
 } from "./disclosure-schema.ts"
-export { buildNarrative, ChartPoint, NarrativeChart, toChineseNumeral, type NarrativeInput } from "./narrative/index.ts"
-export { buildPerformanceTargets, PerformanceTargetTable, PrintedFunds, PrintedIndicator } from "./performance/index.ts"
+export {
+  buildNarrative,
+  ChartPoint,
+  NarrativeChart,
+  toChineseNumeral,
+  type NarrativeInput,
+} from "./narrative/index.ts"
+export {
+  buildPerformanceTargets,
+  PerformanceTargetTable,
+  PrintedFunds,
+  PrintedIndicator,
+} from "./performance/index.ts"
 export { buildOverview, Overview } from "./overview/build-overview.ts"
 export { glossaryFor, GlossaryEntry } from "./glossary/glossary.ts"
 export { buildDocumentParts, type DocumentParts } from "./document-parts.ts"

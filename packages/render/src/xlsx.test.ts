@@ -112,11 +112,15 @@ describe("renderXlsx", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ledger-xlsx-"))
     const file = path.join(dir, "disclosure.xlsx")
     writeFileSync(file, renderXlsx(d))
-    execFileSync(soffice ?? "soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, file], {
-      stdio: "ignore",
-      timeout: 120_000,
-      env: { ...process.env, HOME: dir },
-    })
+    execFileSync(
+      soffice ?? "soffice",
+      ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, file],
+      {
+        stdio: "ignore",
+        timeout: 120_000,
+        env: { ...process.env, HOME: dir },
+      },
+    )
     const csv = readdirSync(dir).find((f) => f.endsWith(".csv"))
     expect(csv).toBeDefined()
     const text = readFileSync(path.join(dir, csv ?? ""), "utf8")

@@ -23,7 +23,10 @@ export class BatchRejected extends Data.TaggedError("BatchRejected")<{
   override get message(): string {
     return this.issues
       .slice(0, 20)
-      .map((i) => `${i.line !== undefined ? `line ${i.line}` : `event ${i.index}`}: ${i.path || "(event)"}: ${i.message}`)
+      .map(
+        (i) =>
+          `${i.line !== undefined ? `line ${i.line}` : `event ${i.index}`}: ${i.path || "(event)"}: ${i.message}`,
+      )
       .join("\n")
   }
 }

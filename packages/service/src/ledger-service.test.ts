@@ -11,7 +11,10 @@ import { BatchRejected, type BatchIssue } from "./errors.ts"
 import { makeLedgerService } from "./ledger-service.ts"
 
 const fixture = readFileSync(fixturePath, "utf8")
-const lines = fixture.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>)
+const lines = fixture
+  .trimEnd()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Record<string, unknown>)
 
 const fresh = async () => {
   const store = makeMemoryEventStore()
@@ -29,7 +32,8 @@ const failureOf = async <A, E>(effect: Effect.Effect<A, E>): Promise<E> => {
 }
 
 const issuesOf = (error: unknown): ReadonlyArray<BatchIssue> => {
-  if (!(error instanceof BatchRejected)) throw new Error(`expected BatchRejected, got ${JSON.stringify(error)}`)
+  if (!(error instanceof BatchRejected))
+    throw new Error(`expected BatchRejected, got ${JSON.stringify(error)}`)
   return error.issues
 }
 
@@ -73,10 +77,19 @@ describe("LedgerService", () => {
     const { store, service } = await fresh()
     const before = await count(store)
     const good = adjustment({ idempotencyKey: "test/ok" }, {})
-    const overdraw = adjustment({ idempotencyKey: "test/bad" }, { lineId: "002001-02-c", delta: "-99999999.00" })
+    const overdraw = adjustment(
+      { idempotencyKey: "test/bad" },
+      { lineId: "002001-02-c", delta: "-99999999.00" },
+    )
     const bad = { ...overdraw, data: { ...overdraw.data, adjustmentId: "T-2" } }
     const error = await failureOf(
-      service.append({ department: "002", year: 2026, events: [good, bad], idempotencyKey: "req-1", actor: "tester" }),
+      service.append({
+        department: "002",
+        year: 2026,
+        events: [good, bad],
+        idempotencyKey: "req-1",
+        actor: "tester",
+      }),
     )
     expect(error).toMatchObject({ _tag: "BatchRejected", kind: "rule-violation" })
     const issue = issuesOf(error)[0]
@@ -88,10 +101,17 @@ describe("LedgerService", () => {
     const { store, service } = await fresh()
     const bad = adjustment({ idempotencyKey: "test/num" }, { delta: 1000 })
     const error = await failureOf(
-      service.append({ department: "002", year: 2026, events: [{ ...bad, occurredAt: "yesterday" }], idempotencyKey: "r" }),
+      service.append({
+        department: "002",
+        year: 2026,
+        events: [{ ...bad, occurredAt: "yesterday" }],
+        idempotencyKey: "r",
+      }),
     )
     expect(error).toMatchObject({ _tag: "BatchRejected", kind: "invalid" })
-    const paths = issuesOf(error).map((i) => i.path).sort()
+    const paths = issuesOf(error)
+      .map((i) => i.path)
+      .sort()
     expect(paths).toEqual(["data.change.delta", "occurredAt"])
     expect(await count(store)).toBe(lines.length)
   })
@@ -108,7 +128,13 @@ describe("LedgerService", () => {
   it("records the authenticated caller as the actor, whatever the event says", async () => {
     const { store, service } = await fresh()
     await Effect.runPromise(
-      service.append({ department: "002", year: 2026, events: [adjustment({ actor: "someone-else" })], idempotencyKey: "r", actor: "key:writer-1" }),
+      service.append({
+        department: "002",
+        year: 2026,
+        events: [adjustment({ actor: "someone-else" })],
+        idempotencyKey: "r",
+        actor: "key:writer-1",
+      }),
     )
     const events = await Effect.runPromise(store.readStream("002/2026"))
     expect(events[events.length - 1]?.actor).toBe("key:writer-1")
@@ -116,10 +142,17 @@ describe("LedgerService", () => {
 
   it("refuses an idempotency key reused with another body, and nothing is written", async () => {
     const { store, service } = await fresh()
-    await Effect.runPromise(service.append({ department: "002", year: 2026, events: [adjustment()], idempotencyKey: "a" }))
+    await Effect.runPromise(
+      service.append({ department: "002", year: 2026, events: [adjustment()], idempotencyKey: "a" }),
+    )
     const before = await count(store)
     const error = await failureOf(
-      service.append({ department: "002", year: 2026, events: [adjustment({}, { delta: "2000.00" })], idempotencyKey: "b" }),
+      service.append({
+        department: "002",
+        year: 2026,
+        events: [adjustment({}, { delta: "2000.00" })],
+        idempotencyKey: "b",
+      }),
     )
     expect(JSON.stringify(error)).toContain("IdempotencyConflict")
     expect(await count(store)).toBe(before)
@@ -128,7 +161,9 @@ describe("LedgerService", () => {
   it("publishes a seal that as-published reproduces after later adjustments", async () => {
     const { service } = await fresh()
     const seal = await Effect.runPromise(service.publish("002", 2026, "auditor", "2026-03-01"))
-    await Effect.runPromise(service.append({ department: "002", year: 2026, events: [adjustment()], idempotencyKey: "later" }))
+    await Effect.runPromise(
+      service.append({ department: "002", year: 2026, events: [adjustment()], idempotencyKey: "later" }),
+    )
     const published = await Effect.runPromise(service.disclosure("002", 2026, { _tag: "Published" }))
     const current = await Effect.runPromise(service.disclosure("002", 2026, { _tag: "Current" }))
     expect(published.documentHash).toBe(seal.documentHash)

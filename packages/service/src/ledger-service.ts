@@ -31,7 +31,11 @@ export interface ImportResult {
   readonly lines: number
   readonly appended: number
   readonly skipped: number
-  readonly streams: ReadonlyArray<{ readonly streamId: string; readonly fromVersion: number; readonly toVersion: number }>
+  readonly streams: ReadonlyArray<{
+    readonly streamId: string
+    readonly fromVersion: number
+    readonly toVersion: number
+  }>
 }
 
 /** A department-year the store knows. */
@@ -52,13 +56,15 @@ interface StreamSnapshot {
 
 /** Builds the service over any EventStore backend. @category constructors */
 export const makeLedgerService = (store: EventStoreShape) => {
-  const loggedEvents = (department: string, year: number): Effect.Effect<ReadonlyArray<LoggedEvent>, ReadError> =>
+  const loggedEvents = (
+    department: string,
+    year: number,
+  ): Effect.Effect<ReadonlyArray<LoggedEvent>, ReadError> =>
     Effect.flatMap(store.readStream(Envelope.streamIdOf({ department, year })), (stored) =>
       stored.length === 0
         ? Effect.fail(new UnknownDepartmentYear({ department, year }))
         : Effect.succeed(stored.map(toLogged)),
     )
-
 
   /** Decodes and rule-checks a batch against the stream's current state; nothing is written here. */
   const validate = (
@@ -69,11 +75,16 @@ export const makeLedgerService = (store: EventStoreShape) => {
   ) =>
     Effect.gen(function* () {
       const issues: Array<BatchIssue> = []
-      const decoded: Array<{ readonly index: number; readonly line?: number | undefined; readonly e: Envelope.EnvelopedEvent }> = []
+      const decoded: Array<{
+        readonly index: number
+        readonly line?: number | undefined
+        readonly e: Envelope.EnvelopedEvent
+      }> = []
       items.forEach((item, index) => {
         const r = Envelope.decodeEvent(item.value)
         if (Result.isFailure(r)) {
-          for (const i of r.failure.issues) issues.push({ index, line: item.line, path: i.path, message: i.message })
+          for (const i of r.failure.issues)
+            issues.push({ index, line: item.line, path: i.path, message: i.message })
           return
         }
         const s = r.success.meta.stream
@@ -98,7 +109,13 @@ export const makeLedgerService = (store: EventStoreShape) => {
         const key = Envelope.parseStreamId(streamId) ?? { department: "", year: 0 }
         const taxonomy = Taxonomy.forYear(key.year)
         if (Result.isFailure(taxonomy)) {
-          for (const d of list) issues.push({ index: d.index, line: d.line, path: "stream.year", message: `no taxonomy for ${key.year}` })
+          for (const d of list)
+            issues.push({
+              index: d.index,
+              line: d.line,
+              path: "stream.year",
+              message: `no taxonomy for ${key.year}`,
+            })
           continue
         }
         const snapshot = yield* current(streamId)
@@ -118,7 +135,11 @@ export const makeLedgerService = (store: EventStoreShape) => {
             }
             continue
           }
-          const problem = checkRules(d.e, state, { taxonomy: taxonomy.success, year: key.year, department: key.department })
+          const problem = checkRules(d.e, state, {
+            taxonomy: taxonomy.success,
+            year: key.year,
+            department: key.department,
+          })
           if (problem !== undefined) {
             issues.push({ index: d.index, line: d.line, ...problem })
             continue
@@ -171,7 +192,10 @@ export const makeLedgerService = (store: EventStoreShape) => {
         if (Result.isFailure(lines)) return yield* Effect.fail(lines.failure)
         if (lines.success.length === 0) {
           return yield* Effect.fail(
-            new BatchRejected({ kind: "malformed", issues: [{ index: 0, line: 1, path: "", message: "the file has no events" }] }),
+            new BatchRejected({
+              kind: "malformed",
+              issues: [{ index: 0, line: 1, path: "", message: "the file has no events" }],
+            }),
           )
         }
         const actor: ActorChoice = { fallback: options.actor }
@@ -188,7 +212,11 @@ export const makeLedgerService = (store: EventStoreShape) => {
           lines: lines.success.length,
           appended: result.streams.reduce((n, s) => n + s.appended, 0),
           skipped: result.streams.reduce((n, s) => n + s.skipped, 0),
-          streams: result.streams.map((s) => ({ streamId: s.streamId, fromVersion: s.fromVersion, toVersion: s.toVersion })),
+          streams: result.streams.map((s) => ({
+            streamId: s.streamId,
+            fromVersion: s.fromVersion,
+            toVersion: s.toVersion,
+          })),
         }
       }),
 

@@ -23,7 +23,12 @@ export const parseNdjson = (text: string): Result.Result<ReadonlyArray<NdjsonLin
     try {
       out.push({ line: i + 1, value: JSON.parse(raw) as unknown })
     } catch (e) {
-      issues.push({ index: out.length + issues.length, line: i + 1, path: "", message: `not valid JSON: ${(e as Error).message}` })
+      issues.push({
+        index: out.length + issues.length,
+        line: i + 1,
+        path: "",
+        message: `not valid JSON: ${(e as Error).message}`,
+      })
     }
   })
   if (issues.length > 0) return Result.fail(new BatchRejected({ kind: "malformed", issues }))

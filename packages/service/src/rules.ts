@@ -20,7 +20,11 @@ export const checkRules = (
   state: BudgetState.BudgetState,
   ctx: { readonly taxonomy: Taxonomy.Taxonomy; readonly year: number; readonly department: string },
 ): RuleProblem | undefined => {
-  const r = Decide.decideEvent(e.event, state, { taxonomy: ctx.taxonomy, streamYear: ctx.year, department: ctx.department })
+  const r = Decide.decideEvent(e.event, state, {
+    taxonomy: ctx.taxonomy,
+    streamYear: ctx.year,
+    department: ctx.department,
+  })
   if (Result.isSuccess(r)) return undefined
   const error = r.failure
   const prefix = `${error.path}: `

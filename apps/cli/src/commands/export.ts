@@ -25,7 +25,11 @@ export const exportCommand: Command = async (argv, ctx) => {
   return withStore(values, ctx, async (_service, store) => {
     const events =
       values.department !== undefined && values.year !== undefined
-        ? await run(store.readStream(Envelope.streamIdOf({ department: values.department, year: Number(values.year) })))
+        ? await run(
+            store.readStream(
+              Envelope.streamIdOf({ department: values.department, year: Number(values.year) }),
+            ),
+          )
         : await run(store.readAll())
     const lines = events.flatMap((e) => {
       const wire = toWire(e) // system streams (keys) are not budget events and are not exported

@@ -27,7 +27,9 @@ export const importCommand: Command = async (argv, ctx) => {
     for (const s of result.streams) {
       ctx.stdout.write(`${s.streamId}: versions ${s.fromVersion}..${s.toVersion}\n`)
     }
-    ctx.stdout.write(`${result.lines} events read, ${result.appended} appended, ${result.skipped} already stored\n`)
+    ctx.stdout.write(
+      `${result.lines} events read, ${result.appended} appended, ${result.skipped} already stored\n`,
+    )
     return 0
   })
 }

@@ -25,7 +25,8 @@ export const reconcileCommand: Command = async (argv, ctx) => {
   const file = positionals[0]
   if (file === undefined) throw new UsageError("reconcile needs the published document's text FILE")
   const { department, year } = departmentYear(values)
-  if (values.format !== "json" && values.format !== "txt") throw new UsageError("--format must be json or txt")
+  if (values.format !== "json" && values.format !== "txt")
+    throw new UsageError("--format must be json or txt")
   const asOf = parseAsOf(values["as-of"])
   const text = await readFile(resolve(ctx.cwd, file), "utf8").catch((e: unknown) => {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`)
@@ -36,7 +37,11 @@ export const reconcileCommand: Command = async (argv, ctx) => {
     if (Result.isFailure(built)) throw built.failure
     const selected = selectEvents(events, asOf)
     if (Result.isFailure(selected)) throw selected.failure
-    const result = reconcile({ publishedText: text, disclosure: built.success, state: foldLogged(selected.success) })
+    const result = reconcile({
+      publishedText: text,
+      disclosure: built.success,
+      state: foldLogged(selected.success),
+    })
     if (Result.isFailure(result)) throw result.failure
     const discrepancies = result.success.discrepancies
     if (values.format === "json") {

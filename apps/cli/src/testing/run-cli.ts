@@ -38,6 +38,11 @@ export const runCli = (
     child.on("error", reject)
     child.on("close", (code) => {
       const bytes = Buffer.concat(out)
-      resolve({ code: code ?? -1, stdout: bytes.toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), bytes })
+      resolve({
+        code: code ?? -1,
+        stdout: bytes.toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        bytes,
+      })
     })
   })

@@ -24,7 +24,10 @@ type Outcome = Result.Result<ReadonlyArray<E.BudgetEvent>, DomainError>
 
 const then = (outcome: Outcome) => ({
   /** Expects exactly these events, or a failure with this error tag (and these fields). */
-  then(expected: ReadonlyArray<E.BudgetEvent> | DomainError["_tag"], fields: Record<string, unknown> = {}): void {
+  then(
+    expected: ReadonlyArray<E.BudgetEvent> | DomainError["_tag"],
+    fields: Record<string, unknown> = {},
+  ): void {
     if (typeof expected === "string") {
       expect(Result.isFailure(outcome), `expected ${expected}, got success`).toBe(true)
       if (Result.isFailure(outcome)) {
@@ -32,7 +35,8 @@ const then = (outcome: Outcome) => ({
         expect(outcome.failure).toMatchObject(fields)
       }
     } else {
-      if (Result.isFailure(outcome)) throw new Error(`expected events, got ${outcome.failure._tag}: ${outcome.failure.message}`)
+      if (Result.isFailure(outcome))
+        throw new Error(`expected events, got ${outcome.failure._tag}: ${outcome.failure.message}`)
       expect(outcome.success).toEqual(expected)
     }
   },

@@ -54,12 +54,26 @@ export const unitU2 = {
 
 export const projectP1 = {
   type: "ProjectRegistered",
-  data: { projectId: "P1", unitCode: "U1", name: "示例项目", category: "other-operation", life: "one-off", periodYears: 1 },
+  data: {
+    projectId: "P1",
+    unitCode: "U1",
+    name: "示例项目",
+    category: "other-operation",
+    life: "one-off",
+    periodYears: 1,
+  },
 } as const satisfies E.BudgetEvent
 
 export const projectP2 = {
   type: "ProjectRegistered",
-  data: { projectId: "P2", unitCode: "U2", name: "另一项目", category: "specific-target", life: "recurring", periodYears: 3 },
+  data: {
+    projectId: "P2",
+    unitCode: "U2",
+    name: "另一项目",
+    category: "specific-target",
+    life: "recurring",
+    periodYears: 3,
+  },
 } as const satisfies E.BudgetEvent
 
 const funds = (total: string) =>
@@ -83,7 +97,10 @@ export const targetsP1 = {
   },
 } as const satisfies E.BudgetEvent
 
-export const overallU1 = { type: "UnitOverallTargetsRecorded", data: { unitCode: "U1" } } as const satisfies E.BudgetEvent
+export const overallU1 = {
+  type: "UnitOverallTargetsRecorded",
+  data: { unitCode: "U1" },
+} as const satisfies E.BudgetEvent
 
 export const priorYear = {
   type: "PriorYearBudgetRecorded",
@@ -92,7 +109,12 @@ export const priorYear = {
     incomeTotal: "1000000.00",
     expenditureTotal: "1000000.00",
     generalBudgetCurrent: "900000.00",
-    threePublic: { abroad: "0.00", reception: "1000.00", vehiclePurchase: "0.00", vehicleOperation: "20000.00" },
+    threePublic: {
+      abroad: "0.00",
+      reception: "1000.00",
+      vehiclePurchase: "0.00",
+      vehicleOperation: "20000.00",
+    },
     operatingCosts: "200000.00",
   },
 } as const satisfies E.BudgetEvent
@@ -135,12 +157,26 @@ export const carryover = (line: BudgetLine, originYear = 2025): E.BudgetEvent =>
 
 export const amountChange = (lineId: string, delta: string, adjustmentId = "A1"): E.BudgetEvent => ({
   type: "AdjustmentRecorded",
-  data: { adjustmentId, reason: "追加", documentNumber: "示财〔2026〕9号", change: { kind: "amount", lineId, delta } },
+  data: {
+    adjustmentId,
+    reason: "追加",
+    documentNumber: "示财〔2026〕9号",
+    change: { kind: "amount", lineId, delta },
+  },
 })
 
-export const reclassification = (fromLineId: string, toLine: BudgetLine, adjustmentId = "A2"): E.BudgetEvent => ({
+export const reclassification = (
+  fromLineId: string,
+  toLine: BudgetLine,
+  adjustmentId = "A2",
+): E.BudgetEvent => ({
   type: "AdjustmentRecorded",
-  data: { adjustmentId, reason: "调剂", documentNumber: "示财〔2026〕10号", change: { kind: "reclassification", fromLineId, toLine } },
+  data: {
+    adjustmentId,
+    reason: "调剂",
+    documentNumber: "示财〔2026〕10号",
+    change: { kind: "reclassification", fromLineId, toLine },
+  },
 })
 
 export const published = {
@@ -165,7 +201,11 @@ export const oneOfEach: ReadonlyArray<E.BudgetEvent> = [
 ]
 
 /** The wire form of an event (one NDJSON line), with metadata. */
-export const wire = (event: E.BudgetEvent, n = 1, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+export const wire = (
+  event: E.BudgetEvent,
+  n = 1,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> => ({
   stream: { department: "D01", year: 2026 },
   eventId: `evt-${n}`,
   schemaVersion: 1,

@@ -41,9 +41,11 @@ export const table08 = (ctx: TableContext): DisclosureTable => {
 /** Builds table 9, 国有资本经营预算收支预算表: income on the left, spending by function code on the right. @category projections */
 export const table09 = (ctx: TableContext): DisclosureTable => {
   const ls = select(ctx.lines, { vintage: "current", sources: ["state-capital"] })
-  const spending = functionRows(ctx, ls, byKind).map((r) =>
-    ({ ...r, cells: ["", "", "", ...r.cells], ...(r.cellLines ? { cellLines: [null, null, null, ...r.cellLines] } : {}) }),
-  )
+  const spending = functionRows(ctx, ls, byKind).map((r) => ({
+    ...r,
+    cells: ["", "", "", ...r.cells],
+    ...(r.cellLines ? { cellLines: [null, null, null, ...r.cellLines] } : {}),
+  }))
   return table(
     "9",
     `${ctx.year}年国有资本经营预算收支预算表（不含上年结转）`,

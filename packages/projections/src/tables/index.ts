@@ -19,7 +19,33 @@ import { table13 } from "./table-13.ts"
 
 /** Every table builder of `shanxi-county-13`, tables "1" … "13" in order. @category projections */
 export const SHANXI_COUNTY_13: ReadonlyArray<(ctx: TableContext) => DisclosureTable> = [
-  table01, table02, table03, table04, table05, table06, table07, table08, table09, table10, table11, table12, table13,
+  table01,
+  table02,
+  table03,
+  table04,
+  table05,
+  table06,
+  table07,
+  table08,
+  table09,
+  table10,
+  table11,
+  table12,
+  table13,
 ]
 
-export { table01, table02, table03, table04, table05, table06, table07, table08, table09, table10, table11, table12, table13 }
+export {
+  table01,
+  table02,
+  table03,
+  table04,
+  table05,
+  table06,
+  table07,
+  table08,
+  table09,
+  table10,
+  table11,
+  table12,
+  table13,
+}

@@ -23,7 +23,9 @@ export const projectRows = (
       .filter((p) => p.unitCode === u.unitCode)
       .map((p) => ({ p, ls: select(mine, { project: p.projectId }) }))
       .filter(({ ls }) => hasData(ls))
-      .map(({ p, ls }) => row([p.name, ...columns(ls)], { kind: "project", codes: { unit: u.unitCode, project: p.projectId } }))
+      .map(({ p, ls }) =>
+        row([p.name, ...columns(ls)], { kind: "project", codes: { unit: u.unitCode, project: p.projectId } }),
+      )
     return [row([u.name, ...columns(mine)], { kind: "unit", codes: { unit: u.unitCode } }), ...projects]
   }),
 ]

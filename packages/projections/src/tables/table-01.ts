@@ -18,9 +18,9 @@ export const table01 = (ctx: TableContext): DisclosureTable => {
   const { taxonomy: tx, lines } = ctx
   const current = select(lines, { vintage: "current" })
   const carry = select(lines, { vintage: "carryover" })
-  const sources = (["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"] as const).map(
-    (s, i) => ({ s, label: `${ORDINALS[i]}、${tx.fundingSourceName(s)}` }),
-  )
+  const sources = (
+    ["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"] as const
+  ).map((s, i) => ({ s, label: `${ORDINALS[i]}、${tx.fundingSourceName(s)}` }))
   const classes = tx.functionClasses()
   const n = Math.max(classes.length, sources.length)
   const rows = Array.from({ length: n }, (_, i) => {

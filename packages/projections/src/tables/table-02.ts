@@ -9,11 +9,21 @@ import { functionRows } from "../function-tree.ts"
 import { select, type Line } from "../ledger.ts"
 import { row, table } from "../row.ts"
 
-const SOURCES = ["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"] as const
+const SOURCES = [
+  "general-budget",
+  "government-fund",
+  "state-capital",
+  "special-account",
+  "unit-funds",
+] as const
 
 const columns = (ls: ReadonlyArray<Line>) => {
   const current = select(ls, { vintage: "current" })
-  return [current, ...SOURCES.map((s) => select(current, { sources: [s] })), select(ls, { vintage: "carryover" })]
+  return [
+    current,
+    ...SOURCES.map((s) => select(current, { sources: [s] })),
+    select(ls, { vintage: "carryover" }),
+  ]
 }
 
 /** Builds table 2. @category projections */
@@ -23,7 +33,17 @@ export const table02 = (ctx: TableContext): DisclosureTable =>
     `${ctx.year}年预算收入总表`,
     [
       ["项目", "", "本年收入", "", "", "", "", "", "上年结转"],
-      ["科目编码", "科目名称", "合计", "一般公共预算", "政府性基金", "国有资本经营预算", "财政专户管理资金", "单位资金", ""],
+      [
+        "科目编码",
+        "科目名称",
+        "合计",
+        "一般公共预算",
+        "政府性基金",
+        "国有资本经营预算",
+        "财政专户管理资金",
+        "单位资金",
+        "",
+      ],
     ],
     [row(["合计", "", ...columns(ctx.lines)], { kind: "total" }), ...functionRows(ctx, ctx.lines, columns)],
   )

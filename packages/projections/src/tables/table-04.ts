@@ -26,10 +26,13 @@ export const table04 = (ctx: TableContext): DisclosureTable => {
     const income = src === undefined ? ["", ""] : [src.label, select(current, { sources: [src.s] })]
     const codes: Record<string, string> = { functionClass: cls.code }
     if (src !== undefined) codes["fundingSource"] = src.s
-    return row([...income, `${cls.ordinal}、${cls.name}`, ...split(select(fiscal, { functionPrefix: cls.code }))], {
-      kind: "class",
-      codes,
-    })
+    return row(
+      [...income, `${cls.ordinal}、${cls.name}`, ...split(select(fiscal, { functionPrefix: cls.code }))],
+      {
+        kind: "class",
+        codes,
+      },
+    )
   })
   return table(
     "4",
@@ -43,7 +46,12 @@ export const table04 = (ctx: TableContext): DisclosureTable => {
       ...classRows,
       row(["本年收入合计", current, "本年支出合计", ...split(fiscal)], { kind: "total" }),
       row(["上年财政拨款结转", carry, "年终结转", [], [], [], []], { kind: "total" }),
-      ...sources.map((s) => row([s.label, select(carry, { sources: [s.s] }), "", "", "", "", ""], { kind: "item", codes: { fundingSource: s.s } })),
+      ...sources.map((s) =>
+        row([s.label, select(carry, { sources: [s.s] }), "", "", "", "", ""], {
+          kind: "item",
+          codes: { fundingSource: s.s },
+        }),
+      ),
       row(["收入总计", fiscal, "支出总计", ...split(fiscal)], { kind: "total" }),
     ],
   )

@@ -30,11 +30,21 @@ export const table06 = (ctx: TableContext): DisclosureTable => {
       const codes: Record<string, string> = { deptEconomic: code }
       if (gov !== undefined) codes["govEconomic"] = gov
       return row(
-        [nameOr(tx.deptEconomicName(code), code), gov === undefined ? "" : nameOr(tx.govEconomicName(gov), gov), ...columns(lines)],
+        [
+          nameOr(tx.deptEconomicName(code), code),
+          gov === undefined ? "" : nameOr(tx.govEconomicName(gov), gov),
+          ...columns(lines),
+        ],
         { kind: "kuan", codes },
       )
     })
-    return [row([nameOr(tx.deptEconomicName(cls), cls), "", ...columns(mine)], { kind: "class", codes: { deptEconomic: cls } }), ...kuan]
+    return [
+      row([nameOr(tx.deptEconomicName(cls), cls), "", ...columns(mine)], {
+        kind: "class",
+        codes: { deptEconomic: cls },
+      }),
+      ...kuan,
+    ]
   })
   return table(
     "6",

@@ -16,10 +16,13 @@ const split = (ls: ReadonlyArray<Line>) => [ls, ...FISCAL.map((s) => select(ls, 
 /** Builds table 10. @category projections */
 export const table10 = (ctx: TableContext): DisclosureTable => {
   const tx = ctx.taxonomy
-  const ls = select(ctx.lines, { vintage: "current", sources: FISCAL }).filter((l) => l.line.threePublic !== undefined)
+  const ls = select(ctx.lines, { vintage: "current", sources: FISCAL }).filter(
+    (l) => l.line.threePublic !== undefined,
+  )
   const of = (c: Codes.ThreePublicCategory) => select(ls, { threePublic: c })
   const vehicles = [...of("vehicle-purchase"), ...of("vehicle-operation")]
-  const item = (label: string, c: Codes.ThreePublicCategory) => row([label, ...split(of(c))], { kind: "item", codes: { threePublic: c } })
+  const item = (label: string, c: Codes.ThreePublicCategory) =>
+    row([label, ...split(of(c))], { kind: "item", codes: { threePublic: c } })
   return table(
     "10",
     `${ctx.year}年财政拨款安排“三公”经费支出预算表`,

@@ -13,7 +13,9 @@ const split = (ls: ReadonlyArray<Line>) => [ls, ...FISCAL.map((s) => select(ls, 
 
 /** Builds table 11. @category projections */
 export const table11 = (ctx: TableContext): DisclosureTable => {
-  const units = ctx.units.filter((u) => u.unitType === "administrative" || u.unitType === "civil-service-managed")
+  const units = ctx.units.filter(
+    (u) => u.unitType === "administrative" || u.unitType === "civil-service-managed",
+  )
   const ls = select(ctx.lines, {
     vintage: "current",
     sources: FISCAL,
@@ -30,7 +32,12 @@ export const table11 = (ctx: TableContext): DisclosureTable => {
     ],
     [
       row(["部门合计", ...split(ls)], { kind: "total" }),
-      ...units.map((u) => row([u.name, ...split(select(ls, { unit: u.unitCode }))], { kind: "unit", codes: { unit: u.unitCode } })),
+      ...units.map((u) =>
+        row([u.name, ...split(select(ls, { unit: u.unitCode }))], {
+          kind: "unit",
+          codes: { unit: u.unitCode },
+        }),
+      ),
     ],
   )
 }

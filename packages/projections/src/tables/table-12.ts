@@ -9,7 +9,13 @@ import { select, type Line } from "../ledger.ts"
 import { table } from "../row.ts"
 import { projectRows } from "./project-rows.ts"
 
-const SOURCES = ["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"] as const
+const SOURCES = [
+  "general-budget",
+  "government-fund",
+  "state-capital",
+  "special-account",
+  "unit-funds",
+] as const
 const columns = (ls: ReadonlyArray<Line>) => [ls, ...SOURCES.map((s) => select(ls, { sources: [s] }))]
 
 /** Builds table 12. @category projections */

@@ -40,7 +40,15 @@ describe("table builders", () => {
       ["22102", "住房改革支出", "1.00", "1.00", ""],
       ["2210201", "住房公积金", "1.00", "1.00", ""],
     ])
-    expect(t(d, "5").rows.map((r) => r.kind)).toEqual(["total", "class", "kuan", "xiang", "class", "kuan", "xiang"])
+    expect(t(d, "5").rows.map((r) => r.kind)).toEqual([
+      "total",
+      "class",
+      "kuan",
+      "xiang",
+      "class",
+      "kuan",
+      "xiang",
+    ])
     expect(t(d, "5").rows[3]?.codes).toEqual({ function: "2010301" })
     expect(t(d, "5").rows[3]?.cellLines).toEqual([null, null, ["a"], ["a"], []])
   })
@@ -93,7 +101,10 @@ describe("table builders", () => {
 
   it("rejects a code the year's taxonomy does not know, naming the line and field", () => {
     const r = buildDisclosure(
-      logged([...department([["U1", "administrative"]]), appropriation(basicLine("x", "U1", "2019999", "30101", "1"))]),
+      logged([
+        ...department([["U1", "administrative"]]),
+        appropriation(basicLine("x", "U1", "2019999", "30101", "1")),
+      ]),
       AsOf.current,
     )
     expect(Result.isFailure(r) && r.failure._tag === "UnresolvedCodes" && r.failure.codes).toEqual([

@@ -17,7 +17,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
 
 /** The reference document; CI puts `shared/` beside the repository. @category constants */
-export const referencePath = path.resolve(repoRoot, "../shared/seed/disclosure-2026-tunliu-government-office.txt")
+export const referencePath = path.resolve(
+  repoRoot,
+  "../shared/seed/disclosure-2026-tunliu-government-office.txt",
+)
 
 /** Decodes every line of an NDJSON file with `Envelope.decodeEvent`; throws naming the first bad line. @category constructors */
 export const readNdjson = (file: string): ReadonlyArray<Envelope.EnvelopedEvent> =>

@@ -12,7 +12,8 @@ import type { LoggedEvent } from "../logged-event.ts"
 /** Logged events for a sequence of envelopes of one stream. @category constructors */
 export const toLogged = (
   envelopes: ReadonlyArray<Envelope.EnvelopedEvent>,
-  recordedAt: (e: Envelope.EnvelopedEvent, index: number) => string = (e) => new Date(Date.parse(e.meta.occurredAt)).toISOString(),
+  recordedAt: (e: Envelope.EnvelopedEvent, index: number) => string = (e) =>
+    new Date(Date.parse(e.meta.occurredAt)).toISOString(),
 ): ReadonlyArray<LoggedEvent> => {
   let prev = "0".repeat(64)
   return envelopes.map((e, i) => {

@@ -44,8 +44,9 @@ export const parsePublishedTables = (text: string): ReadonlyArray<PublishedTable
 }
 
 /** The rows of a table that carry at least one figure. @category projections */
-export const figureRows = (rows: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<ReadonlyArray<string>> =>
-  rows.filter((r) => r.some((c) => AMOUNT.test(c)))
+export const figureRows = (
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+): ReadonlyArray<ReadonlyArray<string>> => rows.filter((r) => r.some((c) => AMOUNT.test(c)))
 
 /** A row padded with blank cells (PDF text drops trailing tabs) or trimmed of trailing blanks to a width. @category projections */
 export const toWidth = (row: ReadonlyArray<string>, width: number): ReadonlyArray<string> => {

@@ -46,7 +46,13 @@ export const department = (
 ): ReadonlyArray<BudgetEvent.BudgetEvent> => [
   {
     type: "DepartmentProfileRecorded",
-    data: { departmentCode: "900", name: "测试部门", regionName: "测试区", template: "shanxi-county-13", duties: [] },
+    data: {
+      departmentCode: "900",
+      name: "测试部门",
+      regionName: "测试区",
+      template: "shanxi-county-13",
+      duties: [],
+    },
   },
   ...units.map(([unitCode, unitType]): BudgetEvent.BudgetEvent => ({
     type: "UnitRegistered",
