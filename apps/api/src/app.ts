@@ -28,7 +28,7 @@ export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray
   const documents = makeDocuments(deps)
   return [
     ...streamRoutes(deps),
-    ...writeRoutes(deps),
+    ...writeRoutes(deps, documents),
     ...disclosureRoutes(deps, documents),
     ...traceRoutes(deps, documents),
     ...auditRoutes(deps, documents),

@@ -3,23 +3,35 @@
  * points (as published, or a log position the stream has already passed) are a pure function of
  * events that can no longer change, so they are kept in a small LRU keyed by stream head and point;
  * the current state is replayed on every request.
+ *
+ * Freshness: the head of each stream is remembered. Appends made through this process forget it at
+ * once ({@link Documents.forget}); a remembered head is re-read from the store when it is older than
+ * `headTtlMs` (default 1 s), so a publication appended by another process (the CLI on PostgreSQL) is
+ * served within that bound. A log position beyond the remembered head always re-reads the head.
  */
 import type { LoggedEvent } from "@ledger/projections"
 import { AsOf, buildDisclosure, selectEvents } from "@ledger/projections"
 import type { Disclosure } from "@ledger/projections"
 import { Envelope } from "@ledger/domain"
+import type { StreamHead } from "@ledger/eventstore"
 import { Result } from "effect"
 import type { AsOfPoint } from "./as-of.ts"
 import { asOfKey } from "./as-of.ts"
 import type { ApiDeps } from "./deps.ts"
 import { run } from "./run.ts"
 
+/** One rendering of a document, kept as the bytes sent and their ETag. @category models */
+export interface Rendering {
+  readonly body: Uint8Array | string
+  readonly contentType: string
+}
+
 /** A built document and whether it can never change. @category models */
 export interface BuiltDocument {
   readonly doc: Disclosure
   readonly immutable: boolean
-  /** Renderings already produced, by format. */
-  readonly renderings: Map<string, { readonly body: Uint8Array | string; readonly contentType: string }>
+  /** Renderings already produced, by format (filled for immutable documents only). */
+  readonly renderings: Map<string, Rendering>
 }
 
 /** The projections' selector of an as-of point. */
@@ -45,32 +57,74 @@ export const eventsAsOf = async (
   return selected.success
 }
 
+/** Options of {@link makeDocuments}. */
+export interface DocumentsOptions {
+  /** Immutable documents kept (default 64). */
+  readonly capacity?: number
+  /** How long a remembered stream head is trusted without asking the store (default 1000 ms). */
+  readonly headTtlMs?: number
+  /** Monotonic milliseconds (tests pass a fake one). */
+  readonly now?: () => number
+}
+
 /** A documents source with an LRU of immutable documents. @category constructors */
-export const makeDocuments = (deps: ApiDeps, capacity = 64) => {
+export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => {
+  const capacity = options.capacity ?? 64
+  const headTtlMs = options.headTtlMs ?? 1_000
+  const now = options.now ?? (() => performance.now())
   const cache = new Map<string, BuiltDocument>()
+  const heads = new Map<string, { readonly head: StreamHead; readonly at: number }>()
+  /** Bumped by every forget, so a head read that started before an append is not remembered. */
+  let generation = 0
   const remember = (key: string, value: BuiltDocument): BuiltDocument => {
     cache.delete(key)
     cache.set(key, value)
     if (cache.size > capacity) cache.delete(cache.keys().next().value as string)
     return value
   }
+  /** The stream's head from the store, remembered when the stream exists. */
+  const readHead = async (streamId: string): Promise<StreamHead | undefined> => {
+    const started = generation
+    const at = now()
+    const head = await run(deps.store.head(streamId))
+    if (head === undefined || started !== generation) heads.delete(streamId)
+    else heads.set(streamId, { head, at })
+    return head
+  }
+  /** The remembered head while it is fresh enough for the point, else the store's. */
+  const headFor = (streamId: string, p: AsOfPoint): Promise<StreamHead | undefined> | StreamHead => {
+    const known = heads.get(streamId)
+    if (known === undefined || now() - known.at > headTtlMs) return readHead(streamId)
+    if (p._tag === "Position" && p.position > known.head.position) return readHead(streamId)
+    return known.head
+  }
   return {
     /** The disclosure of a department-year as of a point (404 for an unknown stream). */
     get: async (department: string, year: number, p: AsOfPoint): Promise<BuiltDocument> => {
       const streamId = Envelope.streamIdOf({ department, year })
-      const head = await run(deps.store.head(streamId))
+      if (p._tag === "Current" || p._tag === "RecordedAt") return build(department, year, p, false)
+      const head = await headFor(streamId, p)
       const immutable =
         head !== undefined &&
         (p._tag === "Published" || (p._tag === "Position" && p.position <= head.position))
-      const key = `${streamId}|${head?.version ?? 0}|${asOfKey(p)}`
-      const hit = immutable ? cache.get(key) : undefined
-      if (hit) return remember(key, hit)
-      const events = await run(deps.service.loggedEvents(department, year))
-      const built = buildDisclosure(events, projectionAsOf(p))
-      if (Result.isFailure(built)) throw built.failure
-      const doc: BuiltDocument = { doc: built.success, immutable, renderings: new Map() }
-      return immutable ? remember(key, doc) : doc
+      if (!immutable) return build(department, year, p, false)
+      const key = `${streamId}|${head.version}|${asOfKey(p)}`
+      const hit = cache.get(key)
+      return hit ? remember(key, hit) : remember(key, await build(department, year, p, true))
     },
+    /** Forgets what is known of a stream's head (after this process appended to it). */
+    forget: (department: string, year: number): void => {
+      generation++
+      heads.delete(Envelope.streamIdOf({ department, year }))
+    },
+  }
+
+  async function build(department: string, year: number, p: AsOfPoint, immutable: boolean) {
+    const events = await run(deps.service.loggedEvents(department, year))
+    const built = buildDisclosure(events, projectionAsOf(p))
+    if (Result.isFailure(built)) throw built.failure
+    const doc: BuiltDocument = { doc: built.success, immutable, renderings: new Map() }
+    return doc
   }
 }
 

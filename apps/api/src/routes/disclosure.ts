@@ -15,6 +15,8 @@ import { fail } from "../problem.ts"
 import { defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 
+const UTF8 = new TextEncoder()
+
 const MEDIA: Readonly<Record<Format, string>> = {
   json: "application/json",
   html: "text/html",
@@ -117,7 +119,9 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       let rendered = built.renderings.get(f)
       if (rendered === undefined) {
         const r = render(built.doc, f)
-        rendered = { body: r.body, contentType: r.mediaType }
+        // Kept as UTF-8 bytes: a string body would be encoded again on every request.
+        const body = built.immutable && typeof r.body === "string" ? UTF8.encode(r.body) : r.body
+        rendered = { body, contentType: r.mediaType }
         if (built.immutable) built.renderings.set(f, rendered)
       }
       headers["content-type"] = rendered.contentType

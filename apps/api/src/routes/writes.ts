@@ -7,6 +7,7 @@ import { Envelope } from "@ledger/domain"
 import { Schema } from "effect"
 import { requireWrite } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
+import type { Documents } from "../documents.ts"
 import { AppendBody, AppendResponse, DepartmentYearPath } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
 import { defineRoute, jsonBodyOf, pathOf } from "../route.ts"
@@ -41,8 +42,8 @@ export const PublishResponse = Schema.Struct({
   appended: Schema.Int,
 }).annotate({ identifier: "PublishResponse" })
 
-/** The write routes. @category routes */
-export const writeRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
+/** The write routes; each forgets the documents' remembered head of the stream it wrote. @category routes */
+export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
   defineRoute(
     {
       method: "post",
@@ -113,7 +114,7 @@ export const writeRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
           idempotencyKey: `api:${streamId}:${key as string}`,
           actor: writer.actor,
         }),
-      )
+      ).finally(() => documents.forget(code, Number(year)))
       const s = result.streams[0]
       return c.json(
         {
@@ -153,7 +154,10 @@ export const writeRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
       const { code, year } = pathOf(c, DepartmentYearPath)
       const writer = requireWrite(c, code)
       const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10)
-      return c.json(await run(deps.service.publish(code, Number(year), writer.actor, today)), 201)
+      const seal = await run(deps.service.publish(code, Number(year), writer.actor, today)).finally(() =>
+        documents.forget(code, Number(year)),
+      )
+      return c.json(seal, 201)
     },
   ),
 ]

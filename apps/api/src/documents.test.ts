@@ -1,0 +1,118 @@
+/**
+ * The documents cache serves a published version without asking the store on every request, yet
+ * a publication appended through the API is served at once and one appended by another process
+ * (straight to the store) within the head's time-to-live.
+ */
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import type { EventStoreShape } from "@ledger/eventstore"
+import { makeKeyRing } from "@ledger/service"
+import { makeDocuments } from "./documents.ts"
+import { makeHarness } from "./testing-fixtures/harness.ts"
+import type { Harness } from "./testing-fixtures/harness.ts"
+import { newAppropriation, postJson } from "./testing-fixtures/requests.ts"
+
+const D = "/v1/departments/002/years/2026"
+const PUBLISHED = { _tag: "Published" } as const
+
+/** The harness's store, counting `head` calls. */
+const counting = (store: EventStoreShape) => {
+  const calls = { head: 0 }
+  const wrapped: EventStoreShape = {
+    ...store,
+    head: (id) => {
+      calls.head++
+      return store.head(id)
+    },
+  }
+  return { wrapped, calls }
+}
+
+/** Appends one new appropriation straight to the store and publishes, as another process would. */
+const publishElsewhere = async (h: Harness, suffix: string) => {
+  await Effect.runPromise(
+    h.service.append({
+      department: "002",
+      year: 2026,
+      events: [newAppropriation(suffix)],
+      idempotencyKey: `elsewhere-${suffix}`,
+      actor: "elsewhere",
+    }),
+  )
+  await Effect.runPromise(h.service.publish("002", 2026, "elsewhere", "2026-09-02"))
+}
+
+describe("makeDocuments", () => {
+  it("asks the store for the head at most once per time-to-live for a published version", async () => {
+    const h = await makeHarness()
+    const { wrapped, calls } = counting(h.store)
+    let clock = 0
+    const docs = makeDocuments(
+      { store: wrapped, service: h.service, keys: makeKeyRing(h.store) },
+      { headTtlMs: 1_000, now: () => clock },
+    )
+    const first = await docs.get("002", 2026, PUBLISHED)
+    for (let i = 0; i < 20; i++) expect(await docs.get("002", 2026, PUBLISHED)).toBe(first)
+    expect(calls.head).toBe(1)
+    clock = 1_001
+    expect(await docs.get("002", 2026, PUBLISHED)).toBe(first)
+    expect(calls.head).toBe(2)
+  })
+
+  it("picks up a publication by another process once the head's time-to-live has passed", async () => {
+    const h = await makeHarness()
+    let clock = 0
+    const docs = makeDocuments(
+      { store: h.store, service: h.service, keys: makeKeyRing(h.store) },
+      { headTtlMs: 1_000, now: () => clock },
+    )
+    const before = (await docs.get("002", 2026, PUBLISHED)).doc.documentHash
+    await publishElsewhere(h, "elsewhere")
+    clock = 999
+    expect((await docs.get("002", 2026, PUBLISHED)).doc.documentHash).toBe(before)
+    clock = 1_001
+    expect((await docs.get("002", 2026, PUBLISHED)).doc.documentHash).not.toBe(before)
+  })
+
+  it("re-reads the head for a log position beyond the remembered one", async () => {
+    const h = await makeHarness()
+    const { wrapped, calls } = counting(h.store)
+    const docs = makeDocuments(
+      { store: wrapped, service: h.service, keys: makeKeyRing(h.store) },
+      { now: () => 0 },
+    )
+    const head = await Effect.runPromise(h.store.head("002/2026"))
+    const position = head?.position ?? 0
+    expect((await docs.get("002", 2026, { _tag: "Position", position })).immutable).toBe(true)
+    expect((await docs.get("002", 2026, { _tag: "Position", position: position - 1 })).immutable).toBe(true)
+    expect(calls.head).toBe(1)
+    expect((await docs.get("002", 2026, { _tag: "Position", position: position + 1000 })).immutable).toBe(
+      false,
+    )
+    expect(calls.head).toBe(2)
+  })
+})
+
+describe("GET published through the API", () => {
+  it("serves a publication made through the API at once, with a new ETag and the same bytes when repeated", async () => {
+    const h = await makeHarness()
+    const get = () => h.call(`${D}/disclosure?asOf=published`, { key: h.keys.auditor })
+    const old = await get()
+    const oldEtag = old.headers.get("etag")
+    const appended = await h.call(`${D}/events`, {
+      ...postJson({ events: [newAppropriation("via-api")] }, { "idempotency-key": "via-api" }),
+      key: h.keys.writer,
+    })
+    expect(appended.status).toBe(201)
+    expect((await get()).headers.get("etag")).toBe(oldEtag)
+    const published = await h.call(`${D}/publish`, { method: "POST", key: h.keys.writer })
+    expect(published.status).toBe(201)
+    const seal = (await published.json()) as { documentHash: string }
+    const fresh = await get()
+    expect(fresh.headers.get("etag")).toBe(`"${seal.documentHash}"`)
+    expect(fresh.headers.get("etag")).not.toBe(oldEtag)
+    const text = await fresh.text()
+    expect(await (await get()).text()).toBe(text)
+    expect((JSON.parse(text) as { documentHash: string }).documentHash).toBe(seal.documentHash)
+  })
+})
