@@ -20,18 +20,18 @@ import { toLogged } from "./testing/logged.ts"
 
 const PINS = {
   Published: {
-    document: "7b3a50d8cb6a34a412f0b79ac17dd3b0e2894001b23bd3e37c9b7860ecbd78ac",
+    document: "8943d63657f5b7a88515c5a3ddf330bc5726396eb6abc033d488c4ae9cd1563d",
     tables: "105e1d59df8e1e235b15cb5b7f91e045ebd89da535bebd1811a816199a6d5812",
-    narrative: "e4f6a9a837c7be65dff30c2c8eb17c4b5ff781f615251ab2640fbf0ad921f393",
+    narrative: "c97c243aad3c57e2e399782b2d71a3e1438fc65ccf20a1432dec54627e026406",
     performanceTargets: "40ca0dbfc913d13614bf5c12fcc1f81649713a4d291839f2265d99166ade08e0",
     overview: "864a6f27c2ac4612506c2117c9005bece5455e22a2eb1885ee935c790033554b",
     glossary: "2fea9bdc4534d55af4c9e759823d862bdc9090e95e0b6a5597031da9608ca113",
     asOf: "f6348d81cfc0fb34617cad14dd40340b6deb6175433846cb56ae4d48662f2f71",
   },
   Current: {
-    document: "c019dc40114d0d39c6c277db8fe65d23a179339e1d8fcbb074e66d29142e03ae",
+    document: "ddbbdd3cb4242ee6277822677f08290d0df9ab92242770aa0935ab4c8ba767bf",
     tables: "7d84924f1f0b67f5a5261cbb78a46fea367684529ecb18b529c5c38d5fdcdee7",
-    narrative: "a6fa48c32eb266d0a506bcb830d3df25f13cad40ce30f8cac9ad703a0e3d046b",
+    narrative: "a92bb3cf8e01222c4a634b648c11359d4bc748687e280ab686845e8b0d9bd5c6",
     performanceTargets: "40ca0dbfc913d13614bf5c12fcc1f81649713a4d291839f2265d99166ade08e0",
     overview: "864a6f27c2ac4612506c2117c9005bece5455e22a2eb1885ee935c790033554b",
     glossary: "2fea9bdc4534d55af4c9e759823d862bdc9090e95e0b6a5597031da9608ca113",

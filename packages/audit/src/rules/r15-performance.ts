@@ -9,6 +9,7 @@
 import { Money } from "@ledger/domain"
 import type { Finding } from "../model/finding.ts"
 import type { Funds, PerformanceTable } from "../model/document.ts"
+import { countAfter } from "../narrative/extract.ts"
 import { projectList } from "../narrative/figures.ts"
 import { amt, yuanToWan, within } from "../util/amount.ts"
 import { lines, yuanOf } from "../util/ledger.ts"
@@ -141,9 +142,15 @@ export const r15: Rule = (ctx) => {
   const { projects } = projectList(ctx)
   const matches = (t: PerformanceTable, p: { unit: string; name: string }) =>
     t.projectName === p.name && (t.unitName === "" || t.unitName === p.unit)
+  // "One table per project, unless the text says otherwise": when section 十 states exactly as many
+  // published targets as there are tables, a project without a table is what the text says.
+  const s10 = ctx.doc.narrative.find((s) => s.id === "十")
+  const statedPublished = s10 === undefined ? undefined : countAfter(s10.text, "公开项目绩效目标", "个")
+  const textExplainsMissing = statedPublished !== undefined && statedPublished.value === printed.length
   for (const p of projects) {
     const t = printed.find((x) => matches(x, p))
     if (t === undefined) {
+      if (textExplainsMissing) continue
       out.push(
         finding(
           "R15",

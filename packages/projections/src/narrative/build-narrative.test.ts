@@ -100,7 +100,7 @@ describe("buildNarrative on synthetic events", () => {
   it("counts 机关运行经费 of 行政 and 参公 units only", () => {
     // 10.00 + 3.00 of U1; U2's 5.00 is a 事业单位's
     expect(withPrior.get("八")).toBe(
-      "本部门2026年下属2家单位机关运行经费财政拨款预算13.00万元，与2025年预算数相同。",
+      "本部门2026年下属1家单位机关运行经费财政拨款预算13.00万元，与2025年预算数相同。",
     )
   })
 
@@ -126,7 +126,7 @@ describe("buildNarrative on synthetic events", () => {
   it("leaves out comparisons without prior-year figures and says 无 without assets or notes", () => {
     const bare = narrate(base)
     expect(bare.get("一")).not.toContain("比上年")
-    expect(bare.get("八")).toBe("本部门2026年下属2家单位机关运行经费财政拨款预算13.00万元。")
+    expect(bare.get("八")).toBe("本部门2026年下属1家单位机关运行经费财政拨款预算13.00万元。")
     expect(bare.get("十一")).toBe("无")
     expect(bare.get("十二")).toBe("（一）政府购买服务指导性目录\n无\n（二）其他\n无")
   })

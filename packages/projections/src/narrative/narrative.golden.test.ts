@@ -91,7 +91,7 @@ const CORRECTED: Record<
   // §5.2 no. 1: table 4 holds the 财政拨款 = table 1 (财政专户 and 单位资金 are empty).
   四: { drop: [], add: ["565.51", "540.73", "24.77", "482.96", "38.06", "14.73", "28.76", "1.00"] },
   // §5.2 no. 5: 2.95 / 26.12 = 11.29%, with two decimals like every other percentage.
-  八: { drop: ["11.3"], add: ["11.29"] },
+  八: { drop: ["11.3", "3"], add: ["11.29", "1"] },
   // §5.2 no. 2: 9 tables are printed (200.90 of 201.90 = 99.50%: 8 其他运转类 of 103.10, 1 特定目标类);
   // §5.2 no. 6: unit-wide targets cover the units' whole budget (565.51), not the project total.
   十: { drop: ["100"], add: ["565.51", "9", "200.90", "99.50", "8", "103.10"] },

@@ -196,6 +196,9 @@ export const operatingCosts = (state: BudgetState.BudgetState): Money.Money =>
 export const sectionEight = (ctx: SectionContext): NarrativeSection => {
   const { state } = ctx
   const now = wan(operatingCosts(state))
+  // 机关运行经费 covers only 行政 and 参公 units (名词解释 四), so the sentence counts those units —
+  // the units table 11 lists — not every unit of the department (domain.md §5.2 item 4).
+  const covered = [...state.units.values()].filter((u) => OPERATING_UNIT_TYPES.includes(u.unitType)).length
   const prior = state.priorYear
   const compared =
     prior === undefined
@@ -208,7 +211,7 @@ export const sectionEight = (ctx: SectionContext): NarrativeSection => {
     id: "八",
     title: "机关运行经费增减变动原因说明",
     text:
-      `本部门${ctx.year}年下属${state.units.size}家单位机关运行经费财政拨款预算${now}万元` +
+      `本部门${ctx.year}年下属${covered}家单位机关运行经费财政拨款预算${now}万元` +
       compared +
       reason("原因是", state.notes.get("operating-cost-change")) +
       "。",
