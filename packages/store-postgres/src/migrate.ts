@@ -8,14 +8,16 @@ import type { Kysely, Migration } from "kysely"
 import type { Database } from "./database.ts"
 import { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import * as m20261129 from "./migrations/2026-11-29T1200_create_events.ts"
+import * as m20261129b from "./migrations/2026-11-29T1500_append_unnest.ts"
 
 /** Every migration, by its frozen name. @category models */
 export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-29T1200_create_events": m20261129,
+  "2026-11-29T1500_append_unnest": m20261129b,
 }
 
 /** The schema version this release writes and reads. @category models */
-export const KNOWN_SCHEMA_VERSION = 1
+export const KNOWN_SCHEMA_VERSION = 2
 
 const unavailable = (error: unknown) =>
   new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) })
