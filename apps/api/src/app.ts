@@ -4,6 +4,7 @@
  * `app.request()` and `main.ts` serves it.
  */
 import { Hono } from "hono"
+import type { MiddlewareHandler } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { authenticate } from "./auth.ts"
 import type { ApiEnv } from "./auth.ts"
@@ -58,16 +59,18 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
 
   app.onError(onError(log))
   app.notFound((c) => problemResponse(problem("not-found", `no route ${c.req.method} ${c.req.path}`)))
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY,
-      onError: () =>
-        problemResponse(
-          problem("payload-too-large", `the body exceeds ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes`),
-        ),
-    }),
-  )
+  const limit = bodyLimit({
+    maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY,
+    onError: () =>
+      problemResponse(
+        problem("payload-too-large", `the body exceeds ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes`),
+      ),
+  })
+  // GET and HEAD carry no body; skipping the check there keeps @hono/node-server from building a
+  // full WHATWG Request (with an AbortController) on every read just to look at `body`.
+  const limitBodies: MiddlewareHandler = (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limit(c, next)
+  app.use("/v1/*", limitBodies)
   app.use("/v1/*", authenticate(deps.keys, PUBLIC_PATHS))
   for (const r of routes) app.on(r.spec.method.toUpperCase(), honoPath(r.spec.path), r.handler)
   if (deps.admin) app.route("/", deps.admin)

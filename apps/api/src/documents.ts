@@ -72,24 +72,36 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
   const capacity = options.capacity ?? 64
   const headTtlMs = options.headTtlMs ?? 1_000
   const now = options.now ?? (() => performance.now())
-  const cache = new Map<string, BuiltDocument>()
+  /** Documents by stream, head version and point; a build in flight is shared by its callers. */
+  const cache = new Map<string, Promise<BuiltDocument>>()
+  /** Head reads in flight, shared by the requests that arrive meanwhile. */
+  const reading = new Map<string, Promise<StreamHead | undefined>>()
   const heads = new Map<string, { readonly head: StreamHead; readonly at: number }>()
   /** Bumped by every forget, so a head read that started before an append is not remembered. */
   let generation = 0
-  const remember = (key: string, value: BuiltDocument): BuiltDocument => {
+  const remember = (key: string, value: Promise<BuiltDocument>): Promise<BuiltDocument> => {
     cache.delete(key)
     cache.set(key, value)
     if (cache.size > capacity) cache.delete(cache.keys().next().value as string)
     return value
   }
   /** The stream's head from the store, remembered when the stream exists. */
-  const readHead = async (streamId: string): Promise<StreamHead | undefined> => {
+  const readHead = (streamId: string): Promise<StreamHead | undefined> => {
+    const pending = reading.get(streamId)
+    if (pending) return pending
     const started = generation
     const at = now()
-    const head = await run(deps.store.head(streamId))
-    if (head === undefined || started !== generation) heads.delete(streamId)
-    else heads.set(streamId, { head, at })
-    return head
+    const read = run(deps.store.head(streamId))
+      .then((head) => {
+        if (head === undefined || started !== generation) heads.delete(streamId)
+        else heads.set(streamId, { head, at })
+        return head
+      })
+      .finally(() => {
+        if (reading.get(streamId) === read) reading.delete(streamId)
+      })
+    reading.set(streamId, read)
+    return read
   }
   /** The remembered head while it is fresh enough for the point, else the store's. */
   const headFor = (streamId: string, p: AsOfPoint): Promise<StreamHead | undefined> | StreamHead => {
@@ -110,12 +122,17 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
       if (!immutable) return build(department, year, p, false)
       const key = `${streamId}|${head.version}|${asOfKey(p)}`
       const hit = cache.get(key)
-      return hit ? remember(key, hit) : remember(key, await build(department, year, p, true))
+      if (hit) return remember(key, hit)
+      const built = remember(key, build(department, year, p, true))
+      built.catch(() => cache.get(key) === built && cache.delete(key))
+      return built
     },
     /** Forgets what is known of a stream's head (after this process appended to it). */
     forget: (department: string, year: number): void => {
+      const streamId = Envelope.streamIdOf({ department, year })
       generation++
-      heads.delete(Envelope.streamIdOf({ department, year }))
+      heads.delete(streamId)
+      reading.delete(streamId)
     },
   }
 
