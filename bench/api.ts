@@ -2,7 +2,8 @@
  * The HTTP API under load (design README §5: GET of a published disclosure ≥ 5,000 requests/s on
  * loopback). Starts the real server as its own process (`apps/api/src/main.ts`, as `pnpm start`
  * does) on a fresh embedded store — or PostgreSQL with `databaseUrl` — and drives it with
- * autocannon: GET published (cached by hash), GET current (replayed every time), POST a batched
+ * autocannon: GET published (cached by hash), the same revalidated with its ETag (304, no body:
+ * the server's own cost without the transfer), GET current (replayed every time), POST a batched
  * append. Run alone: `npx tsx bench/api.ts`.
  *
  * @module
@@ -114,6 +115,14 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
       connections,
       duration,
     })
+    const etag = (await fetch(`${base}/disclosure?asOf=published`, { headers: auth })).headers.get("etag")
+    if (etag === null) throw new Error("the published disclosure has no ETag")
+    const revalidated = await autocannon({
+      url: `${base}/disclosure?asOf=published`,
+      headers: { ...auth, "if-none-match": etag },
+      connections,
+      duration,
+    })
     const current = await autocannon({ url: `${base}/disclosure`, headers: auth, connections, duration })
     const template = readFileSync(path.join(root, "fixtures/tunliu-government-office/events.ndjson"), "utf8")
       .split("\n")
@@ -149,6 +158,11 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
         "API GET disclosure, published (cached)",
         published,
         `target ≥ 5000 req/s; ${connections} connections, ${store}`,
+      ),
+      ...row(
+        "API GET disclosure, published, If-None-Match (304)",
+        revalidated,
+        `${connections} connections; non-2xx counts the 304s`,
       ),
       ...row("API GET disclosure, current (replayed)", current, `${connections} connections`),
       ...row(
