@@ -7,65 +7,28 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import {
-  figureRows,
-  fixturePath,
-  parsePublishedTables,
-  referencePath,
-  toWidth,
-} from "@ledger/projections/testing"
+import { fixturePath } from "@ledger/projections/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { disclosure, expectReferenceTables, hashOf, type DisclosureJson } from "./testing/reference.ts"
 import { runCli } from "./testing/run-cli.ts"
 
 const dir = mkdtempSync(path.join(tmpdir(), "ledger-cli-"))
 const store = path.join(dir, "store")
 
-interface Json {
-  readonly documentHash: string
-  readonly tables: ReadonlyArray<{
-    readonly id: string
-    readonly header: string[][]
-    readonly rows: ReadonlyArray<{ readonly cells: string[] }>
-  }>
-}
-
-let published: Json
+let published: DisclosureJson
 beforeAll(async () => {
   const imported = await runCli(["import", fixturePath, "--store", store])
   expect(imported.stderr).toBe("")
   expect(imported.code).toBe(0)
-  const shown = await runCli([
-    "disclosure",
-    "--department",
-    "002",
-    "--year",
-    "2026",
-    "--as-of",
-    "published",
-    "--format",
-    "json",
-    "--store",
-    store,
-  ])
+  const shown = await disclosure("published", ["--store", store], ["--format", "json"])
   expect(shown.code).toBe(0)
-  published = JSON.parse(shown.stdout) as Json
+  published = JSON.parse(shown.stdout) as DisclosureJson
 }, 180_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe("ledger import + disclosure on the embedded store", () => {
   it("prints tables 1–3 and 5–13 exactly as the reference document publishes them", () => {
-    const reference = parsePublishedTables(readFileSync(referencePath, "utf8"))
-    for (const id of ["1", "2", "3", "5", "6", "10", "11", "12", "13"]) {
-      const ours = published.tables.find((t) => t.id === id)
-      const ref = reference[Number(id) - 1]
-      if (ours === undefined || ref === undefined) throw new Error(`table ${id} missing`)
-      const width = ours.header[0]?.length ?? 0
-      const figures = ours.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
-      expect(
-        figures.map((r) => toWidth(r, width)),
-        `table ${id}`,
-      ).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
-    }
+    expectReferenceTables(published)
   })
 
   it("re-importing the same file appends nothing", async () => {
@@ -75,18 +38,8 @@ describe("ledger import + disclosure on the embedded store", () => {
   }, 120_000)
 
   it("the same events give the byte-identical document (same documentHash)", async () => {
-    const again = await runCli([
-      "disclosure",
-      "--department",
-      "002",
-      "--year",
-      "2026",
-      "--as-of",
-      "published",
-      "--store",
-      store,
-    ])
-    expect((JSON.parse(again.stdout) as Json).documentHash).toBe(published.documentHash)
+    const again = await disclosure("published", ["--store", store])
+    expect(hashOf(again)).toBe(published.documentHash)
   }, 120_000)
 
   it("a file with one bad line is refused whole, naming the line and the field", async () => {
@@ -120,21 +73,7 @@ describe("ledger import + disclosure on the embedded store", () => {
 
   it("renders the whole document as printable HTML with both charts", async () => {
     const out = path.join(dir, "d.html")
-    const r = await runCli([
-      "disclosure",
-      "--department",
-      "002",
-      "--year",
-      "2026",
-      "--as-of",
-      "published",
-      "--format",
-      "html",
-      "--out",
-      out,
-      "--store",
-      store,
-    ])
+    const r = await disclosure("published", ["--store", store], ["--format", "html", "--out", out])
     expect(r.code).toBe(0)
     const html = readFileSync(out, "utf8")
     expect(html).toContain("@page")
@@ -156,18 +95,8 @@ describe("ledger import + disclosure on the embedded store", () => {
     ])
     expect(sealed.code).toBe(0)
     const seal = JSON.parse(sealed.stdout) as { documentHash: string; streamVersion: number }
-    const right = await runCli([
-      "disclosure",
-      "--department",
-      "002",
-      "--year",
-      "2026",
-      "--as-of",
-      "published",
-      "--store",
-      store,
-    ])
-    expect((JSON.parse(right.stdout) as Json).documentHash).toBe(seal.documentHash)
+    const right = await disclosure("published", ["--store", store])
+    expect(hashOf(right)).toBe(seal.documentHash)
 
     const later = {
       stream: { department: "002", year: 2026 },
@@ -187,20 +116,10 @@ describe("ledger import + disclosure on the embedded store", () => {
     writeFileSync(file, JSON.stringify(later) + "\n")
     expect((await runCli(["import", file, "--store", store])).code).toBe(0)
 
-    const asPublished = await runCli([
-      "disclosure",
-      "--department",
-      "002",
-      "--year",
-      "2026",
-      "--as-of",
-      "published",
-      "--store",
-      store,
-    ])
-    expect((JSON.parse(asPublished.stdout) as Json).documentHash).toBe(seal.documentHash)
-    const current = await runCli(["disclosure", "--department", "002", "--year", "2026", "--store", store])
-    expect((JSON.parse(current.stdout) as Json).documentHash).not.toBe(seal.documentHash)
+    const asPublished = await disclosure("published", ["--store", store])
+    expect(hashOf(asPublished)).toBe(seal.documentHash)
+    const current = await disclosure(undefined, ["--store", store])
+    expect(hashOf(current)).not.toBe(seal.documentHash)
   }, 300_000)
 
   it("keys create prints a scoped key once; a writer without a department is a usage error", async () => {

@@ -4,15 +4,9 @@
  * compare with the reference document, verify the chain. Runs with `LEDGER_INT_TESTS=1`.
  */
 import { execFileSync } from "node:child_process"
-import { readFileSync } from "node:fs"
-import {
-  figureRows,
-  fixturePath,
-  parsePublishedTables,
-  referencePath,
-  toWidth,
-} from "@ledger/projections/testing"
+import { fixturePath } from "@ledger/projections/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { disclosure, expectReferenceTables, type DisclosureJson } from "./testing/reference.ts"
 import { runCli } from "./testing/run-cli.ts"
 
 const admin = new URL(process.env["LEDGER_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres")
@@ -31,33 +25,9 @@ describe("ledger on PostgreSQL (--database-url)", () => {
     const imported = await runCli(["import", fixturePath, "--database-url", url.toString()])
     expect(imported.stderr).toBe("")
     expect(imported.code).toBe(0)
-    const shown = await runCli([
-      "disclosure",
-      "--department",
-      "002",
-      "--year",
-      "2026",
-      "--as-of",
-      "published",
-      "--database-url",
-      url.toString(),
-    ])
+    const shown = await disclosure("published", ["--database-url", url.toString()])
     expect(shown.code).toBe(0)
-    const doc = JSON.parse(shown.stdout) as {
-      tables: ReadonlyArray<{ id: string; header: string[][]; rows: ReadonlyArray<{ cells: string[] }> }>
-    }
-    const reference = parsePublishedTables(readFileSync(referencePath, "utf8"))
-    for (const id of ["1", "2", "3", "5", "6", "10", "11", "12", "13"]) {
-      const ours = doc.tables.find((t) => t.id === id)
-      const ref = reference[Number(id) - 1]
-      if (ours === undefined || ref === undefined) throw new Error(`table ${id} missing`)
-      const width = ours.header[0]?.length ?? 0
-      const figures = ours.rows.map((r) => r.cells).filter((c) => c.some((x) => /^\d+\.\d{2}$/.test(x)))
-      expect(
-        figures.map((r) => toWidth(r, width)),
-        `table ${id}`,
-      ).toEqual(figureRows(ref.rows).map((r) => toWidth(r, width)))
-    }
+    expectReferenceTables(JSON.parse(shown.stdout) as DisclosureJson)
   }, 180_000)
 
   it("re-import appends nothing and verify passes", async () => {
