@@ -27,6 +27,12 @@ export const indicatorYuan = (value: string): { yuan: Money.Money; atMost: boole
   return { yuan: m[3] === "万元" ? Money.times(n, "10000") : n, atMost: m[1] !== "" }
 }
 
+/**
+ * domain.md §5.1 R15 has hard rules (年度 = table 12, 实施期 ≥ 年度, sources add up) and "should"
+ * rules (a one-year one-off project's 实施期 = 年度, the cost indicator agrees, 填报日期 before
+ * publication, no stale year in 立项依据): the latter are warnings — declarations to query, not
+ * arithmetic the ledger can contradict.
+ */
 const fundsChecks = (fy: number, t: PerformanceTable, ctx: RuleContext): Finding[] => {
   const out: Finding[] = []
   const place = (row: string) => ({ project: t.projectName, row })
@@ -49,7 +55,7 @@ const fundsChecks = (fy: number, t: PerformanceTable, ctx: RuleContext): Finding
         "one-off-period-funds",
         place("实施期资金总额"),
         `a one-year one-off project: 实施期资金总额 ${impl}元 should equal 年度资金总额 ${annual}元`,
-        { expected: annual, actual: impl },
+        { severity: "warning", expected: annual, actual: impl },
       ),
     )
   }
@@ -84,7 +90,7 @@ const fundsChecks = (fy: number, t: PerformanceTable, ctx: RuleContext): Finding
             isCost ? "cost-indicator-vs-annual" : "amount-indicator-vs-annual",
             place(`${col}/${i.level2}/${name}`),
             `${col} indicator "${name} ${value}" disagrees with the ${col} funds ${funds}元`,
-            { expected: funds, actual: value },
+            { severity: "warning", expected: funds, actual: value },
           ),
         )
       }
@@ -100,7 +106,7 @@ const fundsChecks = (fy: number, t: PerformanceTable, ctx: RuleContext): Finding
           "filled-after-year-start",
           place("填报日期"),
           `填报日期 ${t.filledAt} is after the ${fy} budget year began; targets are filed before the budget is approved`,
-          { expected: `< ${fy}0101`, actual: t.filledAt },
+          { severity: "warning", expected: `< ${fy}0101`, actual: t.filledAt },
         ),
       )
     else if (published !== undefined && filled > published)
@@ -110,7 +116,7 @@ const fundsChecks = (fy: number, t: PerformanceTable, ctx: RuleContext): Finding
           "filled-after-publication",
           place("填报日期"),
           `填报日期 ${t.filledAt} is after publication (${published})`,
-          { expected: `≤ ${published}`, actual: t.filledAt },
+          { severity: "warning", expected: `≤ ${published}`, actual: t.filledAt },
         ),
       )
   }
@@ -122,7 +128,7 @@ const fundsChecks = (fy: number, t: PerformanceTable, ctx: RuleContext): Finding
           "stale-year-basis",
           place("立项依据"),
           `立项依据 cites "${m[0]}" in a ${fy} budget: text carried over from an earlier year`,
-          { expected: String(fy), actual: m[1] ?? "" },
+          { severity: "warning", expected: String(fy), actual: m[1] ?? "" },
         ),
       )
   }
