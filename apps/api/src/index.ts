@@ -1,26 +1,12 @@
 /**
  * @ledger/api — the HTTP API of budget-ledger: `makeApp` (the Hono app, no server), `startApi`
- * (store, fixture seed, demo keys, server) and the key functions the CLI's `ledger keys` uses.
+ * (store, fixture seed, demo keys, server). API keys live in `@ledger/service`, shared with the CLI.
  */
 export { apiRoutes, makeApp, openApiOf } from "./app.ts"
 export type { ApiEnv } from "./auth.ts"
 export { configFromEnv, InvalidConfig, loadConfig } from "./config.ts"
 export type { ApiConfig } from "./config.ts"
 export type { ApiDeps } from "./deps.ts"
-export {
-  CreatedKey,
-  createKey,
-  hashToken,
-  InvalidKeySpec,
-  KEYS_STREAM,
-  KeyInfo,
-  KeySpec,
-  listKeys,
-  makeKeyRing,
-  revokeKey,
-  Role,
-} from "@ledger/service"
-export type { KeyRing, Principal } from "@ledger/service"
 export { PROBLEM_BASE, Problem, PROBLEMS } from "./problem.ts"
 export type { ProblemKind } from "./problem.ts"
 export { openStore, startApi } from "./server.ts"
