@@ -110,20 +110,3 @@ export const spec = (id: string): TableSpec | undefined => TABLES.find((t) => t.
 
 /** The column name of a table column, for places. @category models */
 export const columnName = (id: string, col: number): string => spec(id)?.columns[col] ?? `列${col + 1}`
-
-/** The Chinese ordinal the table of contents uses for a table ("表四"). @category models */
-export const TABLE_NUMERALS = [
-  "一",
-  "二",
-  "三",
-  "四",
-  "五",
-  "六",
-  "七",
-  "八",
-  "九",
-  "十",
-  "十一",
-  "十二",
-  "十三",
-]

@@ -4,6 +4,8 @@
  *
  * @module numerals
  */
+import { toChineseNumeral } from "@ledger/projections"
+
 const DIGITS: Readonly<Record<string, number>> = {
   一: 1,
   二: 2,
@@ -27,14 +29,8 @@ export const parseCount = (s: string): number | undefined => {
   return (a === undefined ? 1 : (DIGITS[a] ?? 0)) * 10 + (b === undefined ? 0 : (DIGITS[b] ?? 0))
 }
 
-/** 1 → "一", 12 → "十二", 30 → "三十" (section and class ordinals). @category formatting */
-export const ordinal = (n: number): string => {
-  const d = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-  if (n < 10) return d[n] ?? ""
-  const tens = Math.floor(n / 10)
-  const ones = n % 10
-  return (tens === 1 ? "" : (d[tens] ?? "")) + "十" + (d[ones] ?? "")
-}
+/** 1 → "一", 12 → "十二", 30 → "三十" (section and class ordinals): the projections' own numerals. @category formatting */
+export const ordinal = (n: number): string => toChineseNumeral(n)
 
 /** The section ids of the 情况说明, in order. @category models */
 export const SECTION_IDS: ReadonlyArray<string> = Array.from({ length: 12 }, (_, i) => ordinal(i + 1))
