@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs"
+import { referenceText } from "@ledger/projections/testing"
 import { describe, expect, it } from "vitest"
 import { referenceDisclosure } from "./testing-fixtures/reference.ts"
 import { renderTxt } from "./txt.ts"
 
-const REFERENCE = readFileSync(
-  new URL("../../../../shared/seed/disclosure-2026-tunliu-government-office.txt", import.meta.url),
-  "utf8",
-)
+const REFERENCE = referenceText()
 const d = referenceDisclosure()
 const txt = renderTxt(d)
 

@@ -2,7 +2,7 @@
  * Sample requests for tests: a valid new appropriation derived from the fixture (with a fresh line
  * id and idempotency key), and one valid request per operation for the role matrix.
  */
-import { readFileSync } from "node:fs"
+import { referenceText } from "@ledger/projections/testing"
 import { Effect } from "effect"
 import { createKey } from "@ledger/service"
 import { fixtureEvents } from "./harness.ts"
@@ -40,11 +40,7 @@ export const postJson = (body: unknown, headers: Record<string, string> = {}): R
 })
 
 /** The reference document's text (the published PDF's text), for reconcile. */
-export const publishedText = (): string =>
-  readFileSync(
-    new URL("../../../../../shared/seed/disclosure-2026-tunliu-government-office.txt", import.meta.url),
-    "utf8",
-  )
+export const publishedText = (): string => referenceText()
 
 const D = "/v1/departments/002/years/2026"
 

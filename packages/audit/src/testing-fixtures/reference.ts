@@ -15,14 +15,7 @@ import { Result } from "effect"
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..")
 /** The reference department's event log. */
 export const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
-/** The published reference document, beside the repository. */
-export const referencePath = path.resolve(
-  repoRoot,
-  "../shared/seed/disclosure-2026-tunliu-government-office.txt",
-)
-
-/** The published reference text. */
-export const referenceText = (): string => readFileSync(referencePath, "utf8")
+export { referencePath, referenceText } from "@ledger/projections/testing"
 
 /** True when the fixture is present (it is in this repository; the guard keeps the error readable). */
 export const hasFixture = (): boolean => existsSync(fixturePath)

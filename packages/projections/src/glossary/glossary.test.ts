@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
+import { referenceText } from "../testing/fixture.ts"
 import { glossaryFor } from "./glossary.ts"
 
-const REFERENCE = readFileSync(
-  new URL("../../../../../shared/seed/disclosure-2026-tunliu-government-office.txt", import.meta.url),
-  "utf8",
-)
+const REFERENCE = referenceText()
 const part4 = REFERENCE.slice(REFERENCE.indexOf("第四部分 名词解释\n")).replace(/：\n+/g, "：")
 
 describe("glossaryFor", () => {

@@ -4,18 +4,14 @@
  * and must appear in the narrative built from the fixture's events as published — except where
  * domain.md §5.2 shows the published text is wrong (sections 四, 八 and 十).
  */
-import { readFileSync } from "node:fs"
 import { BudgetState, Envelope, Taxonomy } from "@ledger/domain"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
+import { fixtureText, referenceText } from "../testing/fixture.ts"
 import { buildNarrative } from "./build-narrative.ts"
 
-const ROOT = new URL("../../../../", import.meta.url)
-const REFERENCE = readFileSync(
-  new URL("../shared/seed/disclosure-2026-tunliu-government-office.txt", ROOT),
-  "utf8",
-)
-const FIXTURE = readFileSync(new URL("fixtures/tunliu-government-office/events.ndjson", ROOT), "utf8")
+const REFERENCE = referenceText()
+const FIXTURE = fixtureText()
 
 const events = FIXTURE.trim()
   .split("\n")

@@ -2,19 +2,15 @@
  * Golden test of the 绩效目标表: the fixture's events as published must give the 9 tables the
  * reference document prints, each with every figure it prints (funds, indicator values, dates).
  */
-import { readFileSync } from "node:fs"
 import { BudgetState, Envelope } from "@ledger/domain"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
+import { fixtureText, referenceText } from "../testing/fixture.ts"
 import { buildPerformanceTargets } from "./build-performance-targets.ts"
 import type { PerformanceTargetTable } from "./schema.ts"
 
-const ROOT = new URL("../../../../", import.meta.url)
-const REFERENCE = readFileSync(
-  new URL("../shared/seed/disclosure-2026-tunliu-government-office.txt", ROOT),
-  "utf8",
-)
-const FIXTURE = readFileSync(new URL("fixtures/tunliu-government-office/events.ndjson", ROOT), "utf8")
+const REFERENCE = referenceText()
+const FIXTURE = fixtureText()
 const events = FIXTURE.trim()
   .split("\n")
   .map((line) => Result.getOrThrow(Envelope.decodeEvent(JSON.parse(line))))

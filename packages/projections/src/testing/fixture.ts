@@ -16,11 +16,26 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The fixture NDJSON of the reference department. @category constants */
 export const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
 
-/** The reference document; CI puts `shared/` beside the repository. @category constants */
-export const referencePath = path.resolve(
-  repoRoot,
-  "../shared/seed/disclosure-2026-tunliu-government-office.txt",
+/** Published documents the golden tests compare against, kept in the repository. @category constants */
+export const referenceDocuments = path.join(repoRoot, "fixtures/reference-documents")
+
+/** The reference document (Shanxi county template), as text extracted from its PDF. @category constants */
+export const referencePath = path.join(
+  referenceDocuments,
+  "disclosure-2026-tunliu-government-office.txt",
 )
+
+/** The Shanghai district reference document, as text extracted from its PDF. @category constants */
+export const shanghaiReferencePath = path.join(
+  referenceDocuments,
+  "disclosure-2026-shanghai-putuo-chengguan.txt",
+)
+
+/** The reference document's text. @category constructors */
+export const referenceText = (): string => readFileSync(referencePath, "utf8")
+
+/** The reference fixture's NDJSON text. @category constructors */
+export const fixtureText = (): string => readFileSync(fixturePath, "utf8")
 
 /** Decodes every line of an NDJSON file with `Envelope.decodeEvent`; throws naming the first bad line. @category constructors */
 export const readNdjson = (file: string): ReadonlyArray<Envelope.EnvelopedEvent> =>

@@ -4,7 +4,16 @@
  *
  * @module
  */
-export { fixturePath, readNdjson, referencePath, repoRoot } from "./fixture.ts"
+export {
+  fixturePath,
+  fixtureText,
+  readNdjson,
+  referenceDocuments,
+  referencePath,
+  referenceText,
+  repoRoot,
+  shanghaiReferencePath,
+} from "./fixture.ts"
 export { toLogged } from "./logged.ts"
 export { AMOUNT, figureRows, parsePublishedTables, toWidth } from "./reference-parser.ts"
 export type { PublishedTable } from "./reference-parser.ts"
