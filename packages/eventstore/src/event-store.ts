@@ -9,6 +9,7 @@ import type {
   AppendOptions,
   AppendRequest,
   AppendResult,
+  Consistency,
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
@@ -44,7 +45,10 @@ export interface EventStoreShape {
   /** Every stream with its head, ordered by stream id. */
   readonly listStreams: () => Effect.Effect<ReadonlyArray<StreamHead>, StoreUnavailable>
   /** A stream's head, or undefined when the stream does not exist. */
-  readonly head: (streamId: string) => Effect.Effect<StreamHead | undefined, StoreUnavailable>
+  readonly head: (
+    streamId: string,
+    options?: Consistency,
+  ) => Effect.Effect<StreamHead | undefined, StoreUnavailable>
   /** Recomputes every hash chain; names the first bad position. */
   readonly verify: () => Effect.Effect<VerifyResult, StoreUnavailable>
   /** Releases connections; later calls fail with `StoreUnavailable`. */

@@ -116,14 +116,24 @@ export const AsOf = Schema.Union([
 /** @category models */
 export type AsOf = typeof AsOf.Type
 
+/**
+ * A consistency token: the caller has seen the log up to this global position (e.g. the
+ * `lastPosition` its own append returned), so a read must reflect at least that much. A single
+ * store always does; a store reading from replicas waits for one that has replayed it or asks
+ * the primary. @category models
+ */
+export interface Consistency {
+  readonly minPosition?: number | undefined
+}
+
 /** Options of `readStream`. @category models */
-export interface ReadStreamOptions {
+export interface ReadStreamOptions extends Consistency {
   readonly fromVersion?: number | undefined
   readonly asOf?: AsOf | undefined
 }
 
 /** Options of `readAll`: events strictly after `fromPosition` (default 0), at most `limit`. @category models */
-export interface ReadAllOptions {
+export interface ReadAllOptions extends Consistency {
   readonly fromPosition?: number | undefined
   readonly limit?: number | undefined
   readonly asOf?: AsOf | undefined

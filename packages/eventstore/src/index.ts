@@ -29,6 +29,7 @@ export {
   StreamAppendResult,
 } from "./event.ts"
 export type {
+  Consistency,
   ReadAllOptions,
   ReadStreamOptions,
   StreamHead,

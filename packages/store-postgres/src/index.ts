@@ -15,5 +15,13 @@ export { grantAppRole } from "./grants.ts"
 export { checkSchema, KNOWN_SCHEMA_VERSION, migrate, migrations, schemaVersion } from "./migrate.ts"
 export { layerPg, makePgEventStore, makePgKysely } from "./pg-store.ts"
 export type { PgStoreOptions } from "./pg-store.ts"
+export { makePgReplicatedEventStore, makeReplicatedEventStore } from "./replicated-store.ts"
+export type {
+  PgReplicatedOptions,
+  ReadReplica,
+  ReplicaStatus,
+  ReplicatedEventStore,
+  ReplicatedOptions,
+} from "./replicated-store.ts"
 export { DEFAULT_PGLITE_DIR, layerPglite, makePgliteEventStore, openPglite } from "./pglite-store.ts"
 export type { PgliteStoreOptions } from "./pglite-store.ts"
