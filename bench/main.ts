@@ -297,6 +297,11 @@ const main = async (): Promise<void> => {
     async () => (await import("./disclosure.ts")).benchDisclosure(),
     (row) => (row.name.endsWith("median") ? { max: 5, text: "median < 5 ms" } : undefined),
   )
+  const streamSize = await optional(
+    "stream-size benchmark (bench/stream-size.ts)",
+    async () => (await import("./stream-size.ts")).benchStreamSize({ quick }),
+    () => undefined,
+  )
   const api = await optional(
     "API benchmark (bench/api.ts)",
     async () => (await import("./api.ts")).benchApi({ durationSec: quick ? 2 : 5 }),
@@ -317,6 +322,7 @@ const main = async (): Promise<void> => {
       note: notes(row.note, "Emmett 0.42 runs on node-postgres only (no PGlite connector)"),
     })),
     ...disclosure,
+    ...streamSize,
     ...api,
   ]
   const end = os.loadavg() as [number, number, number]

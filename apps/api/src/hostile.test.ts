@@ -7,7 +7,7 @@ import { Effect } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { makeHarness } from "./testing-fixtures/harness.ts"
-import { newAppropriation } from "./testing-fixtures/requests.ts"
+import { newAppropriation, postJson } from "./testing-fixtures/requests.ts"
 
 const injection = fc.constantFrom(
   "'; DROP TABLE events; --",
@@ -140,4 +140,65 @@ describe("hostile input", () => {
     )
     expect(await countEvents()).toBe(before)
   }, 300_000)
+})
+
+/** The findings of the issue-12 probe: each is a typed 4xx naming the field, and nothing is written. */
+describe("hostile input: issue 12 findings", () => {
+  const D = "/v1/departments/002/years/2026"
+  const post = async (
+    h: Awaited<ReturnType<typeof makeHarness>>,
+    events: ReadonlyArray<unknown>,
+    key: string,
+  ) => {
+    const res = await h.call(`${D}/events`, {
+      ...postJson({ events }, { "idempotency-key": key }),
+      key: h.keys.writer,
+    })
+    return { status: res.status, body: (await res.json()) as { errors?: ReadonlyArray<{ path?: string }> } }
+  }
+  const paths = (b: { errors?: ReadonlyArray<{ path?: string }> }) => JSON.stringify(b)
+
+  it.each(["2026-02-30", "2026-13-01", "2026-01-20T25:00:00Z", "0000-01-01", "9999-12-31"])(
+    "an event dated %s is 422 naming occurredAt, and nothing is written",
+    async (date) => {
+      const h = await makeHarness()
+      const before = (await Effect.runPromise(h.store.readAll())).length
+      const r = await post(h, [{ ...newAppropriation("date"), occurredAt: date }], `date-${date}`)
+      expect(r.status).toBe(422)
+      expect(paths(r.body)).toContain("occurredAt")
+      expect((await Effect.runPromise(h.store.readAll())).length).toBe(before)
+    },
+  )
+
+  it.each(["constructor", "__proto__", "toString"])("an event of type %s is 422, not 500", async (type) => {
+    const h = await makeHarness()
+    const r = await post(h, [{ ...newAppropriation("t"), type }], `type-${type}`)
+    expect(r.status).toBe(422)
+    expect(paths(r.body)).toContain("type")
+  })
+
+  it("a NUL in an event id is 422 naming eventId, not 503", async () => {
+    const h = await makeHarness()
+    const r = await post(h, [{ ...newAppropriation("nul"), eventId: "evt\u0000x" }], "nul")
+    expect(r.status).toBe(422)
+    expect(paths(r.body)).toContain("eventId")
+  })
+
+  it("an event id repeated in a batch or reused in the stream is 422 naming eventId", async () => {
+    const h = await makeHarness()
+    const twice = await post(
+      h,
+      [
+        { ...newAppropriation("d1"), eventId: "same" },
+        { ...newAppropriation("d2"), eventId: "same" },
+      ],
+      "dup-batch",
+    )
+    expect(twice.status).toBe(422)
+    expect(paths(twice.body)).toContain("eventId")
+    const stored = (await Effect.runPromise(h.store.readAll()))[0]?.eventId ?? ""
+    const reused = await post(h, [{ ...newAppropriation("d3"), eventId: stored }], "dup-stream")
+    expect(reused.status).toBe(422)
+    expect(paths(reused.body)).toContain("eventId")
+  })
 })

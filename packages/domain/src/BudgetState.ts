@@ -81,139 +81,252 @@ const amountOf = (s: string): Money.Money | undefined => {
   return Result.isSuccess(r) ? r.success : undefined
 }
 
-const withEntry = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v)
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+type MutableLine = Mutable<LineState> & { contributions: Array<Contribution> }
 
-const addLine = (
-  state: BudgetState,
-  line: BudgetLine,
-  vintage: LineState["vintage"],
-  originYear: number | undefined,
-  contribution: Contribution,
-): BudgetState => {
-  if (state.lines.has(line.lineId)) return state // decide rejects duplicates; evolve stays total
-  const amount = amountOf(line.amount)
-  if (amount === undefined) return state
-  return {
-    ...state,
-    lines: withEntry(state.lines, line.lineId, {
-      line,
-      vintage,
-      originYear,
-      amount,
-      contributions: [contribution],
-    }),
+/**
+ * Applies events to a private copy-on-write draft of a state. A map, set or line is copied the first
+ * time this folder writes it and mutated in place afterwards, so a fold is linear in its events
+ * (copying the maps per event made replay quadratic). States handed out by `done` are never
+ * written again: the next write copies first, which keeps `evolve` and `fold` observably pure.
+ */
+class Folder {
+  private s: Mutable<BudgetState>
+  private owned = new Set<
+    "units" | "projects" | "lines" | "targets" | "overall" | "notes" | "adjustments" | "publications"
+  >()
+  private ownedLines = new Set<string>()
+
+  constructor(from: BudgetState) {
+    this.s = { ...from }
   }
-}
 
-const changeLine = (state: BudgetState, lineId: string, delta: Money.Money, c: Contribution): BudgetState => {
-  const current = state.lines.get(lineId)
-  if (current === undefined) return state
-  const amount = Money.add(current.amount, delta)
-  return {
-    ...state,
-    lines: withEntry(state.lines, lineId, {
+  /** The state so far; valid until the next `apply`. */
+  peek(): BudgetState {
+    return this.s
+  }
+
+  /** The state so far, frozen: later applies copy before they write. */
+  done(): BudgetState {
+    const out = this.s
+    this.s = { ...out }
+    this.owned.clear()
+    this.ownedLines.clear()
+    return out
+  }
+
+  private map<K, V>(
+    key: "units" | "projects" | "lines" | "targets" | "notes",
+    get: () => ReadonlyMap<K, V>,
+    set: (m: Map<K, V>) => void,
+  ): Map<K, V> {
+    if (!this.owned.has(key)) {
+      set(new Map(get()))
+      this.owned.add(key)
+    }
+    return get() as Map<K, V>
+  }
+
+  private lines(): Map<string, LineState> {
+    return this.map(
+      "lines",
+      () => this.s.lines,
+      (m) => (this.s.lines = m),
+    )
+  }
+
+  private addLine(
+    line: BudgetLine,
+    vintage: LineState["vintage"],
+    originYear: number | undefined,
+    contribution: Contribution,
+  ): void {
+    if (this.s.lines.has(line.lineId)) return // decide rejects duplicates; evolve stays total
+    const amount = amountOf(line.amount)
+    if (amount === undefined) return
+    const fresh: MutableLine = { line, vintage, originYear, amount, contributions: [contribution] }
+    this.lines().set(line.lineId, fresh)
+    this.ownedLines.add(line.lineId)
+  }
+
+  private changeLine(lineId: string, delta: Money.Money, c: Contribution): void {
+    const current = this.s.lines.get(lineId)
+    if (current === undefined) return
+    const amount = Money.add(current.amount, delta)
+    if (this.ownedLines.has(lineId)) {
+      const mine = current as MutableLine
+      mine.amount = amount
+      mine.line = { ...mine.line, amount }
+      mine.contributions.push(c)
+      return
+    }
+    const copy: MutableLine = {
       ...current,
       amount,
       line: { ...current.line, amount },
       contributions: [...current.contributions, c],
-    }),
+    }
+    this.lines().set(lineId, copy)
+    this.ownedLines.add(lineId)
+  }
+
+  private adjustment(id: string): void {
+    if (!this.owned.has("adjustments")) {
+      this.s.adjustments = new Set(this.s.adjustments)
+      this.owned.add("adjustments")
+    }
+    ;(this.s.adjustments as Set<string>).add(id)
+  }
+
+  /** Applies one event; total: an event `decide` would never have produced changes nothing but the version. */
+  apply(event: E.BudgetEvent, ref?: EventRef): void {
+    const s = this.s
+    s.version = s.version + 1
+    const at: EventRef = ref ?? { version: s.version }
+    switch (event.type) {
+      case "AppropriationRecorded": {
+        const { line, documentNumber } = event.data
+        const amount = amountOf(line.amount) ?? Money.zero
+        return this.addLine(line, "current", undefined, { ref: at, type: event.type, amount, documentNumber })
+      }
+      case "CarryoverRecorded": {
+        const { line, originYear, documentNumber } = event.data
+        const amount = amountOf(line.amount) ?? Money.zero
+        return this.addLine(line, "carryover", originYear, {
+          ref: at,
+          type: event.type,
+          amount,
+          documentNumber,
+        })
+      }
+      case "AdjustmentRecorded": {
+        const { change, documentNumber, adjustmentId } = event.data
+        this.adjustment(adjustmentId)
+        if (change.kind === "amount") {
+          const delta = amountOf(change.delta)
+          if (delta === undefined) return
+          return this.changeLine(change.lineId, delta, {
+            ref: at,
+            type: event.type,
+            amount: delta,
+            documentNumber,
+          })
+        }
+        const source = s.lines.get(change.fromLineId)
+        const moved = amountOf(change.toLine.amount)
+        // Both legs or neither: a target id already in use would otherwise shrink the source alone.
+        if (source === undefined || moved === undefined || s.lines.has(change.toLine.lineId)) return
+        const negated = Money.negate(moved)
+        this.changeLine(change.fromLineId, negated, {
+          ref: at,
+          type: event.type,
+          amount: negated,
+          documentNumber,
+        })
+        return this.addLine(change.toLine, source.vintage, source.originYear, {
+          ref: at,
+          type: event.type,
+          amount: moved,
+          documentNumber,
+        })
+      }
+      case "DepartmentProfileRecorded":
+        s.profile = event.data
+        return
+      case "UnitRegistered": {
+        const units = this.map(
+          "units",
+          () => s.units,
+          (m) => (s.units = m),
+        )
+        const order = units.get(event.data.unitCode)?.order ?? units.size
+        units.set(event.data.unitCode, { ...event.data, order })
+        return
+      }
+      case "ProjectRegistered": {
+        const projects = this.map(
+          "projects",
+          () => s.projects,
+          (m) => (s.projects = m),
+        )
+        const order = projects.get(event.data.projectId)?.order ?? projects.size
+        projects.set(event.data.projectId, { ...event.data, order })
+        return
+      }
+      case "PerformanceTargetsRecorded":
+        this.map(
+          "targets",
+          () => s.performanceTargets,
+          (m) => (s.performanceTargets = m),
+        ).set(event.data.projectId, event.data)
+        return
+      case "UnitOverallTargetsRecorded":
+        if (!this.owned.has("overall")) {
+          s.unitOverallTargets = new Set(s.unitOverallTargets)
+          this.owned.add("overall")
+        }
+        ;(s.unitOverallTargets as Set<string>).add(event.data.unitCode)
+        return
+      case "PriorYearBudgetRecorded":
+        s.priorYear = event.data
+        return
+      case "NarrativeNoteRecorded":
+        this.map(
+          "notes",
+          () => s.notes,
+          (m) => (s.notes = m),
+        ).set(event.data.topic, event.data.text)
+        return
+      case "AssetHoldingsRecorded":
+        s.assets = event.data
+        return
+      case "DisclosurePublished":
+        if (!this.owned.has("publications")) {
+          s.publications = [...s.publications]
+          this.owned.add("publications")
+        }
+        ;(s.publications as Array<BudgetState["publications"][number]>).push({ ...event.data, ref: at })
+        return
+    }
   }
 }
 
 /**
  * Applies one event. Total and pure: an event `decide` would never have produced (an unknown line,
- * a duplicate id) leaves the state unchanged rather than throwing, so replay never fails.
+ * a duplicate id) leaves the state unchanged rather than throwing, so replay never fails. Copies
+ * only what the event touches; to apply many events use `fold` or `folder`, which are linear.
  * @category evolve
  */
 export const evolve = (state: BudgetState, event: E.BudgetEvent, ref?: EventRef): BudgetState => {
-  const next = { ...state, version: state.version + 1 }
-  const at: EventRef = ref ?? { version: next.version }
-  switch (event.type) {
-    case "AppropriationRecorded": {
-      const { line, documentNumber } = event.data
-      return addLine(next, line, "current", undefined, {
-        ref: at,
-        type: event.type,
-        amount: amountOf(line.amount) ?? Money.zero,
-        documentNumber,
-      })
-    }
-    case "CarryoverRecorded": {
-      const { line, originYear, documentNumber } = event.data
-      return addLine(next, line, "carryover", originYear, {
-        ref: at,
-        type: event.type,
-        amount: amountOf(line.amount) ?? Money.zero,
-        documentNumber,
-      })
-    }
-    case "AdjustmentRecorded": {
-      const { change, documentNumber, adjustmentId } = event.data
-      const adjusted = { ...next, adjustments: new Set(next.adjustments).add(adjustmentId) }
-      if (change.kind === "amount") {
-        const delta = amountOf(change.delta)
-        if (delta === undefined) return adjusted
-        return changeLine(adjusted, change.lineId, delta, {
-          ref: at,
-          type: event.type,
-          amount: delta,
-          documentNumber,
-        })
-      }
-      const source = adjusted.lines.get(change.fromLineId)
-      const moved = amountOf(change.toLine.amount)
-      // Both legs or neither: a target id already in use would otherwise shrink the source alone.
-      if (source === undefined || moved === undefined || adjusted.lines.has(change.toLine.lineId))
-        return adjusted
-      const reduced = changeLine(adjusted, change.fromLineId, Money.negate(moved), {
-        ref: at,
-        type: event.type,
-        amount: Money.negate(moved),
-        documentNumber,
-      })
-      return addLine(reduced, change.toLine, source.vintage, source.originYear, {
-        ref: at,
-        type: event.type,
-        amount: moved,
-        documentNumber,
-      })
-    }
-    case "DepartmentProfileRecorded":
-      return { ...next, profile: event.data }
-    case "UnitRegistered": {
-      const existing = next.units.get(event.data.unitCode)
-      const order = existing?.order ?? next.units.size
-      return { ...next, units: withEntry(next.units, event.data.unitCode, { ...event.data, order }) }
-    }
-    case "ProjectRegistered": {
-      const existing = next.projects.get(event.data.projectId)
-      const order = existing?.order ?? next.projects.size
-      return { ...next, projects: withEntry(next.projects, event.data.projectId, { ...event.data, order }) }
-    }
-    case "PerformanceTargetsRecorded":
-      return {
-        ...next,
-        performanceTargets: withEntry(next.performanceTargets, event.data.projectId, event.data),
-      }
-    case "UnitOverallTargetsRecorded":
-      return { ...next, unitOverallTargets: new Set(next.unitOverallTargets).add(event.data.unitCode) }
-    case "PriorYearBudgetRecorded":
-      return { ...next, priorYear: event.data }
-    case "NarrativeNoteRecorded":
-      return { ...next, notes: withEntry(next.notes, event.data.topic, event.data.text) }
-    case "AssetHoldingsRecorded":
-      return { ...next, assets: event.data }
-    case "DisclosurePublished":
-      return { ...next, publications: [...next.publications, { ...event.data, ref: at }] }
-  }
+  const f = new Folder(state)
+  f.apply(event, ref)
+  return f.done()
 }
 
-/** Folds a sequence of events from the initial state. @category evolve */
+/**
+ * A running fold for callers that must look at the state between events (batch checks): `apply`
+ * costs the event alone, `state` is a read-only view valid until the next `apply`, and `done`
+ * returns the result. Nothing it was started from is ever modified.
+ * @category evolve
+ */
+export interface RunningFold {
+  readonly apply: (event: E.BudgetEvent, ref?: EventRef) => void
+  readonly state: () => BudgetState
+  readonly done: () => BudgetState
+}
+
+/** Starts a running fold from a state. @category evolve */
+export const folder = (from: BudgetState = initialState): RunningFold => {
+  const f = new Folder(from)
+  return { apply: (e, r) => f.apply(e, r), state: () => f.peek(), done: () => f.done() }
+}
+
+/** Folds a sequence of events from the initial state, in time linear in the events. @category evolve */
 export const fold = (
   events: Iterable<{ readonly event: E.BudgetEvent; readonly ref?: EventRef | undefined }>,
   from: BudgetState = initialState,
 ): BudgetState => {
-  let s = from
-  for (const e of events) s = evolve(s, e.event, e.ref)
-  return s
+  const f = new Folder(from)
+  for (const e of events) f.apply(e.event, e.ref)
+  return f.done()
 }

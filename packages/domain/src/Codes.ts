@@ -99,9 +99,39 @@ export const Identifier = Schema.String.check(
 export const Text = Schema.String.check(Schema.isMaxLength(20000))
 /** Non-empty human text. @category models */
 export const NonEmptyText = Schema.String.check(Schema.isNonEmpty(), Schema.isMaxLength(20000))
-/** ISO date (YYYY-MM-DD) or date-time: the business date of an event. @category models */
+const ISO_SHAPE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?Z)?$/
+
+/** The years a business date or an as-of instant may name; 0000 and 9999 are typing accidents. @category models */
+export const DATE_YEARS = { minimum: 1900, maximum: 2199 } as const
+
+/**
+ * Why an ISO date or UTC instant names no real moment (2026-02-30, month 13, hour 25, year 0000),
+ * or undefined when it does or when it does not even have the ISO shape (the pattern reports that).
+ * @category validation
+ */
+export const calendarProblem = (s: string): string | undefined => {
+  const m = ISO_SHAPE.exec(s)
+  if (m === null) return undefined
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (year < DATE_YEARS.minimum || year > DATE_YEARS.maximum)
+    return `names the year ${m[1]}, outside ${DATE_YEARS.minimum}–${DATE_YEARS.maximum}`
+  if (month < 1 || month > 12) return `names the month ${m[2]}, which does not exist`
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (day < 1 || day > days) return `names day ${m[3]} of a month of ${days} days`
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59))
+    return `names the time ${m[4]}:${m[5]}:${m[6]}, which does not exist`
+  return undefined
+}
+
+/** A check refusing ISO dates and instants that name no real moment. @category validation */
+export const isCalendarDate = Schema.makeFilter<string>((s) => calendarProblem(s) ?? true, {
+  description: "a real calendar date",
+})
+
+/** ISO date (YYYY-MM-DD) or date-time of a real calendar day: the business date of an event. @category models */
 export const IsoDate = Schema.String.check(
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/, {
     message: 'must be a date "2026-01-20" or a UTC instant "2026-01-20T01:00:00Z"',
   }),
+  isCalendarDate,
 )

@@ -79,6 +79,28 @@ const issuesOf = (error: Schema.SchemaError, prefix: ReadonlyArray<PropertyKey>)
   }))
 
 /**
+ * Lists every string (value or key) holding a NUL character: no store can keep one in a JSON
+ * document (PostgreSQL refuses it), so it is a client's mistake to name, not a store failure.
+ */
+const findNul = (value: unknown, path: ReadonlyArray<string>, issues: Array<FieldIssue>): void => {
+  if (typeof value === "string") {
+    if (value.includes("\u0000"))
+      issues.push({ path: path.join("."), message: "must not contain a NUL character" })
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findNul(v, [...path, String(i)], issues))
+  } else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000"))
+        issues.push({
+          path: [...path, k.replaceAll("\u0000", "\\u0000")].join("."),
+          message: "a field name must not contain a NUL character",
+        })
+      findNul(v, [...path, k], issues)
+    }
+  }
+}
+
+/**
  * Decodes an untrusted value into an event with metadata, or lists every bad field.
  * @category decoding
  */
@@ -114,8 +136,11 @@ export const decodeEvent = (input: unknown): Result.Result<EnvelopedEvent, Event
   ])
   for (const k of Object.keys(raw))
     if (!known.has(k)) issues.push({ path: k, message: "is not a field of an event" })
+  findNul(raw, [], issues)
   const type = raw["type"]
-  const schema = typeof type === "string" ? payloadSchemas[type] : undefined
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const schema =
+    typeof type === "string" && Object.hasOwn(payloadSchemas, type) ? payloadSchemas[type] : undefined
   let event: E.BudgetEvent | undefined
   if (schema === undefined) {
     issues.push({ path: "type", message: `must be one of ${Object.keys(payloadSchemas).join(", ")}` })

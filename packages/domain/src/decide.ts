@@ -10,7 +10,7 @@ import { Result } from "effect"
 import * as Cmd from "./BudgetCommand.ts"
 import type * as E from "./BudgetEvent.ts"
 import type { BudgetLine } from "./BudgetLine.ts"
-import { type BudgetState, evolve } from "./BudgetState.ts"
+import { type BudgetState, folder } from "./BudgetState.ts"
 import { FISCAL_APPROPRIATION_SOURCES } from "./Codes.ts"
 import * as Err from "./Errors.ts"
 import * as Money from "./Money.ts"
@@ -322,13 +322,13 @@ export const decideBatch = (
   state: BudgetState,
   ctx: DecideContext,
 ): Result.Result<BudgetState, BatchRejection> => {
-  let s = state
+  const run = folder(state)
   let index = 0
   for (const event of events) {
-    const r = checkEvent(event, s, ctx, "data.change")
+    const r = checkEvent(event, run.state(), ctx, "data.change")
     if (Result.isFailure(r)) return Result.fail({ index, error: r.failure })
-    s = evolve(s, event)
+    run.apply(event)
     index++
   }
-  return Result.succeed(s)
+  return Result.succeed(run.done())
 }

@@ -52,6 +52,7 @@ type ReadError = StoreUnavailable | UnknownDepartmentYear
 interface StreamSnapshot {
   readonly state: BudgetState.BudgetState
   readonly bodies: ReadonlyMap<string, string>
+  readonly eventIds: ReadonlySet<string>
 }
 
 /** Builds the service over any EventStore backend. @category constructors */
@@ -103,7 +104,9 @@ export const makeLedgerService = (store: EventStoreShape) => {
       const byStream = new Map<string, Array<(typeof decoded)[number]>>()
       for (const d of decoded) {
         const id = Envelope.streamIdOf(d.e.meta.stream)
-        byStream.set(id, [...(byStream.get(id) ?? []), d])
+        const list = byStream.get(id)
+        if (list === undefined) byStream.set(id, [d])
+        else list.push(d)
       }
       for (const [streamId, list] of byStream) {
         const key = Envelope.parseStreamId(streamId) ?? { department: "", year: 0 }
@@ -119,7 +122,8 @@ export const makeLedgerService = (store: EventStoreShape) => {
           continue
         }
         const snapshot = yield* current(streamId)
-        let state = snapshot.state
+        const run = BudgetState.folder(snapshot.state)
+        const eventIds = new Set(snapshot.eventIds)
         for (const d of list) {
           const stored = snapshot.bodies.get(d.e.meta.idempotencyKey)
           if (stored !== undefined) {
@@ -135,7 +139,19 @@ export const makeLedgerService = (store: EventStoreShape) => {
             }
             continue
           }
-          const problem = checkRules(d.e, state, {
+          const eventId = toNewEvent(d.e, actor).eventId
+          if (eventIds.has(eventId)) {
+            issues.push({
+              index: d.index,
+              line: d.line,
+              path: "eventId",
+              message: `"${eventId}" is already the id of another event of ${streamId}`,
+              rule: "DuplicateEventId",
+            })
+            continue
+          }
+          eventIds.add(eventId)
+          const problem = checkRules(d.e, run.state(), {
             taxonomy: taxonomy.success,
             year: key.year,
             department: key.department,
@@ -144,7 +160,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
             issues.push({ index: d.index, line: d.line, ...problem })
             continue
           }
-          state = BudgetState.evolve(state, d.e.event)
+          run.apply(d.e.event)
         }
       }
       if (issues.length > 0) return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues }))
@@ -155,6 +171,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
     Effect.map(store.readStream(streamId), (stored) => ({
       state: foldLogged(stored.map(toLogged)),
       bodies: new Map(stored.map((e) => [e.idempotencyKey, bodyOf(e)])),
+      eventIds: new Set(stored.map((e) => e.eventId)),
     }))
 
   return {
