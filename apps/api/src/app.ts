@@ -21,6 +21,7 @@ import { disclosureRoutes } from "./routes/disclosure.ts"
 import { keyRoutes } from "./routes/keys.ts"
 import { metaRoutes, PUBLIC_PATHS } from "./routes/meta.ts"
 import { streamRoutes } from "./routes/streams.ts"
+import { taxonomyRoutes } from "./routes/taxonomy.ts"
 import { traceRoutes } from "./routes/trace.ts"
 import { writeRoutes } from "./routes/writes.ts"
 
@@ -34,6 +35,7 @@ export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray
     ...traceRoutes(deps, documents),
     ...auditRoutes(deps, documents),
     ...keyRoutes(deps),
+    ...taxonomyRoutes(deps),
     ...metaRoutes(deps, document),
   ]
 }

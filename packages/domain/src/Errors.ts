@@ -6,6 +6,7 @@
  * @module Errors
  */
 import { Data } from "effect"
+import { notHeld } from "./Taxonomy.ts"
 
 /** A function code the stream year's taxonomy does not have. @category errors */
 export class UnknownFunctionCode extends Data.TaggedError("UnknownFunctionCode")<{
@@ -14,7 +15,7 @@ export class UnknownFunctionCode extends Data.TaggedError("UnknownFunctionCode")
   readonly year: number
 }> {
   override get message(): string {
-    return `${this.path}: function code ${this.code} does not exist in ${this.year}`
+    return `${this.path}: function code ${this.code} ${notHeld(this.year)}`
   }
 }
 
@@ -26,7 +27,7 @@ export class UnknownEconomicCode extends Data.TaggedError("UnknownEconomicCode")
   readonly classification: "dept-economic" | "gov-economic"
 }> {
   override get message(): string {
-    return `${this.path}: ${this.classification} code ${this.code} does not exist in ${this.year}`
+    return `${this.path}: ${this.classification} code ${this.code} ${notHeld(this.year)}`
   }
 }
 

@@ -178,3 +178,50 @@ describe("data file", () => {
     expect(Result.isFailure(r) && r.failure.year).toBe(2027)
   })
 })
+
+describe("listing", () => {
+  const listing = t2026.listing()
+
+  it("lists every code of the file once, in code order, with level, source and verification flag", () => {
+    const f = rawFile()
+    const fileCodes = [
+      ...(f["functionClasses"] as Array<{ code: string }>),
+      ...(f["functionCodes"] as Array<{ code: string }>),
+    ].map((e) => e.code)
+    const codes = listing.function.map((e) => e.code)
+    expect(codes).toEqual([...fileCodes].sort())
+    expect(listing.counts.functionXiang).toBe(codes.filter((c) => c.length === 7).length)
+    const sources = new Set(listing.sources.map((s) => s.id))
+    for (const e of [...listing.function, ...listing.deptEconomic, ...listing.govEconomic]) {
+      expect(sources.has(e.source), e.code).toBe(true)
+      expect(e.level).toBe(({ 3: "类", 5: "款", 7: "项" } as Record<number, string>)[e.code.length])
+    }
+    expect(listing.counts.unverified).toBe(
+      [...listing.function, ...listing.deptEconomic, ...listing.govEconomic].filter((e) => e.verify).length,
+    )
+  })
+
+  it("holds 21301 农业农村 with 项 under it, so an agriculture bureau can classify its lines", () => {
+    expect(Result.getOrThrow(t2026.functionName("21301"))).toBe("农业农村")
+    expect(Result.getOrThrow(t2026.functionName("2130101"))).toBe("行政运行")
+    expect(Result.getOrThrow(t2026.functionName("2130122"))).toBe("农业生产发展")
+  })
+
+  it("entries from sources before 2026 carry verify: true", () => {
+    const older = ["xzcs-19749", "xzcs-20912", "heping-2024-17", "mof-2024-22", "issue-13", "mem"]
+    for (const e of listing.function) if (older.includes(e.source)) expect(e.verify, e.code).toBe(true)
+  })
+
+  it("the text form indents by level and marks unverified entries", () => {
+    const text = Taxonomy.listingText(listing)
+    expect(text).toMatch(/^201 一般公共服务支出 {2}\[ref\]$/m)
+    expect(text).toMatch(/^ {2}21301 农业农村 {2}\? {2}\[heping-2024-17\]$/m)
+  })
+
+  it("an unknown code's message says it is not in the classification held and where to add one", () => {
+    const r = t2026.functionName("2139998")
+    expect(Result.isFailure(r) && r.failure.message).toBe(
+      "function code 2139998 is not in the classification budget-ledger holds for 2026 (to add a code, see docs/taxonomy.md)",
+    )
+  })
+})

@@ -11,6 +11,9 @@ import * as SchemaIssue from "effect/SchemaIssue"
 import type { BasicCategory, FundingSource, ProjectCategory, ThreePublicCategory, UnitType } from "./Codes.ts"
 import { availableYears, readYear } from "./taxonomy-data.ts"
 import { checkConsistency, TaxonomyFile } from "./TaxonomyFile.ts"
+import { listingOf, type TaxonomyListing } from "./TaxonomyListing.ts"
+
+export { listingText, type TaxonomyEntry, type TaxonomyListing } from "./TaxonomyListing.ts"
 
 /** A code the year's taxonomy does not have. @category errors */
 export class UnknownCode extends Data.TaggedError("UnknownCode")<{
@@ -19,9 +22,17 @@ export class UnknownCode extends Data.TaggedError("UnknownCode")<{
   classification: "function" | "dept-economic" | "gov-economic"
 }> {
   override get message(): string {
-    return `${this.classification} code ${this.code} does not exist in the ${this.year} taxonomy`
+    return `${this.classification} code ${this.code} ${notHeld(this.year)}`
   }
 }
+
+/**
+ * The wording every unknown-code error ends with: the code is not in the classification this
+ * installation holds (which may lag the official list), and where to read how to add one.
+ * @category errors
+ */
+export const notHeld = (year: number): string =>
+  `is not in the classification budget-ledger holds for ${year} (to add a code, see docs/taxonomy.md)`
 
 /** A fiscal year with no taxonomy file. @category errors */
 export class UnknownYear extends Data.TaggedError("UnknownYear")<{ year: number }> {
@@ -58,6 +69,8 @@ export interface Taxonomy {
   threePublicName(c: ThreePublicCategory): string
   /** The 部门经济 款 codes a 三公 item is booked under (e.g. 公务接待费 → 30217). */
   threePublicCodes(c: ThreePublicCategory): ReadonlyArray<string>
+  /** Every code of the year with its name, level, source and verification flag, for listings. */
+  listing(): TaxonomyListing
 }
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
@@ -100,6 +113,7 @@ export const fromFile = (input: unknown): Result.Result<Taxonomy, InvalidTaxonom
   const mapping = new Map<string, string>()
   for (const m of f.economicMapping) for (const t of m.unitTypes) mapping.set(`${m.dept}/${t}`, m.gov)
   const classes = f.functionClasses.map(({ code, name, ordinal }) => ({ code, name, ordinal }))
+  let listing: TaxonomyListing | undefined
   return Result.succeed({
     year: f.year,
     functionName: lookup(f.year, "function", fn),
@@ -118,6 +132,7 @@ export const fromFile = (input: unknown): Result.Result<Taxonomy, InvalidTaxonom
     projectCategoryName: (c) => f.projectCategories[c],
     threePublicName: (c) => f.threePublic[c],
     threePublicCodes: (c) => f.threePublicEconomic[c],
+    listing: () => (listing ??= listingOf(f)),
   })
 }
 

@@ -10,6 +10,7 @@ import { importCommand } from "./import.ts"
 import { keysCommand } from "./keys.ts"
 import { publishCommand } from "./publish.ts"
 import { reconcileCommand } from "./reconcile.ts"
+import { taxonomyCommand } from "./taxonomy.ts"
 import { verifyCommand } from "./verify.ts"
 
 /** Every command by name. */
@@ -21,6 +22,7 @@ export const commands: Readonly<Record<string, Command>> = {
   export: exportCommand,
   reconcile: reconcileCommand,
   keys: keysCommand,
+  taxonomy: taxonomyCommand,
 }
 
 /** Printed for `ledger help` and after a usage error. */
@@ -37,6 +39,8 @@ export const HELP = `usage: pnpm ledger <command> [options]
 
   keys create --role writer|auditor|admin [--department CODE]... [--label TEXT]
   keys list | keys revoke KEY_ID
+  taxonomy [--year Y] [--format json|txt]
+                              list the classification codes budget-ledger holds (no store needed)
 
 store options (every command): --store DIR (embedded PGlite, default ./.ledger or LEDGER_STORE)
                                --database-url URL (PostgreSQL, or DATABASE_URL)
