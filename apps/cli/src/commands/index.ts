@@ -6,6 +6,7 @@
 import type { Command } from "./context.ts"
 import { disclosureCommand } from "./disclosure.ts"
 import { exportCommand } from "./export.ts"
+import { generateCommand } from "./generate.ts"
 import { importCommand } from "./import.ts"
 import { keysCommand } from "./keys.ts"
 import { publishCommand } from "./publish.ts"
@@ -23,6 +24,7 @@ export const commands: Readonly<Record<string, Command>> = {
   reconcile: reconcileCommand,
   keys: keysCommand,
   taxonomy: taxonomyCommand,
+  generate: generateCommand,
 }
 
 /** Printed for `ledger help` and after a usage error. */
@@ -36,6 +38,9 @@ export const HELP = `usage: pnpm ledger <command> [options]
   export [--department D --year Y] [--out FILE]
   reconcile FILE --department D --year Y [--as-of published|…] [--format json|txt]
                               compare a published document's text with the ledger
+
+  generate [--departments N] [--years Y] [--seed S] [--out FILE] [--quiet]
+                              write a deterministic synthetic province as NDJSON (default 5000 × 1)
 
   keys create --role writer|auditor|admin [--department CODE]... [--label TEXT]
   keys list | keys revoke KEY_ID

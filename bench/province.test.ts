@@ -1,0 +1,26 @@
+/**
+ * A small province passes the rules it claims to: every generated department-year imports through
+ * the service (decode + domain rule checks), its current and published disclosures build, and R1–R16
+ * find no error in the published one. Sizes span small and large departments (seeds chosen so the
+ * sample includes ≥ 100 projects).
+ */
+import { makeMemoryEventStore } from "@ledger/eventstore"
+import { generateProvince } from "@ledger/province"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { importAndAudit } from "./province/audit.ts"
+
+describe("a generated province", () => {
+  it("every department-year imports, builds (current and published) and passes R1–R16 without error", async () => {
+    let projects = 0
+    let events = 0
+    for (const dy of generateProvince({ departments: 12, years: 1, seed: 2026 })) {
+      events += dy.events.length
+      projects = Math.max(projects, dy.events.filter((e) => e.type === "ProjectRegistered").length)
+      const result = await Effect.runPromise(importAndAudit(makeMemoryEventStore(), dy))
+      expect(result.problems, result.streamId).toEqual([])
+    }
+    expect(events).toBeGreaterThan(12 * 50)
+    expect(projects).toBeGreaterThan(20)
+  }, 120_000)
+})
