@@ -16,6 +16,7 @@ import {
   NonEmptyText,
   ProjectCategory,
   ProjectLife,
+  TemplateId,
   Text,
   UnitType,
 } from "./Codes.ts"
@@ -77,7 +78,7 @@ export const DepartmentProfileRecorded = Schema.Struct({
     name: NonEmptyText,
     /** The 区/县 that prints on performance tables, e.g. the county of a county department. */
     regionName: NonEmptyText,
-    template: Schema.Literal("shanxi-county-13"),
+    template: TemplateId,
     duties: Schema.Array(NonEmptyText),
   }),
 })
@@ -217,7 +218,7 @@ export const AssetHoldingsRecorded = Schema.Struct({
 export const DisclosurePublished = Schema.Struct({
   type: Schema.Literal("DisclosurePublished"),
   data: Schema.Struct({
-    template: Schema.Literal("shanxi-county-13"),
+    template: TemplateId,
     streamVersion: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
     position: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
     headHash: Schema.optional(Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))),

@@ -6,16 +6,55 @@
  */
 import { Schema } from "effect"
 
-/** 资金来源: the five funding sources of a Shanxi disclosure. @category models */
+/**
+ * 资金来源: every funding source a line can carry — the one list of the codebase. The three
+ * budgets of 财政拨款 first; then Shanxi's 财政专户管理资金 and 单位资金, and the sources the
+ * Shanghai template prints instead of 单位资金 (事业收入, 事业单位经营收入, 其他收入). Each template
+ * says how it groups them into its columns.
+ * @category models
+ */
 export const FundingSource = Schema.Literals([
   "general-budget", // 一般公共预算
   "government-fund", // 政府性基金预算
   "state-capital", // 国有资本经营预算
   "special-account", // 财政专户管理资金
   "unit-funds", // 单位资金
+  "business-income", // 事业收入
+  "operating-income", // 事业单位经营收入
+  "other-income", // 其他收入
 ])
 /** @category models */
 export type FundingSource = typeof FundingSource.Type
+
+/** Every funding source, in the order above. @category models */
+export const FUNDING_SOURCES: ReadonlyArray<FundingSource> = FundingSource.literals
+
+/** The sources Shanxi prints together as 单位资金 (the unit's own money, neither budget nor 财政专户). @category models */
+export const UNIT_OWN_SOURCES: ReadonlyArray<FundingSource> = [
+  "unit-funds",
+  "business-income",
+  "operating-income",
+  "other-income",
+]
+
+/**
+ * The regional templates a department can publish with. The id is stored in the events, so this
+ * is the vocabulary; each id has its module in `@ledger/projections` (the registry's type makes a
+ * missing module a compile error). An unknown id is refused naming the id and the known ones.
+ * @category models
+ */
+export const TEMPLATE_IDS = ["shanxi-county-13"] as const
+/** @category models */
+export type TemplateId = (typeof TEMPLATE_IDS)[number]
+/** True for a known template id. @category models */
+export const isTemplateId = (s: string): s is TemplateId =>
+  (TEMPLATE_IDS as ReadonlyArray<string>).includes(s)
+/** A template id as events and documents carry it. @category models */
+export const TemplateId = Schema.String.check(
+  Schema.makeFilter((s: string) =>
+    isTemplateId(s) ? true : `unknown template "${s}"; the known templates are ${TEMPLATE_IDS.join(", ")}`,
+  ),
+).pipe(Schema.refine(isTemplateId))
 
 /** The funding sources that count as 财政拨款. @category models */
 export const FISCAL_APPROPRIATION_SOURCES: ReadonlyArray<FundingSource> = [

@@ -7,7 +7,7 @@
  * @module TaxonomyFile
  */
 import { Schema } from "effect"
-import { FiscalYear, UnitType } from "./Codes.ts"
+import { FiscalYear, FundingSource, UnitType } from "./Codes.ts"
 
 const Name = Schema.String.check(Schema.isNonEmpty(), Schema.isMaxLength(200))
 const SourceId = Schema.String.check(Schema.isNonEmpty())
@@ -76,9 +76,7 @@ export const TaxonomyFile = Schema.Struct({
   deptEconomic: Schema.Array(EconomicEntry),
   govEconomic: Schema.Array(EconomicEntry),
   economicMapping: Schema.Array(MappingEntry),
-  fundingSources: labels(
-    Schema.Literals(["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"]),
-  ),
+  fundingSources: labels(FundingSource),
   unitTypes: labels(UnitType),
   basicCategories: labels(Schema.Literals(["personnel", "public"])),
   projectCategories: labels(Schema.Literals(["other-operation", "specific-target"])),

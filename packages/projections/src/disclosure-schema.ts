@@ -5,6 +5,7 @@
  *
  * @module disclosure-schema
  */
+import { Codes } from "@ledger/domain"
 import { Schema } from "effect"
 import { GlossaryEntry } from "./glossary/glossary.ts"
 import { NarrativeSection } from "./narrative/types.ts"
@@ -30,8 +31,8 @@ export type RowKind = typeof RowKind.Type
 export const RowCodes = Schema.Record(Schema.String, Schema.String)
 
 /**
- * One printed row. `cells` is exactly what the publication shows left to right; amounts are
- * 万元 with two decimals, `""` where the cell is blank (zero). `lineIds` are the budget lines
+ * One printed row. `cells` is exactly what the publication shows left to right; amounts are in
+ * the table's `unit` as its template prints them, `""` where the cell is blank (zero). `lineIds` are the budget lines
  * behind the row's figures, `cellLines[i]` those behind cell i (`null` for a text cell).
  * @category models
  */
@@ -45,11 +46,11 @@ export const DisclosureRow = Schema.Struct({
 /** @category models */
 export type DisclosureRow = typeof DisclosureRow.Type
 
-/** One of the 13 tables of the Shanxi template. @category models */
+/** One table of the document's template; `unit` is what its amount cells are printed in. @category models */
 export const DisclosureTable = Schema.Struct({
   id: Schema.String,
   title: Schema.String,
-  unit: Schema.Literal("万元"),
+  unit: Schema.Literals(["万元", "元"]),
   header: Schema.Array(Schema.Array(Schema.String)),
   rows: Schema.Array(DisclosureRow),
   notes: Schema.Array(Schema.String),
@@ -75,7 +76,7 @@ export const Disclosure = Schema.Struct({
   schema: Schema.Literal("budget-disclosure/v1"),
   department: Schema.Struct({ code: Schema.String, name: Schema.String }),
   fiscalYear: Schema.Int,
-  template: Schema.Literal("shanxi-county-13"),
+  template: Codes.TemplateId,
   asOf: AsOfStamp,
   documentHash: Schema.String,
   tables: Schema.Array(DisclosureTable),

@@ -1,6 +1,6 @@
 /**
  * The disclosure as a pure function of the log: select the events for an as-of, fold them with
- * the domain's `evolve`, build the 13 tables and stamp the document with the last included event
+ * the domain's `evolve`, build the tables and parts of the department's template and stamp the document with the last included event
  * and the hash of its own canonical JSON. Same events in, byte-identical document out.
  *
  * @module disclosure
@@ -10,7 +10,6 @@ import { Result } from "effect"
 import { selectEvents, type AsOf, type InvalidAsOf, type NotPublished } from "./as-of.ts"
 import { unknownCodes } from "./check-codes.ts"
 import { makeContext } from "./context.ts"
-import { buildDocumentParts } from "./document-parts.ts"
 import type { Disclosure } from "./disclosure-schema.ts"
 import {
   EmptySelection,
@@ -19,7 +18,7 @@ import {
   UnresolvedCodes,
 } from "./disclosure-errors.ts"
 import type { LoggedEvent } from "./logged-event.ts"
-import { SHANXI_COUNTY_13 } from "./tables/index.ts"
+import { templateOf } from "./templates/registry.ts"
 
 /** Everything that can stop a disclosure from being built. @category errors */
 export type DisclosureError =
@@ -65,6 +64,7 @@ export const buildDisclosure = (
     return Result.fail(new MissingDepartmentProfile({ streamId: last.meta.streamId }))
   const tx = Taxonomy.forYear(key.year)
   if (Result.isFailure(tx)) return Result.fail(tx.failure)
+  const template = templateOf(state.profile.template)
   const ctx = makeContext(state, key.year, state.profile.name, tx.success)
   const bad = unknownCodes(tx.success, ctx.lines)
   if (bad.length > 0) return Result.fail(new UnresolvedCodes({ year: key.year, codes: bad }))
@@ -79,8 +79,8 @@ export const buildDisclosure = (
       recordedAt: last.meta.recordedAt,
       headHash: last.meta.hash,
     },
-    tables: SHANXI_COUNTY_13.map((build) => build(ctx)),
-    ...buildDocumentParts(state, key.year, tx.success, state.profile.template),
+    tables: template.tables.map((t) => t.build(ctx)),
+    ...template.parts(state, key.year, tx.success),
   }
   return Result.succeed({ ...body, documentHash: CanonicalJson.hashOf(body) })
 }

@@ -1,16 +1,15 @@
 /**
  * The parts of the disclosure beyond its tables — narrative, performance-target tables, overview
- * and glossary — built together from the folded state, so `buildDisclosure` wires them in one call.
+ * and glossary — as the department's template builds them, so `buildDisclosure` wires them in one call.
  *
  * @module document-parts
  */
-import type { BudgetState, Taxonomy } from "@ledger/domain"
-import { glossaryFor, type GlossaryEntry } from "./glossary/glossary.ts"
-import { buildNarrative } from "./narrative/build-narrative.ts"
+import type { BudgetState, Codes, Taxonomy } from "@ledger/domain"
+import type { GlossaryEntry } from "./glossary/glossary.ts"
 import type { NarrativeSection } from "./narrative/types.ts"
-import { buildOverview, type Overview } from "./overview/build-overview.ts"
-import { buildPerformanceTargets } from "./performance/build-performance-targets.ts"
+import type { Overview } from "./overview/build-overview.ts"
 import type { PerformanceTargetTable } from "./performance/schema.ts"
+import { templateOf } from "./templates/registry.ts"
 
 /** The non-table fields of `budget-disclosure/v1`. @category models */
 export interface DocumentParts {
@@ -20,15 +19,10 @@ export interface DocumentParts {
   readonly glossary: ReadonlyArray<GlossaryEntry>
 }
 
-/** Builds narrative, performance tables, overview and glossary of a department-year. @category projections */
+/** Builds narrative, performance tables, overview and glossary of a department-year with its template. @category projections */
 export const buildDocumentParts = (
   state: BudgetState.BudgetState,
   year: number,
   taxonomy: Taxonomy.Taxonomy,
-  template: string,
-): DocumentParts => ({
-  narrative: buildNarrative({ state, year, taxonomy }),
-  performanceTargets: buildPerformanceTargets({ state, year }),
-  overview: buildOverview(state, taxonomy),
-  glossary: glossaryFor(template),
-})
+  template: Codes.TemplateId,
+): DocumentParts => templateOf(template).parts(state, year, taxonomy)

@@ -1,7 +1,7 @@
 /**
  * @ledger/projections — pure projections from budget events to the published disclosure: event
- * selection by as-of, line aggregation, the 13 tables of the Shanxi county template and the
- * `budget-disclosure/v1` document.
+ * selection by as-of, line aggregation, the regional templates (their tables, narrative, forms and
+ * reading order, in a registry) and the `budget-disclosure/v1` document.
  *
  * @module
  */
@@ -20,10 +20,12 @@ export {
 } from "./ledger.ts"
 export { makeContext, type TableContext } from "./context.ts"
 export { EMPTY_NOTE, row, table } from "./row.ts"
+export { WAN_BLANK_ZERO, WAN_ZERO, YUAN_GROUPED_BLANK_ZERO, type DisplayUnit } from "./display-unit.ts"
+export { TEMPLATES, templateFor, templateOf, UnknownTemplate } from "./templates/registry.ts"
+export type { Block, TableLayout, Template } from "./templates/types.ts"
 export { ROUNDING_NOTE } from "./tables/table-01.ts"
 export { dominantGovClass, govClassOf } from "./tables/economic-rows.ts"
 export {
-  SHANXI_COUNTY_13,
   table01,
   table02,
   table03,

@@ -5,8 +5,8 @@
  *
  * @module row
  */
-import { Money } from "@ledger/domain"
 import type { DisclosureRow, DisclosureTable, RowKind } from "./disclosure-schema.ts"
+import { WAN_BLANK_ZERO, type DisplayUnit } from "./display-unit.ts"
 import { total, type Line } from "./ledger.ts"
 
 /** A cell to print: fixed text, or the sum of some lines. @category models */
@@ -16,6 +16,8 @@ export type CellSpec = string | ReadonlyArray<Line>
 export interface RowMeta {
   readonly kind?: RowKind
   readonly codes?: Readonly<Record<string, string>>
+  /** How amount cells print; 万元 with blank zeros unless the template says otherwise. */
+  readonly unit?: DisplayUnit
 }
 
 /** A row under construction (same keys, in the same order, as the spreads this replaced). */
@@ -35,6 +37,7 @@ export const row = (cells: ReadonlyArray<CellSpec>, meta: RowMeta = {}): Disclos
   const n = cells.length
   const texts = new Array<string>(n)
   const cellLines = new Array<ReadonlyArray<string> | null>(n)
+  const cell = (meta.unit ?? WAN_BLANK_ZERO).cell
   let all: Array<string> | undefined // every line id of the row; undefined while no cell is an amount
   for (let i = 0; i < n; i++) {
     const c = cells[i] as CellSpec
@@ -43,7 +46,7 @@ export const row = (cells: ReadonlyArray<CellSpec>, meta: RowMeta = {}): Disclos
       cellLines[i] = null
     } else {
       const t = total(c)
-      texts[i] = Money.toWanCell(t.amount)
+      texts[i] = cell(t.amount)
       cellLines[i] = t.lineIds
       all ??= []
       for (const id of t.lineIds) all.push(id)
@@ -68,18 +71,23 @@ export const isEmpty = (rows: ReadonlyArray<DisclosureRow>): boolean =>
     (r) => r.cellLines === undefined || r.cells.every((c, i) => r.cellLines?.[i] === null || c === ""),
   )
 
-/** Assembles a table; an empty one gets the 本表无数据 note after its own notes. @category constructors */
+/**
+ * Assembles a table; an empty one gets the empty-table note (本表无数据 unless the template words
+ * it otherwise) after its own notes.
+ * @category constructors
+ */
 export const table = (
   id: string,
   title: string,
   header: ReadonlyArray<ReadonlyArray<string>>,
   rows: ReadonlyArray<DisclosureRow>,
   notes: ReadonlyArray<string> = [],
+  options: { readonly unit?: DisplayUnit; readonly emptyNote?: string } = {},
 ): DisclosureTable => ({
   id,
   title,
-  unit: "万元",
+  unit: (options.unit ?? WAN_BLANK_ZERO).unit,
   header,
   rows,
-  notes: isEmpty(rows) ? [...notes, EMPTY_NOTE] : notes,
+  notes: isEmpty(rows) ? [...notes, options.emptyNote ?? EMPTY_NOTE] : notes,
 })

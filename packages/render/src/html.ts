@@ -39,7 +39,7 @@ const isAmount = (r: DisclosureRow, i: number): boolean =>
     : AMOUNT.test(r.cells[i] ?? "")
 
 const tableHtml = (b: Extract<Block, { kind: "table" }>): string => {
-  const [title = "", dept = "", unit = ""] = tableCaption(b.table, b.department)
+  const [title = "", dept = "", unit = ""] = tableCaption(b.table, b.department, b.departmentLabel)
   const head = b.table.header.map((r) => `<tr>${r.map((c) => `<th>${e(c)}</th>`).join("")}</tr>`).join("")
   const body = b.table.rows
     .map(

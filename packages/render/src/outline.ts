@@ -1,63 +1,29 @@
 /**
- * The reading order of a disclosure, shared by the text and HTML renderers: cover, 第一部分 概况,
- * 第二部分 the 13 tables, 第三部分 the narrative with its charts and, after section 十, the
- * 绩效目标表, then 第四部分 名词解释. Headings are the template's; everything else is the document's.
+ * The reading order of a disclosure, shared by the text and HTML renderers, as the document's
+ * template defines it (see `@ledger/projections` templates), and the captions above tables.
  *
  * @module outline
  */
 import {
-  toChineseNumeral,
+  templateOf,
+  type Block as ProjectionsBlock,
   type Disclosure,
   type DisclosureTable,
-  type NarrativeChart,
   type PerformanceTargetTable,
 } from "@ledger/projections"
 
-/** One block of the document in reading order. @category models */
-export type Block =
-  | { readonly kind: "cover"; readonly department: string; readonly title: string }
-  | { readonly kind: "part"; readonly text: string }
-  | { readonly kind: "heading"; readonly text: string }
-  | { readonly kind: "paragraph"; readonly text: string }
-  | { readonly kind: "table"; readonly table: DisclosureTable; readonly department: string }
-  | { readonly kind: "chart"; readonly chart: NarrativeChart }
-  | { readonly kind: "performance"; readonly table: PerformanceTargetTable }
+/** One block of the document in reading order (defined by the templates). @category models */
+export type Block = ProjectionsBlock
 
-/** The blocks of a disclosure, in the order the published document prints them. @category rendering */
-export const outline = (d: Disclosure): ReadonlyArray<Block> => {
-  const dept = d.department.name
-  const y = d.fiscalYear
-  const blocks: Array<Block> = [
-    { kind: "cover", department: dept, title: `${y}年度部门预算公开` },
-    { kind: "part", text: "第一部分 概况" },
-    { kind: "heading", text: "一、本部门职责" },
-    ...d.overview.duties.map((t, i): Block => ({
-      kind: "paragraph",
-      text: `(${toChineseNumeral(i + 1)})${t}`,
-    })),
-    { kind: "heading", text: "二、机构设置情况" },
-    { kind: "paragraph", text: d.overview.organization },
-    { kind: "part", text: `第二部分 ${y}年部门预算报表` },
-    ...d.tables.map((table): Block => ({ kind: "table", table, department: dept })),
-    { kind: "part", text: `第三部分 ${y}年度部门预算情况说明` },
-  ]
-  for (const s of d.narrative) {
-    blocks.push({ kind: "heading", text: `${s.id}、${s.title}` })
-    for (const p of s.text.split("\n")) blocks.push({ kind: "paragraph", text: p })
-    for (const chart of s.charts ?? []) blocks.push({ kind: "chart", chart })
-    if (s.id === "十") for (const table of d.performanceTargets) blocks.push({ kind: "performance", table })
-  }
-  blocks.push({ kind: "part", text: "第四部分 名词解释" })
-  for (const g of d.glossary) blocks.push({ kind: "paragraph", text: `${g.id}、${g.term}：${g.definition}` })
-  return blocks
-}
+/** The blocks of a disclosure, in the order its template's published documents print them. @category rendering */
+export const outline = (d: Disclosure): ReadonlyArray<Block> => templateOf(d.template).outline(d)
 
-/** The lines above a table's header: title, department and unit. @category rendering */
-export const tableCaption = (t: DisclosureTable, department: string): ReadonlyArray<string> => [
-  t.title,
-  `部门名称：${department}`,
-  `单位：${t.unit}`,
-]
+/** The lines above a table's header: title, department (after the template's label) and unit. @category rendering */
+export const tableCaption = (
+  t: DisclosureTable,
+  department: string,
+  departmentLabel: string,
+): ReadonlyArray<string> => [t.title, `${departmentLabel}：${department}`, `单位：${t.unit}`]
 
 /**
  * A 绩效目标表 as a grid of 8 columns, laid out like the published form (labels left, the

@@ -25,7 +25,7 @@ const lines = (b: Block): ReadonlyArray<string> => {
       return [b.text]
     case "table":
       return [
-        ...tableCaption(b.table, b.department),
+        ...tableCaption(b.table, b.department, b.departmentLabel),
         ...tsv(b.table.header),
         ...tsv(b.table.rows.map((r) => r.cells)),
         ...b.table.notes,

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { unzipSync } from "fflate"
+import { templateOf } from "@ledger/projections"
 import { describe, expect, it } from "vitest"
 import { referenceDisclosure } from "./testing-fixtures/reference.ts"
 import { isAmountCell, renderXlsx, tableSheetPreamble } from "./xlsx.ts"
@@ -68,7 +69,7 @@ describe("renderXlsx", () => {
     expect(grid[1]?.[0]?.value).toBe(`部门名称：${d.department.name}`)
     expect(grid[2]?.[0]?.value).toBe("单位：万元")
     t.header.forEach((h, y) => h.forEach((c, x) => expect(grid[3 + y]?.[x]?.value ?? "").toBe(c)))
-    const start = tableSheetPreamble(t, d.department.name)
+    const start = tableSheetPreamble(t, d.department.name, templateOf(d.template).departmentLabel)
     t.rows.forEach((r, y) =>
       r.cells.forEach((c, x) => {
         const got = grid[start + y]?.[x]

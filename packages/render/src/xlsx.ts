@@ -5,7 +5,7 @@
  *
  * @module xlsx
  */
-import type { Disclosure, DisclosureRow, DisclosureTable } from "@ledger/projections"
+import { templateOf, type Disclosure, type DisclosureRow, type DisclosureTable } from "@ledger/projections"
 import { performanceGrid, tableCaption } from "./outline.ts"
 import {
   contentTypesXml,
@@ -30,13 +30,13 @@ export const isAmountCell = (r: DisclosureRow, i: number): boolean => {
 }
 
 /** The rows a table sheet starts with before its data: title, department, unit and header. @category rendering */
-export const tableSheetPreamble = (t: DisclosureTable, department: string): number =>
-  tableCaption(t, department).length + t.header.length
+export const tableSheetPreamble = (t: DisclosureTable, department: string, label: string): number =>
+  tableCaption(t, department, label).length + t.header.length
 
-const tableSheet = (t: DisclosureTable, department: string): XlsxSheet => ({
+const tableSheet = (t: DisclosureTable, department: string, label: string): XlsxSheet => ({
   name: `表${t.id}`,
   rows: [
-    ...tableCaption(t, department).map((c, i) => [text(c, i === 0)]),
+    ...tableCaption(t, department, label).map((c, i) => [text(c, i === 0)]),
     ...t.header.map((r) => r.map((c) => text(c, true))),
     ...t.rows.map((r) =>
       r.cells.map((c, i): XlsxCell => (isAmountCell(r, i) ? { t: "amount", v: c } : text(c))),
@@ -92,7 +92,7 @@ const glossarySheet = (d: Disclosure): XlsxSheet => ({
 
 /** The sheets of the workbook in order. @category rendering */
 export const workbookSheets = (d: Disclosure): ReadonlyArray<XlsxSheet> => [
-  ...d.tables.map((t) => tableSheet(t, d.department.name)),
+  ...d.tables.map((t) => tableSheet(t, d.department.name, templateOf(d.template).departmentLabel)),
   narrativeSheet(d),
   performanceSheet(d),
   overviewSheet(d),

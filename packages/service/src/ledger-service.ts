@@ -257,7 +257,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
         if (last === undefined) return yield* Effect.fail(new UnknownDepartmentYear({ department, year }))
         const streamId = Envelope.streamIdOf({ department, year })
         const seal = {
-          template: "shanxi-county-13" as const,
+          template: doc.template,
           streamVersion: last.meta.version,
           position: last.meta.position,
           headHash: last.meta.hash,

@@ -22,6 +22,7 @@ import {
 } from "./ledger-sums.ts"
 import type { NarrativeSection, SectionContext } from "./types.ts"
 import { change, reason, share, wan } from "./wording.ts"
+import { SHANXI_SOURCE_COLUMNS } from "../tables/source-columns.ts"
 
 const priorChange = (now: string, prior: Money.Money | undefined): string =>
   prior === undefined ? "" : `，${change(now, wan(prior))}`
@@ -43,7 +44,7 @@ export const sectionOne = (ctx: SectionContext): NarrativeSection => {
   return { id: "一", title: "部门预算收支数据变动情况及原因", text: `${income}；${spending}。` }
 }
 
-const INCOME_WORDS: Record<Codes.FundingSource, string> = {
+const INCOME_WORDS: Partial<Record<Codes.FundingSource, string>> = {
   "general-budget": "拨款收入",
   "government-fund": "拨款收入",
   "state-capital": "拨款收入",
@@ -55,9 +56,14 @@ const INCOME_WORDS: Record<Codes.FundingSource, string> = {
 export const sectionTwo = (ctx: SectionContext): NarrativeSection => {
   const { state, taxonomy } = ctx
   const total = wan(sumLines(state, all))
-  const parts = Codes.FundingSource.literals.map((s) => {
-    const amount = wan(sumLines(state, both(current, source(s))))
-    return `${taxonomy.fundingSourceName(s)}${INCOME_WORDS[s]}${amount}万元，占${share(amount, total)}%`
+  const parts = SHANXI_SOURCE_COLUMNS.map(({ key, sources }) => {
+    const amount = wan(
+      sumLines(
+        state,
+        both(current, (l) => sources.includes(l.line.fundingSource)),
+      ),
+    )
+    return `${taxonomy.fundingSourceName(key)}${INCOME_WORDS[key] ?? ""}${amount}万元，占${share(amount, total)}%`
   })
   const co = wan(sumLines(state, carryover))
   parts.push(`上年结转${co}万元，占${share(co, total)}%`)

@@ -1,10 +1,8 @@
 /**
- * The 13 table builders of the Shanxi county template, in table order.
+ * The 13 table builders of the Shanxi county template; `templates/shanxi-county-13` lays them out.
  *
  * @module tables
  */
-import type { DisclosureTable } from "../disclosure-schema.ts"
-import type { TableContext } from "../context.ts"
 import { table07, table08, table09 } from "./empty.ts"
 import { table01 } from "./table-01.ts"
 import { table02 } from "./table-02.ts"
@@ -16,23 +14,6 @@ import { table10 } from "./table-10.ts"
 import { table11 } from "./table-11.ts"
 import { table12 } from "./table-12.ts"
 import { table13 } from "./table-13.ts"
-
-/** Every table builder of `shanxi-county-13`, tables "1" … "13" in order. @category projections */
-export const SHANXI_COUNTY_13: ReadonlyArray<(ctx: TableContext) => DisclosureTable> = [
-  table01,
-  table02,
-  table03,
-  table04,
-  table05,
-  table06,
-  table07,
-  table08,
-  table09,
-  table10,
-  table11,
-  table12,
-  table13,
-]
 
 export {
   table01,

@@ -8,6 +8,7 @@ import type { DisclosureTable } from "../disclosure-schema.ts"
 import type { TableContext } from "../context.ts"
 import { select } from "../ledger.ts"
 import { row, table } from "../row.ts"
+import { SHANXI_SOURCE_COLUMNS } from "./source-columns.ts"
 
 const ORDINALS = ["一", "二", "三", "四", "五"]
 /** The note table 1 carries: figures are rounded cell by cell. @category models */
@@ -18,15 +19,17 @@ export const table01 = (ctx: TableContext): DisclosureTable => {
   const { taxonomy: tx, lines } = ctx
   const current = select(lines, { vintage: "current" })
   const carry = select(lines, { vintage: "carryover" })
-  const sources = (
-    ["general-budget", "government-fund", "state-capital", "special-account", "unit-funds"] as const
-  ).map((s, i) => ({ s, label: `${ORDINALS[i]}、${tx.fundingSourceName(s)}` }))
+  const sources = SHANXI_SOURCE_COLUMNS.map((c, i) => ({
+    s: c.key,
+    sources: c.sources,
+    label: `${ORDINALS[i]}、${tx.fundingSourceName(c.key)}`,
+  }))
   const classes = tx.functionClasses()
   const n = Math.max(classes.length, sources.length)
   const rows = Array.from({ length: n }, (_, i) => {
     const src = sources[i]
     const cls = classes[i]
-    const income = src === undefined ? ["", ""] : [src.label, select(current, { sources: [src.s] })]
+    const income = src === undefined ? ["", ""] : [src.label, select(current, { sources: src.sources })]
     const spend =
       cls === undefined
         ? ["", "", "", ""]

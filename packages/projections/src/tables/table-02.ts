@@ -8,20 +8,13 @@ import type { TableContext } from "../context.ts"
 import { functionRows } from "../function-tree.ts"
 import { select, type Line } from "../ledger.ts"
 import { row, table } from "../row.ts"
-
-const SOURCES = [
-  "general-budget",
-  "government-fund",
-  "state-capital",
-  "special-account",
-  "unit-funds",
-] as const
+import { SHANXI_SOURCE_COLUMNS } from "./source-columns.ts"
 
 const columns = (ls: ReadonlyArray<Line>) => {
   const current = select(ls, { vintage: "current" })
   return [
     current,
-    ...SOURCES.map((s) => select(current, { sources: [s] })),
+    ...SHANXI_SOURCE_COLUMNS.map((c) => select(current, { sources: c.sources })),
     select(ls, { vintage: "carryover" }),
   ]
 }

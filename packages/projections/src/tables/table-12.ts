@@ -8,15 +8,12 @@ import type { TableContext } from "../context.ts"
 import { select, type Line } from "../ledger.ts"
 import { table } from "../row.ts"
 import { projectRows } from "./project-rows.ts"
+import { SHANXI_SOURCE_COLUMNS } from "./source-columns.ts"
 
-const SOURCES = [
-  "general-budget",
-  "government-fund",
-  "state-capital",
-  "special-account",
-  "unit-funds",
-] as const
-const columns = (ls: ReadonlyArray<Line>) => [ls, ...SOURCES.map((s) => select(ls, { sources: [s] }))]
+const columns = (ls: ReadonlyArray<Line>) => [
+  ls,
+  ...SHANXI_SOURCE_COLUMNS.map((c) => select(ls, { sources: c.sources })),
+]
 
 /** Builds table 12. @category projections */
 export const table12 = (ctx: TableContext): DisclosureTable =>
