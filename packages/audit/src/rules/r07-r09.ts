@@ -10,10 +10,74 @@ import type { Table } from "../model/document.ts"
 import { at, codedRows, rowLabel, table } from "../tables/views.ts"
 import { isBlankAmounts } from "../tables/blank.ts"
 import { lines, wanOf } from "../util/ledger.ts"
-import { cellPlace, compareAmounts, finding, type Rule } from "./context.ts"
+import { cellPlace, compareAmounts, finding, type Rule, type RuleContext } from "./context.ts"
 
-/** R7: T5 = T2 一般公共预算 by code; T5 基本/项目 = T3 基本/项目 minus their carryover. @category rules */
-export const r7: Rule = ({ doc, state }) => {
+/**
+ * T5 基本/项目 against T3: T3 holds every source and the carryover, T5 only the current-year
+ * 一般公共预算. With the ledger, what T3 holds beyond T5 is known per kind (carryover of any source,
+ * current 政府性基金 / 国有资本 / 财政专户 / unit money), so both columns are compared exactly. From the
+ * document alone the split by kind is known only when all of T3's current money is 一般公共预算 (T2
+ * 本年 合计 = its 一般公共预算 column); otherwise T5 can only be at most T3 minus its carryover.
+ */
+type CodedRows = ReturnType<typeof codedRows>
+
+const t5AgainstT3 = ({ doc, state }: RuleContext, r2: CodedRows, r3: CodedRows, r5: CodedRows): Finding[] => {
+  const out: Finding[] = []
+  const outside = (kind: "basic" | "project"): Money.Money | undefined =>
+    state !== undefined && state.lines.size > 0
+      ? wanOf(
+          lines(state),
+          (l) =>
+            l.line.expenditure.kind === kind &&
+            !(l.vintage === "current" && l.line.fundingSource === "general-budget"),
+        )
+      : undefined
+  const t13 = table(doc, "13")
+  const projectCarry = at(
+    t13?.rows.find((r) => (r.cells[0] ?? "").trim() !== "" && !/^\d+$/.test((r.cells[0] ?? "").trim())),
+    1,
+  )
+  const carry = at(r2.total?.row, 8)
+  const docOutside = {
+    basic: Money.sub(carry, projectCarry),
+    project: projectCarry,
+  }
+  const otherCurrent = Money.sub(at(r2.total?.row, 2), at(r2.total?.row, 3))
+  for (const [kind, col, label] of [
+    ["basic", 3, "基本支出"],
+    ["project", 4, "项目支出"],
+  ] as const) {
+    const ledger = outside(kind)
+    const expected = Money.sub(at(r3.total?.row, col), ledger ?? docOutside[kind])
+    const got = at(r5.total?.row, col)
+    if (ledger !== undefined || Money.isZero(otherCurrent))
+      out.push(
+        ...compareAmounts(
+          "R7",
+          `t5-${kind}`,
+          cellPlace("5", "合计", col),
+          `T5 ${label} = T3 ${label} − what is not current 一般公共预算`,
+          expected,
+          got,
+          2,
+        ),
+      )
+    else if (Money.compare(got, Money.add(expected, Money.make("0.02"))) > 0)
+      out.push(
+        finding(
+          "R7",
+          `t5-${kind}`,
+          cellPlace("5", "合计", col),
+          `T5 ${label} ${got} exceeds T3 ${label} less its carryover (${expected})`,
+        ),
+      )
+  }
+  return out
+}
+
+/** R7: T5 = T2 一般公共预算 by code; T5 基本/项目 = T3 基本/项目 less what is not current 一般公共预算. @category rules */
+export const r7: Rule = (ctx) => {
+  const { doc } = ctx
   const t2 = table(doc, "2")
   const t3 = table(doc, "3")
   const t5 = table(doc, "5")
@@ -46,59 +110,7 @@ export const r7: Rule = ({ doc, state }) => {
       )
     }
   }
-  if (t3 !== undefined) {
-    const r3 = codedRows(t3)
-    const t13 = table(doc, "13")
-    // Project carryover is table 13's total (or the ledger's); basic carryover is the rest of 上年结转.
-    const projectCarry =
-      state !== undefined && state.lines.size > 0
-        ? wanOf(
-            lines(state),
-            (l) =>
-              l.vintage === "carryover" &&
-              l.line.expenditure.kind === "project" &&
-              l.line.fundingSource === "general-budget",
-          )
-        : at(
-            t13?.rows.find(
-              (r) => (r.cells[0] ?? "").trim() !== "" && !/^\d+$/.test((r.cells[0] ?? "").trim()),
-            ),
-            1,
-          )
-    const carry = at(r2.total?.row, 8)
-    const basicCarry =
-      state !== undefined && state.lines.size > 0
-        ? wanOf(
-            lines(state),
-            (l) =>
-              l.vintage === "carryover" &&
-              l.line.expenditure.kind === "basic" &&
-              l.line.fundingSource === "general-budget",
-          )
-        : Money.sub(carry, projectCarry)
-    out.push(
-      ...compareAmounts(
-        "R7",
-        "t5-basic",
-        cellPlace("5", "合计", 3),
-        "T5 基本支出 = T3 基本支出 − basic carryover",
-        Money.sub(at(r3.total?.row, 3), basicCarry),
-        at(r5.total?.row, 3),
-        2,
-      ),
-    )
-    out.push(
-      ...compareAmounts(
-        "R7",
-        "t5-project",
-        cellPlace("5", "合计", 4),
-        "T5 项目支出 = T3 项目支出 − project carryover",
-        Money.sub(at(r3.total?.row, 4), projectCarry),
-        at(r5.total?.row, 4),
-        2,
-      ),
-    )
-  }
+  if (t3 !== undefined) out.push(...t5AgainstT3(ctx, r2, codedRows(t3), r5))
   return out
 }
 

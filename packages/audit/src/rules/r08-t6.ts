@@ -1,6 +1,6 @@
 /**
  * R8: table 6 (basic expenditure by economic class) — its total is T5 基本支出, classes add up,
- * 人员经费 = 301 + 303 and 公用经费 = 302 + 310; plus the soft cross-links between economic lines
+ * 人员经费 and 公用经费 are the lines flagged so; plus the soft cross-links between economic lines
  * and functional codes (warnings: one economic line may spread over several functional codes).
  *
  * @module r08-t6
@@ -10,6 +10,7 @@ import { Result } from "effect"
 import type { Finding } from "../model/finding.ts"
 import type { Row } from "../model/document.ts"
 import { at, codedRows, table } from "../tables/views.ts"
+import { lines, wanOf } from "../util/ledger.ts"
 import { cellPlace, compareAmounts, type Rule, type RuleContext } from "./context.ts"
 
 /** A T6 row with the department economic code it stands for, when known. @category models */
@@ -61,7 +62,71 @@ const t6Rows = (ctx: RuleContext): { total: Row | undefined; rows: T6Row[] } => 
   return { total, rows }
 }
 
-/** R8: T6 totals, class sums, 人员/公用 split and soft cross-links to functional codes. @category rules */
+/**
+ * The 人员/公用 split of T6's 合计. A line's own flag decides it, never its economic code (a region
+ * may book part of 303 as 公用, domain.md §3): with the ledger, each column is compared with the
+ * flagged current-year 一般公共预算 basic lines. From the document alone, 人员 = 301 + 303 and 公用 =
+ * 302 + 310 is only the usual booking, so a difference is a warning.
+ */
+const split = (ctx: RuleContext, classes: ReadonlyArray<{ c: T6Row }>, total: Row | undefined): Finding[] => {
+  const state = ctx.state
+  if (state !== undefined && state.lines.size > 0) {
+    const flagged = (category: "personnel" | "public") =>
+      wanOf(
+        lines(state),
+        (l) =>
+          l.vintage === "current" &&
+          l.line.fundingSource === "general-budget" &&
+          l.line.expenditure.kind === "basic" &&
+          l.line.expenditure.category === category,
+      )
+    return [
+      ...compareAmounts(
+        "R8",
+        "t6-personnel",
+        cellPlace("6", "合计", 3),
+        "人员经费 = the basic lines flagged 人员",
+        flagged("personnel"),
+        at(total, 3),
+      ),
+      ...compareAmounts(
+        "R8",
+        "t6-public",
+        cellPlace("6", "合计", 4),
+        "公用经费 = the basic lines flagged 公用",
+        flagged("public"),
+        at(total, 4),
+      ),
+    ]
+  }
+  if (!classes.some((k) => k.c.code !== undefined)) return []
+  const classAmount = (...codes: string[]) =>
+    Money.sum(classes.filter((k) => codes.includes(k.c.code ?? "")).map((k) => at(k.c.row, 2)))
+  return [
+    ...compareAmounts(
+      "R8",
+      "t6-personnel",
+      cellPlace("6", "合计", 3),
+      "人员经费 ≈ 工资福利支出 + 对个人和家庭的补助 (the usual booking; each line's flag decides)",
+      classAmount("301", "303"),
+      at(total, 3),
+      2,
+      "warning",
+    ),
+    ...compareAmounts(
+      "R8",
+      "t6-public",
+      cellPlace("6", "合计", 4),
+      "公用经费 ≈ 商品和服务支出 + 资本性支出 (the usual booking; each line's flag decides)",
+      classAmount("302", "310"),
+      at(total, 4),
+      2,
+      "warning",
+    ),
+  ]
+}
+
+/** R8: T6 totals, class sums, the 人员/公用 split and soft cross-links to functional codes. @category rules */
 export const r8: Rule = (ctx) => {
   if (table(ctx.doc, "6") === undefined) return []
   const out: Finding[] = []
@@ -123,32 +188,7 @@ export const r8: Rule = (ctx) => {
       ),
     )
   }
-  const classAmount = (...codes: string[]) =>
-    Money.sum(classes.filter((k) => codes.includes(k.c.code ?? "")).map((k) => at(k.c.row, 2)))
-  if (classes.some((k) => k.c.code !== undefined)) {
-    out.push(
-      ...compareAmounts(
-        "R8",
-        "t6-personnel",
-        cellPlace("6", "合计", 3),
-        "人员经费 = 工资福利支出 + 对个人和家庭的补助",
-        classAmount("301", "303"),
-        at(total, 3),
-        2,
-      ),
-    )
-    out.push(
-      ...compareAmounts(
-        "R8",
-        "t6-public",
-        cellPlace("6", "合计", 4),
-        "公用经费 = 商品和服务支出 + 资本性支出",
-        classAmount("302", "310"),
-        at(total, 4),
-        2,
-      ),
-    )
-  }
+  out.push(...split(ctx, classes, total))
   out.push(...crossLinks(ctx, rows))
   return out
 }

@@ -1,10 +1,10 @@
 /**
- * R12 (project table, current year: department = Σ units = Σ projects, = T5 项目支出, = the ledger's
- * project lines) and R13 (project table, carryover: = T3 项目 − T5 项目).
+ * R12 (project table, current year: department = Σ units = Σ projects; its 一般公共预算 column = T5
+ * 项目支出; projects = the ledger's project lines) and R13 (project table, carryover: = T3 项目 − T12).
  *
  * @module r12-r13
  */
-import { Money } from "@ledger/domain"
+import { Codes, Money } from "@ledger/domain"
 import type { Finding } from "../model/finding.ts"
 import { at, codedRows, type ProjectTree, projectTree, table } from "../tables/views.ts"
 import { lines, wanOf } from "../util/ledger.ts"
@@ -100,7 +100,11 @@ const ledgerProjects = (
   return out
 }
 
-/** R12: T12 tree sums; T12 合计 = T5 项目支出; projects = ledger. @category rules */
+/**
+ * R12: T12 tree sums; T12's 一般公共预算 column = T5 项目支出 (T5 holds that budget only, while
+ * T12's 合计 also holds 政府性基金, 国有资本 and the unit's own project money); projects = ledger.
+ * @category rules
+ */
 export const r12: Rule = (ctx) => {
   const t = table(ctx.doc, "12")
   if (t === undefined) return []
@@ -112,35 +116,52 @@ export const r12: Rule = (ctx) => {
       ...compareAmounts(
         "R12",
         "t12-t5",
-        cellPlace("12", "部门", 1),
-        "T12 合计 = T5 项目支出",
+        cellPlace("12", "部门", 2),
+        "T12 一般公共预算 = T5 项目支出",
         at(codedRows(t5).total?.row, 4),
-        at(tree.department?.row, 1),
+        at(tree.department?.row, 2),
       ),
     )
   out.push(...ledgerProjects(ctx, "12", tree, "current"))
   return out
 }
 
-/** R13: T13 tree sums; T13 合计 = T3 项目 − T5 项目 (the project carryover). @category rules */
+/**
+ * R13: T13 tree sums; T13 合计 (the 财政拨款 project carryover) = T3 项目 − T12 合计 (T3's project
+ * column holds the current projects of every source and the carryover), less any project carryover
+ * of non-财政拨款 money the ledger holds (T13 prints 财政拨款 only).
+ * @category rules
+ */
 export const r13: Rule = (ctx) => {
   const t = table(ctx.doc, "13")
   if (t === undefined) return []
   const tree = projectTree(t, ctx.doc.departmentName, ctx.unitNames)
   const out = treeSums("R13", "13", tree, [1, 2, 3, 4])
   const t3 = table(ctx.doc, "3")
-  const t5 = table(ctx.doc, "5")
-  if (t3 !== undefined && t5 !== undefined) {
-    const expected = Money.sub(at(codedRows(t3).total?.row, 4), at(codedRows(t5).total?.row, 4))
+  const t12 = table(ctx.doc, "12")
+  if (t3 !== undefined && t12 !== undefined) {
+    const current = at(projectTree(t12, ctx.doc.departmentName, ctx.unitNames).department?.row, 1)
+    const state = ctx.state
+    const otherCarry =
+      state !== undefined && state.lines.size > 0
+        ? wanOf(
+            lines(state),
+            (l) =>
+              l.vintage === "carryover" &&
+              l.line.expenditure.kind === "project" &&
+              !Codes.FISCAL_APPROPRIATION_SOURCES.includes(l.line.fundingSource),
+          )
+        : Money.zero
+    const expected = Money.sub(Money.sub(at(codedRows(t3).total?.row, 4), current), otherCarry)
     out.push(
       ...compareAmounts(
         "R13",
-        "t13-t3-t5",
+        "t13-t3-t12",
         cellPlace("13", "部门", 1),
-        "T13 合计 = T3 项目支出 − T5 项目支出",
+        "T13 合计 = T3 项目支出 − T12 合计 (− non-财政拨款 project carryover)",
         expected,
         at(tree.department?.row, 1),
-        2,
+        3,
       ),
     )
   }

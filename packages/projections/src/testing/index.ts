@@ -15,5 +15,6 @@ export {
   shanghaiReferencePath,
 } from "./fixture.ts"
 export { toLogged } from "./logged.ts"
+export { basicLine, department, logged } from "./synthetic.ts"
 export { AMOUNT, figureRows, parsePublishedTables, toWidth } from "./reference-parser.ts"
 export type { PublishedTable } from "./reference-parser.ts"
