@@ -11,6 +11,7 @@ import type { EventStoreShape, SchemaTooNew } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { migrate } from "./migrate.ts"
+import { acquireStoreLock, type StoreLock } from "./pglite-lock.ts"
 
 /** Options of {@link makePgliteEventStore}. @category models */
 export interface PgliteStoreOptions {
@@ -25,21 +26,29 @@ export const DEFAULT_PGLITE_DIR = "./.ledger"
 export const openPglite = (
   options: PgliteStoreOptions,
 ): Effect.Effect<
-  { readonly db: Kysely<Database>; readonly pglite: PGlite },
+  { readonly db: Kysely<Database>; readonly pglite: PGlite; readonly lock?: StoreLock | undefined },
   StoreUnavailable | SchemaTooNew
 > =>
   Effect.gen(function* () {
+    // A folder has one writer at a time (see pglite-lock.ts); an in-memory database needs no lock.
+    const lock = options.dataDir === undefined ? undefined : acquireStoreLock(options.dataDir)
+    if (lock instanceof StoreUnavailable) return yield* Effect.fail(lock)
     const pglite = yield* Effect.tryPromise({
       try: async () => {
         const instance = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)
         await instance.waitReady
         return instance
       },
-      catch: (error) => new StoreUnavailable({ reason: `cannot open PGlite: ${String(error)}` }),
+      catch: (error) => {
+        lock?.release()
+        return new StoreUnavailable({ reason: `cannot open PGlite: ${String(error)}` })
+      },
     })
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
-    yield* Effect.tapError(migrate(db), () => Effect.promise(() => db.destroy()))
-    return { db, pglite }
+    yield* Effect.tapError(migrate(db), () =>
+      Effect.promise(() => db.destroy().finally(() => lock?.release())),
+    )
+    return { db, pglite, lock }
   })
 
 /**
@@ -49,7 +58,9 @@ export const openPglite = (
 export const makePgliteEventStore = (
   options: PgliteStoreOptions = {},
 ): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
-  Effect.map(openPglite(options), ({ db }) => makeKyselyEventStore(db, { destroy: () => db.destroy() }))
+  Effect.map(openPglite(options), ({ db, lock }) =>
+    makeKyselyEventStore(db, { destroy: () => db.destroy().finally(() => lock?.release()) }),
+  )
 
 /** A Layer providing the PGlite {@link EventStore}; closed with the Layer's scope. @category layers */
 export const layerPglite = (
