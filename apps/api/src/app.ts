@@ -14,6 +14,7 @@ import { onError, problemResponse } from "./errors.ts"
 import { buildOpenApi } from "./openapi.ts"
 import { problem } from "./problem.ts"
 import { honoPath } from "./route.ts"
+import { securityHeaders } from "./security-headers.ts"
 import type { Route } from "./route.ts"
 import { makeDocuments } from "./documents.ts"
 import { auditRoutes } from "./routes/audit.ts"
@@ -72,6 +73,7 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
   // full WHATWG Request (with an AbortController) on every read just to look at `body`.
   const limitBodies: MiddlewareHandler = (c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD" ? next() : limit(c, next)
+  app.use("/v1/*", securityHeaders)
   app.use("/v1/*", limitBodies)
   app.use("/v1/*", authenticate(deps.keys, PUBLIC_PATHS))
   for (const r of routes) app.on(r.spec.method.toUpperCase(), honoPath(r.spec.path), r.handler)

@@ -20,6 +20,7 @@ export const ApiEnv = Schema.Struct({
   LEDGER_STORE: Schema.optional(Schema.NonEmptyString),
   LEDGER_MAX_BODY: Schema.optional(Bytes),
   LEDGER_FIXTURE: Schema.optional(Schema.NonEmptyString),
+  LEDGER_DEMO_KEYS: Schema.optional(Schema.Literals(["0", "1"])),
 })
 
 /** The decoded configuration. @category models */
@@ -33,6 +34,8 @@ export interface ApiConfig {
   readonly maxBodyBytes: number
   /** Events loaded into an empty store at start (path relative to the repository root). */
   readonly fixture: string
+  /** `LEDGER_DEMO_KEYS=1`: make demo keys even on PostgreSQL or a store that had keys (never beside real ones). */
+  readonly demoKeys: boolean
 }
 
 /** A configuration value that does not decode, naming the variable. @category errors */
@@ -72,6 +75,7 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
     storeDir: e.LEDGER_STORE ?? "./.ledger",
     maxBodyBytes: e.LEDGER_MAX_BODY === undefined ? DEFAULT_MAX_BODY : Number(e.LEDGER_MAX_BODY),
     fixture: e.LEDGER_FIXTURE ?? "fixtures/tunliu-government-office/events.ndjson",
+    demoKeys: e.LEDGER_DEMO_KEYS === "1",
   }
 }
 

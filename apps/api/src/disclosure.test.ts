@@ -26,17 +26,17 @@ const doc = async (asOf: string): Promise<Disclosure> =>
   (await (await get(`${D}/disclosure?asOf=${asOf}`)).json()) as Disclosure
 
 describe("disclosure", () => {
-  it("ETag is the document hash; If-None-Match answers 304; published is immutable, current is not", async () => {
+  it("ETag is the document hash; If-None-Match answers 304; every read is private, published and current revalidate", async () => {
     const r = await get(`${D}/disclosure?asOf=published`)
     expect(r.status).toBe(200)
     const body = (await r.json()) as Disclosure
     expect(r.headers.get("etag")).toBe(`"${body.documentHash}"`)
-    expect(r.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
+    expect(r.headers.get("cache-control")).toBe("private, no-cache")
     const again = await get(`${D}/disclosure?asOf=published`, { "if-none-match": `"${body.documentHash}"` })
     expect(again.status).toBe(304)
     expect(await again.text()).toBe("")
     const current = await get(`${D}/disclosure`)
-    expect(current.headers.get("cache-control")).toBe("no-cache")
+    expect(current.headers.get("cache-control")).toBe("private, no-cache")
     const currentHash = ((await current.json()) as Disclosure).documentHash
     expect(currentHash).not.toBe(body.documentHash)
     expect((await get(`${D}/disclosure`, { "if-none-match": `"${body.documentHash}"` })).status).toBe(200)

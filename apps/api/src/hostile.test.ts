@@ -135,6 +135,11 @@ describe("hostile input", () => {
           `${r.method} ${r.path} → ${res.status}: ${res.status >= 500 ? await res.text() : ""}`,
         ).toBeLessThan(500)
         if (res.status >= 400) expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/)
+        if (r.path.startsWith("/v1/")) {
+          expect(res.headers.get("x-content-type-options")).toBe("nosniff")
+          expect(res.headers.get("content-security-policy")).toContain("default-src 'none'")
+          expect(res.headers.get("cache-control")).not.toMatch(/public/)
+        }
       }),
       { numRuns: 3000 },
     )
@@ -200,5 +205,37 @@ describe("hostile input: issue 12 findings", () => {
     const reused = await post(h, [{ ...newAppropriation("d3"), eventId: stored }], "dup-stream")
     expect(reused.status).toBe(422)
     expect(paths(reused.body)).toContain("eventId")
+  })
+})
+
+describe("hostile input: issue 12 headers", () => {
+  const D = "/v1/departments/002/years/2026"
+
+  it("the HTML disclosure carries nosniff and a CSP that runs no script; errors and 401s carry them too", async () => {
+    const h = await makeHarness()
+    for (const [path, key] of [
+      [`${D}/disclosure?format=html`, h.keys.auditor],
+      [`${D}/disclosure?format=csv`, h.keys.auditor],
+      [`${D}/disclosure?asOf=2026-02-30`, h.keys.auditor],
+      [`${D}/events`, undefined],
+      ["/v1/nowhere", h.keys.admin],
+    ] as const) {
+      const res = await h.call(path, key === undefined ? {} : { key })
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff")
+      const csp = res.headers.get("content-security-policy") ?? ""
+      expect(csp, path).toContain("default-src 'none'")
+      expect(csp, path).not.toContain("script-src")
+    }
+  })
+
+  it("authenticated reads are private: current and published revalidate, a past position is private and immutable", async () => {
+    const h = await makeHarness()
+    const cache = async (path: string) =>
+      (await h.call(path, { key: h.keys.auditor })).headers.get("cache-control")
+    expect(await cache(`${D}/disclosure`)).toBe("private, no-cache")
+    expect(await cache(`${D}/disclosure?asOf=published`)).toBe("private, no-cache")
+    expect(await cache(`${D}/disclosure?asOf=5`)).toBe("private, max-age=31536000, immutable")
+    expect(await cache(`${D}/events`)).toMatch(/^private/)
+    expect(await cache("/v1/departments")).toMatch(/^private/)
   })
 })

@@ -1,7 +1,7 @@
 /**
  * `pnpm start`: the README's main job. Serves the API on the embedded store (or PostgreSQL with
- * `DATABASE_URL`), loads the reference fixture into an empty store, and prints the URL and demo
- * keys. The admin web app (`@ledger/admin`) is mounted at `/`.
+ * `DATABASE_URL`), loads the reference fixture into an empty store, and prints the URL and, when asked for,
+ * demo keys (`ensureDemoKeys`). The admin web app (`@ledger/admin`) is mounted at `/`.
  */
 import { makeAdminApp } from "@ledger/admin"
 import { loadConfig } from "./config.ts"
@@ -17,11 +17,21 @@ const lines = [
     : "store already has data; fixture not loaded",
   `admin web app (管理界面): ${api.url}/`,
   `API reference: ${api.url}/v1/docs   OpenAPI: ${api.url}/v1/openapi.json`,
-  `demo keys (Authorization: Bearer …):`,
-  `  writer  ${api.demoKeys.writer}`,
-  `  auditor ${api.demoKeys.auditor}`,
-  `  admin   ${api.demoKeys.admin}`,
-  `try: curl -H "Authorization: Bearer ${api.demoKeys.auditor}" ${api.url}/v1/departments/002/years/2026/disclosure?format=txt`,
+  ...(Object.keys(api.demoKeys).length > 0
+    ? [
+        `demo keys (Authorization: Bearer …) — for trying the ledger; production keys: pnpm ledger keys create`,
+        ...(["writer", "auditor", "admin"] as const).flatMap((role) => {
+          const secret = api.demoKeys[role]
+          return secret === undefined ? [] : [`  ${role.padEnd(7)} ${secret}`]
+        }),
+      ]
+    : []),
+  ...api.demoNotes,
+  ...(api.demoKeys.auditor !== undefined
+    ? [
+        `try: curl -H "Authorization: Bearer ${api.demoKeys.auditor}" ${api.url}/v1/departments/002/years/2026/disclosure?format=txt`,
+      ]
+    : []),
 ]
 console.log(lines.join("\n"))
 

@@ -25,7 +25,7 @@ describe("pnpm start (embedded store)", () => {
     api = await startApi(config)
     expect(api.imported).toBeGreaterThan(0)
     expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    const auth = { authorization: `Bearer ${api.demoKeys.auditor}` }
+    const auth = { authorization: `Bearer ${api.demoKeys.auditor ?? ""}` }
     const PATH = "/v1/departments/002/years/2026/disclosure?asOf=published"
     const url = `${api.url}${PATH}`
     const first = await fetch(url, { headers: auth })
@@ -37,7 +37,7 @@ describe("pnpm start (embedded store)", () => {
     const append = await fetch(`${api.url}/v1/departments/002/years/2026/events`, {
       method: "POST",
       headers: {
-        authorization: `Bearer ${api.demoKeys.writer}`,
+        authorization: `Bearer ${api.demoKeys.writer ?? ""}`,
         "content-type": "application/json",
         "idempotency-key": "e2e",
       },
@@ -52,7 +52,7 @@ describe("pnpm start (embedded store)", () => {
     expect(api.imported).toBe(0)
     expect(api.demoKeys).toEqual(keys)
     const again = await fetch(`${api.url}${PATH}`, {
-      headers: { authorization: `Bearer ${keys.auditor}`, "if-none-match": etag },
+      headers: { authorization: `Bearer ${keys.auditor ?? ""}`, "if-none-match": etag },
     })
     expect(again.status).toBe(304)
   }, 400_000)

@@ -1,6 +1,6 @@
 /**
  * Starting the API for real: open the store (embedded PGlite folder, or PostgreSQL with a URL),
- * load the reference fixture into an empty store, make sure demo keys exist, and serve the app
+ * load the reference fixture into an empty store, show demo keys when asked for, and serve the app
  * with `@hono/node-server`. `main.ts`, the end-to-end test and `bench/api.ts` all start here.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
@@ -16,24 +16,20 @@ import { Effect } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./app.ts"
 import type { ApiConfig } from "./config.ts"
-import { createKey, makeKeyRing } from "@ledger/service"
-import type { KeyRing, Role } from "@ledger/service"
+import { ensureDemoKeys, makeKeyRing } from "@ledger/service"
+import type { DemoKeys, DemoKeysOutcome, KeyRing } from "@ledger/service"
 
 /** The repository root (fixture paths are relative to it). */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url))
-
-/** Demo keys printed at start, one per role. @category models */
-export interface DemoKeys {
-  readonly writer: string
-  readonly auditor: string
-  readonly admin: string
-}
 
 /** A running server. @category models */
 export interface RunningApi {
   readonly url: string
   readonly port: number
+  /** Demo keys to print: only when asked for, never beside real keys (see `ensureDemoKeys`). */
   readonly demoKeys: DemoKeys
+  /** Why some roles have no demo key. */
+  readonly demoNotes: ReadonlyArray<string>
   /** Events imported from the fixture at start (0 when the store was not empty). */
   readonly imported: number
   readonly store: EventStoreShape
@@ -63,46 +59,38 @@ const seedIfEmpty = async (store: EventStoreShape, fixture: string): Promise<num
 }
 
 /**
- * Demo keys survive restarts in `<storeDir>/demo-keys.json` (secrets are stored hashed in the log,
- * so they could not be shown again otherwise); missing or revoked ones are created anew.
+ * Demo keys, when asked for (see `ensureDemoKeys`), survive restarts in `<storeDir>/demo-keys.json`
+ * (secrets are stored hashed in the log, so they could not be shown again otherwise).
  */
-const ensureDemoKeys = async (store: EventStoreShape, keys: KeyRing, storeDir: string): Promise<DemoKeys> => {
-  const file = join(storeDir, "demo-keys.json")
-  let saved: Partial<Record<Role, string>> = {}
+const demoKeysAtStart = async (
+  store: EventStoreShape,
+  keys: KeyRing,
+  config: ApiConfig,
+): Promise<DemoKeysOutcome> => {
+  const file = join(config.storeDir, "demo-keys.json")
+  let saved: DemoKeys = {}
   try {
-    saved = JSON.parse(readFileSync(file, "utf8")) as Partial<Record<Role, string>>
+    saved = JSON.parse(readFileSync(file, "utf8")) as DemoKeys
   } catch {
     saved = {}
   }
   const departments = (await Effect.runPromise(store.listStreams())).flatMap(
     (s) => Envelope.parseStreamId(s.streamId)?.department ?? [],
   )
-  const out: Partial<Record<Role, string>> = {}
-  for (const role of ["writer", "auditor", "admin"] as const) {
-    const old = saved[role]
-    const valid = old !== undefined && (await Effect.runPromise(keys.authenticate(old))) !== undefined
-    out[role] = valid
-      ? old
-      : (
-          await Effect.runPromise(
-            createKey(
-              store,
-              role === "writer"
-                ? {
-                    role,
-                    departments: [...new Set(departments.length > 0 ? departments : ["002"])],
-                    label: "demo",
-                  }
-                : { role, label: "demo" },
-              "pnpm-start",
-            ),
-          )
-        ).secret
-  }
+  const outcome = await Effect.runPromise(
+    ensureDemoKeys(store, {
+      asked: config.demoKeys,
+      embedded: config.databaseUrl === undefined,
+      saved,
+      departments,
+    }),
+  )
   keys.invalidate()
-  mkdirSync(storeDir, { recursive: true })
-  writeFileSync(file, JSON.stringify(out, null, 2) + "\n", { mode: 0o600 })
-  return out as DemoKeys
+  if (Object.keys(outcome.keys).length > 0 || Object.keys(saved).length > 0) {
+    mkdirSync(config.storeDir, { recursive: true })
+    writeFileSync(file, JSON.stringify(outcome.keys, null, 2) + "\n", { mode: 0o600 })
+  }
+  return outcome
 }
 
 /** Starts the API; `port: 0` picks a free port. @category constructors */
@@ -113,7 +101,7 @@ export const startApi = async (
   const store = await openStore(config)
   const imported = options.seed === false ? 0 : await seedIfEmpty(store, config.fixture)
   const keys = makeKeyRing(store)
-  const demoKeys = await ensureDemoKeys(store, keys, config.storeDir)
+  const demo = await demoKeysAtStart(store, keys, config)
   const app = makeApp({
     store,
     keys,
@@ -128,7 +116,8 @@ export const startApi = async (
   return {
     url: `http://${config.host}:${port}`,
     port,
-    demoKeys,
+    demoKeys: demo.keys,
+    demoNotes: demo.notes,
     imported,
     store,
     close: async () => {

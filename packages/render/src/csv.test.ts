@@ -68,3 +68,28 @@ describe("CSV", () => {
     )
   })
 })
+
+describe("CSV formula injection", () => {
+  const hostile = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1", "-", "=1,2"]
+  const numbers = ["-12.34", "+5", "-1,234.50", "-3.5%", "0.00", "1578.10"]
+  const table = d.tables[0]
+  if (table === undefined) throw new Error("the reference disclosure has no tables")
+  const row = table.rows[0]
+  if (row === undefined) throw new Error("table 1 has no rows")
+  const poisoned = {
+    ...d,
+    tables: [
+      { ...table, rows: [{ ...row, cells: [...hostile, ...numbers] }, ...table.rows.slice(1)] },
+      ...d.tables.slice(1),
+    ],
+  }
+  const cells = parseCsv(renderCsvFiles(poisoned)[1]?.text ?? "")[table.header.length] ?? []
+
+  it("prefixes text cells a spreadsheet would run as a formula with an apostrophe", () => {
+    expect(cells.slice(0, hostile.length)).toEqual(hostile.map((h) => `'${h}`))
+  })
+
+  it("keeps signed amounts and percentages numeric, exactly as the table prints them", () => {
+    expect(cells.slice(hostile.length)).toEqual(numbers)
+  })
+})

@@ -8,7 +8,18 @@
 import type { Disclosure, DisclosureTable } from "@ledger/projections"
 import { utf8, zip } from "./zip.ts"
 
-const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+/** A signed number as tables print it (`-12.34`, `+5`, `-3.5%`): data, not a formula. */
+const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/
+
+/**
+ * Neutralises a text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR
+ * first) by prefixing an apostrophe; signed numbers stay numbers. @category rendering
+ */
+export const neutraliseFormula = (s: string): string =>
+  /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s
+
+const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+const field = (s: string): string => quote(neutraliseFormula(s))
 const toCsv = (rows: ReadonlyArray<ReadonlyArray<string>>): string =>
   "\uFEFF" + rows.map((r) => r.map(field).join(",")).join("\r\n") + "\r\n"
 

@@ -26,3 +26,5 @@ export {
   Role,
 } from "./keys.ts"
 export type { KeyRing, Principal } from "./keys.ts"
+export { DEMO_ACTOR, DEMO_LABEL, ensureDemoKeys, isDemoKey } from "./demo-keys.ts"
+export type { DemoKeys, DemoKeysOutcome } from "./demo-keys.ts"

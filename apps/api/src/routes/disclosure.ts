@@ -6,7 +6,7 @@
 import { Disclosure } from "@ledger/projections"
 import { render } from "@ledger/render"
 import { requireRead } from "../auth.ts"
-import { isImmutable, parseAsOf } from "../as-of.ts"
+import { type AsOfPoint, parseAsOf } from "../as-of.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
 import { DepartmentYearPath, DisclosureQuery } from "../http-schemas.ts"
@@ -57,6 +57,14 @@ export const etagMatches = (header: string | undefined, etag: string): boolean =
   (header.trim() === "*" || header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
 
 /** The disclosure route. @category routes */
+/**
+ * Caching of a disclosure answer. Every read is authenticated, so nothing goes to a shared cache
+ * (`private`); a past position can never change (immutable for a year); `published` moves when the
+ * next version is published and `current` with every append, so both revalidate by ETag.
+ */
+export const cacheControlOf = (point: AsOfPoint, immutable: boolean): string =>
+  immutable && point._tag === "Position" ? "private, max-age=31536000, immutable" : "private, no-cache"
+
 export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
   defineRoute(
     {
@@ -84,7 +92,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
           contentTypes: ["text/html", "text/plain", "text/csv", MEDIA.xlsx],
           headers: {
             ETag: "the document hash (with the format for non-JSON)",
-            "Cache-Control": "immutable for published versions and past positions",
+            "Cache-Control": "private; immutable for past positions, revalidated by ETag otherwise",
           },
         },
         304: { description: "not modified" },
@@ -111,8 +119,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       const etag = `"${built.doc.documentHash}${f === "json" ? "" : "." + f}"`
       const headers: Record<string, string> = {
         etag,
-        "cache-control":
-          built.immutable && isImmutable(point) ? "public, max-age=31536000, immutable" : "no-cache",
+        "cache-control": cacheControlOf(point, built.immutable),
         vary: "Accept, Authorization",
       }
       if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers)
