@@ -15,6 +15,7 @@ import { buildOpenApi } from "./openapi.ts"
 import { problem } from "./problem.ts"
 import { honoPath } from "./route.ts"
 import { securityHeaders } from "./security-headers.ts"
+import { admission, DEFAULT_ADMISSION, makeGate } from "./admission.ts"
 import type { Route } from "./route.ts"
 import { makeDocuments } from "./documents.ts"
 import { auditRoutes } from "./routes/audit.ts"
@@ -76,6 +77,12 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
   app.use("/v1/*", securityHeaders)
   app.use("/v1/*", limitBodies)
   app.use("/v1/*", authenticate(deps.keys, PUBLIC_PATHS))
+  const limits = { ...DEFAULT_ADMISSION, ...deps.admission }
+  const gated: MiddlewareHandler = admission(makeGate(limits), limits)
+  // Replays of one department-year pass the gate; health, metadata and key routes never wait.
+  const replays: MiddlewareHandler = (c, next) =>
+    /^\/v1\/departments\/[^/]+\/years\/[^/]+\/./.test(c.req.path) ? gated(c, next) : next()
+  app.use("/v1/departments/*", replays)
   for (const r of routes) app.on(r.spec.method.toUpperCase(), honoPath(r.spec.path), r.handler)
   if (deps.admin) app.route("/", deps.admin)
   return app

@@ -6,6 +6,7 @@ import type { EventStoreShape } from "@ledger/eventstore"
 import type { LedgerService } from "@ledger/service"
 import type { Hono } from "hono"
 import type { KeyRing } from "@ledger/service"
+import type { AdmissionLimits } from "./admission.ts"
 
 /** Dependencies of {@link makeApp}. @category models */
 export interface ApiDeps {
@@ -21,4 +22,6 @@ export interface ApiDeps {
   readonly admin?: Hono
   /** Where unexpected errors are reported (default: console.error). */
   readonly log?: (error: unknown) => void
+  /** Concurrency cap, queue and deadline of replays (503 + Retry-After beyond them). */
+  readonly admission?: Partial<AdmissionLimits>
 }

@@ -3,6 +3,8 @@
  * strings, bad UTF-8, odd headers — against every route with real keys: never a 5xx, always a
  * problem document on errors, and nothing is ever written.
  */
+import { makeMemoryEventStore } from "@ledger/eventstore"
+import type { EventStoreShape } from "@ledger/eventstore"
 import { Effect } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -237,5 +239,71 @@ describe("hostile input: issue 12 headers", () => {
     expect(await cache(`${D}/disclosure?asOf=5`)).toBe("private, max-age=31536000, immutable")
     expect(await cache(`${D}/events`)).toMatch(/^private/)
     expect(await cache("/v1/departments")).toMatch(/^private/)
+  })
+})
+
+describe("hostile load: issue 12 bounded work per request", () => {
+  const D = "/v1/departments/002/years/2026"
+  /** The memory store with reads that wait while `hold()` is in force, so replays pile up on purpose. */
+  const heldStore = () => {
+    const memory = makeMemoryEventStore()
+    let gate: Promise<void> = Promise.resolve()
+    let open = () => {}
+    const store: EventStoreShape = {
+      ...memory,
+      // Only budget streams wait: the key ring reads `_system/keys` to authenticate.
+      readStream: (...args: Parameters<EventStoreShape["readStream"]>) =>
+        args[0].startsWith("_system/")
+          ? memory.readStream(...args)
+          : Effect.flatMap(
+              Effect.promise(() => gate),
+              () => memory.readStream(...args),
+            ),
+    }
+    return {
+      store,
+      hold: () => {
+        gate = new Promise<void>((resolve) => (open = resolve))
+      },
+      release: () => open(),
+    }
+  }
+
+  it("answers 503 with Retry-After once the replay cap and queue are full, while health and metadata answer at once", async () => {
+    const held = heldStore()
+    const h = await makeHarness({
+      store: held.store,
+      admission: { maxConcurrent: 1, maxQueue: 1, deadlineMs: 60_000, retryAfterSec: 3 },
+    })
+    held.hold()
+    const running = h.call(`${D}/disclosure`, { key: h.keys.auditor })
+    const queued = h.call(`${D}/disclosure?asOf=5`, { key: h.keys.auditor })
+    await new Promise((r) => setTimeout(r, 20))
+    const refused = await h.call(`${D}/disclosure`, { key: h.keys.auditor })
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get("retry-after")).toBe("3")
+    expect(((await refused.json()) as { type: string }).type).toMatch(/overloaded$/)
+    expect((await h.call("/v1/health")).status).toBe(200)
+    expect((await h.call("/v1/openapi.json")).status).toBe(200)
+    expect((await h.call("/v1/departments", { key: h.keys.auditor })).status).toBe(200)
+    held.release()
+    expect((await running).status).toBe(200)
+    expect((await queued).status).toBe(200)
+    expect((await h.call(`${D}/disclosure`, { key: h.keys.auditor })).status).toBe(200)
+  })
+
+  it("refuses a replay that waits past its deadline with 503 and Retry-After", async () => {
+    const held = heldStore()
+    const h = await makeHarness({
+      store: held.store,
+      admission: { maxConcurrent: 1, maxQueue: 8, deadlineMs: 30, retryAfterSec: 1 },
+    })
+    held.hold()
+    const running = h.call(`${D}/disclosure`, { key: h.keys.auditor })
+    const late = await h.call(`${D}/checks`, { key: h.keys.auditor })
+    expect(late.status).toBe(503)
+    expect(late.headers.get("retry-after")).toBe("1")
+    held.release()
+    expect((await running).status).toBe(200)
   })
 })

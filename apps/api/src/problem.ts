@@ -26,6 +26,7 @@ export const PROBLEMS = {
   "rule-violation": { status: 422, title: "The batch breaks a budget rule" },
   "engine-unavailable": { status: 503, title: "This server has no engine for the operation" },
   "store-unavailable": { status: 503, title: "The event store is unavailable" },
+  overloaded: { status: 503, title: "The server is busy; retry after the time in Retry-After" },
   internal: { status: 500, title: "Internal error" },
 } as const
 

@@ -34,6 +34,8 @@ const MATRIX: Record<string, { readonly public?: true; readonly roles: Record<ke
     verifyChain: { roles: auditors },
     openapi: { public: true, roles: everyKey },
     docs: { public: true, roles: everyKey },
+    health: { public: true, roles: everyKey },
+    getTaxonomy: { roles: everyKey },
   }
 
 const keyOf = (h: Harness, caller: Caller): string | undefined =>

@@ -8,7 +8,7 @@ import type { Route } from "../route.ts"
 import { run } from "../run.ts"
 
 /** Paths served without a key. */
-export const PUBLIC_PATHS: ReadonlySet<string> = new Set(["/v1/openapi.json", "/v1/docs"])
+export const PUBLIC_PATHS: ReadonlySet<string> = new Set(["/v1/openapi.json", "/v1/docs", "/v1/health"])
 
 /** The meta routes; `document` is computed once by the app. @category routes */
 export const metaRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray<Route> => [
@@ -37,6 +37,19 @@ export const metaRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArra
       problems: [],
     },
     async (c) => c.html(DOCS_PAGE),
+  ),
+  defineRoute(
+    {
+      method: "get",
+      path: "/v1/health",
+      operationId: "health",
+      summary: "Liveness: answers at once, never waits for replays or the store",
+      tag: "meta",
+      roles: ["public"],
+      responses: { 200: { description: "the server is up", contentTypes: ["application/json"] } },
+      problems: [],
+    },
+    async (c) => c.json({ status: "ok" }),
   ),
   defineRoute(
     {

@@ -54,6 +54,7 @@ export const makeHarness = async (
     readonly fixture?: boolean
     readonly maxBodyBytes?: number
     readonly store?: EventStoreShape
+    readonly admission?: ApiDeps["admission"]
   } = {},
 ): Promise<Harness> => {
   const store: EventStoreShape = options.store ?? makeMemoryEventStore()
@@ -80,6 +81,7 @@ export const makeHarness = async (
     now: () => new Date("2026-09-01T00:00:00Z"),
     log: () => undefined,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.admission !== undefined ? { admission: options.admission } : {}),
   }
   const app = makeApp(deps)
   /** Sends a request with a bearer token. */

@@ -51,6 +51,10 @@ export const requestFor = async (
   n: number,
 ): Promise<{ path: string; init: RequestInit }> => {
   switch (operationId) {
+    case "getTaxonomy":
+      return { path: "/v1/taxonomy/2026", init: {} }
+    case "health":
+      return { path: "/v1/health", init: {} }
     case "listDepartments":
       return { path: "/v1/departments", init: {} }
     case "readEvents":
