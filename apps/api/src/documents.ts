@@ -1,5 +1,7 @@
 /**
- * Builds disclosures for the routes, with the replay input they came from. Documents of immutable
+ * The API's door to the one replay (`LedgerService.replay`): every read route gets its events,
+ * state and disclosure from one {@link Documents.get}, so a route never reads or folds twice.
+ * Replays of immutable
  * points (as published, or a log position the stream has already passed) are a pure function of
  * events that can no longer change, so they are kept in a small LRU keyed by stream head and point;
  * the current state is replayed on every request.
@@ -9,14 +11,11 @@
  * `headTtlMs` (default 1 s), so a publication appended by another process (the CLI on PostgreSQL) is
  * served within that bound. A log position beyond the remembered head always re-reads the head.
  */
-import type { LoggedEvent } from "@ledger/projections"
-import { AsOf, buildDisclosure, selectEvents } from "@ledger/projections"
+import { AsOf } from "@ledger/projections"
 import type { Disclosure } from "@ledger/projections"
 import { Envelope } from "@ledger/domain"
 import type { StreamHead } from "@ledger/eventstore"
-import { Result } from "effect"
-import type { AsOfPoint } from "./as-of.ts"
-import { asOfKey } from "./as-of.ts"
+import type { Replay } from "@ledger/service"
 import type { ApiDeps } from "./deps.ts"
 import { run } from "./run.ts"
 
@@ -26,35 +25,14 @@ export interface Rendering {
   readonly contentType: string
 }
 
-/** A built document and whether it can never change. @category models */
+/** One replay, its document and whether it can never change. @category models */
 export interface BuiltDocument {
+  /** The replay the document came from: its events and state explain exactly this document. */
+  readonly replay: Replay
   readonly doc: Disclosure
   readonly immutable: boolean
   /** Renderings already produced, by format (filled for immutable documents only). */
   readonly renderings: Map<string, Rendering>
-}
-
-/** The projections' selector of an as-of point. */
-export const projectionAsOf = (p: AsOfPoint): AsOf =>
-  p._tag === "Current"
-    ? AsOf.current
-    : p._tag === "Published"
-      ? AsOf.published
-      : p._tag === "Position"
-        ? AsOf.position(p.position)
-        : AsOf.recordedAt(p.at.length === 10 ? `${p.at}T23:59:59.999Z` : p.at)
-
-/** The logged events of a department-year visible as of a point (the provenance and diff input). */
-export const eventsAsOf = async (
-  deps: ApiDeps,
-  department: string,
-  year: number,
-  p: AsOfPoint,
-): Promise<ReadonlyArray<LoggedEvent>> => {
-  const events = await run(deps.service.loggedEvents(department, year))
-  const selected = selectEvents(events, projectionAsOf(p))
-  if (Result.isFailure(selected)) throw selected.failure
-  return selected.success
 }
 
 /** Options of {@link makeDocuments}. */
@@ -104,7 +82,7 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     return read
   }
   /** The remembered head while it is fresh enough for the point, else the store's. */
-  const headFor = (streamId: string, p: AsOfPoint): Promise<StreamHead | undefined> | StreamHead => {
+  const headFor = (streamId: string, p: AsOf): Promise<StreamHead | undefined> | StreamHead => {
     const known = heads.get(streamId)
     if (known === undefined || now() - known.at > headTtlMs) return readHead(streamId)
     if (p._tag === "Position" && p.position > known.head.position) return readHead(streamId)
@@ -112,15 +90,15 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
   }
   return {
     /** The disclosure of a department-year as of a point (404 for an unknown stream). */
-    get: async (department: string, year: number, p: AsOfPoint): Promise<BuiltDocument> => {
+    get: async (department: string, year: number, p: AsOf): Promise<BuiltDocument> => {
       const streamId = Envelope.streamIdOf({ department, year })
-      if (p._tag === "Current" || p._tag === "RecordedAt") return build(department, year, p, false)
+      if (!AsOf.isFixed(p)) return build(department, year, p, false)
       const head = await headFor(streamId, p)
       const immutable =
         head !== undefined &&
         (p._tag === "Published" || (p._tag === "Position" && p.position <= head.position))
       if (!immutable) return build(department, year, p, false)
-      const key = `${streamId}|${head.version}|${asOfKey(p)}`
+      const key = `${streamId}|${head.version}|${AsOf.format(p)}`
       const hit = cache.get(key)
       if (hit) return remember(key, hit)
       const built = remember(key, build(department, year, p, true))
@@ -136,11 +114,9 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     },
   }
 
-  async function build(department: string, year: number, p: AsOfPoint, immutable: boolean) {
-    const events = await run(deps.service.loggedEvents(department, year))
-    const built = buildDisclosure(events, projectionAsOf(p))
-    if (Result.isFailure(built)) throw built.failure
-    const doc: BuiltDocument = { doc: built.success, immutable, renderings: new Map() }
+  async function build(department: string, year: number, p: AsOf, immutable: boolean) {
+    const replay = await run(deps.service.replay(department, year, p))
+    const doc: BuiltDocument = { replay, doc: replay.disclosure, immutable, renderings: new Map() }
     return doc
   }
 }

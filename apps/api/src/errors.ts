@@ -75,9 +75,10 @@ const TABLE: Readonly<Record<string, (e: Tagged) => Problem>> = {
       { path: "body", message: e.message ?? "" },
     ]),
   InvalidAsOf: (e) =>
-    problem("malformed-request", e.message ?? "invalid asOf", [
-      { path: "query.asOf", message: e.message ?? "" },
+    problem("invalid-request", e.message ?? "invalid as-of", [
+      { path: String(e["field"]), message: String(e["reason"]) },
     ]),
+  NoSuchCell: (e) => problem("not-found", e.message ?? "no such cell"),
   InvalidKeySpec: (e) => {
     const [field = "", ...rest] = String(e.message ?? "").split(": ")
     return problem("invalid-request", e.message ?? "invalid key", [

@@ -4,6 +4,7 @@
  * packages that own them.
  */
 import { Codes } from "@ledger/domain"
+import { AsOfText } from "@ledger/projections"
 import { Schema } from "effect"
 
 /** `{code}` and `{year}` of a department-year path. @category models */
@@ -16,12 +17,8 @@ export const DepartmentYearPath = Schema.Struct({
 /** @category models */
 export type DepartmentYearPath = typeof DepartmentYearPath.Type
 
-/** `asOf`: `current` (default), `published`, a log position, or an ISO date/instant (recording time). */
-export const AsOfParam = Schema.String.check(
-  Schema.isPattern(/^(current|published|\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?)$/, {
-    message: "must be current, published, a log position or an ISO date/instant such as 2026-02-06T00:00:00Z",
-  }),
-).annotate({ description: "current | published | POSITION | ISO-TIME (recordedAt bound)" })
+/** `asOf` (and `from`/`to`): the one string form of `@ledger/projections`' `AsOf`, grammar-checked. */
+const AsOfParam = AsOfText
 
 /** The output formats of a disclosure. @category models */
 export const Format = Schema.Literals(["json", "html", "txt", "csv", "xlsx"])

@@ -4,6 +4,7 @@
  * OpenAPI operation. Handlers decode with the declared schemas through {@link decodeInput}, so the
  * published document and what the server accepts cannot drift apart.
  */
+import { AsOf } from "@ledger/projections"
 import { Result, Schema } from "effect"
 import type { SchemaAST } from "effect"
 import * as SchemaIssue from "effect/SchemaIssue"
@@ -121,4 +122,15 @@ export const textBodyOf = async (c: Context<ApiEnv>): Promise<string> => {
   } catch {
     return fail("malformed-request", "the body is not valid UTF-8")
   }
+}
+
+/**
+ * The as-of point of a query value already grammar-checked by the route's schema (`AsOfText`),
+ * decoded with the one `AsOf` decoder; an impossible date (2026-02-30) is an `InvalidAsOf` naming
+ * `query.<name>` (422). Absent means `fallback`.
+ */
+export const asOfOf = (value: string | undefined, name: string, fallback = "current"): AsOf => {
+  const r = AsOf.decode(value ?? fallback, `query.${name}`)
+  if (Result.isFailure(r)) throw r.failure
+  return r.success
 }

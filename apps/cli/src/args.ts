@@ -5,10 +5,11 @@
  * @module
  */
 import { parseArgs, type ParseArgsConfig } from "node:util"
+import { AsOf } from "@ledger/projections"
+import { Result } from "effect"
 
 /** The option table node:util parseArgs takes. */
 export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>
-import type { AsOf } from "@ledger/projections"
 
 /** A usage mistake: printed with the help text, exit code 2. */
 export class UsageError extends Error {
@@ -40,14 +41,12 @@ export const departmentYear = (values: { readonly department?: unknown; readonly
 }
 
 /**
- * `--as-of`: `published`, a log position, an ISO time (recorded time), or `occurred:DATE` for the
- * business date; absent means the current state.
+ * An as-of flag (`--as-of`, `--from`, `--to`) in the one string form of `@ledger/projections`'
+ * `AsOf` — the same text the API's `asOf` query takes; absent means `fallback`. A text that is not
+ * a point (`yesterday`, `2026-02-30`) is a usage error naming the flag.
  */
-export const parseAsOf = (text: string | undefined): AsOf => {
-  if (text === undefined || text === "current" || text === "now") return { _tag: "Current" }
-  if (text === "published") return { _tag: "Published" }
-  if (/^\d+$/.test(text)) return { _tag: "Position", position: Number(text) }
-  if (text.startsWith("occurred:")) return { _tag: "OccurredAt", at: text.slice("occurred:".length) }
-  if (!Number.isNaN(Date.parse(text))) return { _tag: "RecordedAt", at: text }
-  throw new UsageError(`--as-of must be published, a position, an ISO time or occurred:DATE, not "${text}"`)
+export const parseAsOf = (text: string | undefined, flag = "--as-of", fallback = "current"): AsOf => {
+  const decoded = AsOf.decode(text ?? fallback, flag)
+  if (Result.isFailure(decoded)) throw new UsageError(decoded.failure.message)
+  return decoded.success
 }

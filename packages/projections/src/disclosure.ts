@@ -7,7 +7,7 @@
  */
 import { BudgetState, CanonicalJson, Envelope, Taxonomy } from "@ledger/domain"
 import { Result } from "effect"
-import { selectEvents, type AsOf, type InvalidAsOf, type NotPublished } from "./as-of.ts"
+import { formatAsOf, selectEvents, type AsOf, type InvalidAsOf, type NotPublished } from "./as-of.ts"
 import { unknownCodes } from "./check-codes.ts"
 import { makeContext } from "./context.ts"
 import type { Disclosure } from "./disclosure-schema.ts"
@@ -46,20 +46,58 @@ export const foldLogged = (events: ReadonlyArray<LoggedEvent>): BudgetState.Budg
 
 /**
  * Builds the `budget-disclosure/v1` document of one department-year stream as of the given state.
+ * Selects, folds and projects; {@link replayLog} does the same and also returns what it folded.
  * @category projections
  */
 export const buildDisclosure = (
   events: ReadonlyArray<LoggedEvent>,
   asOf: AsOf,
-): Result.Result<Disclosure, DisclosureError> => {
-  const selected = selectEvents(events, asOf)
+): Result.Result<Disclosure, DisclosureError> => Result.map(replayLog(events, asOf), (r) => r.disclosure)
+
+/**
+ * One replay of a stream's log as of a point: the events selected (once), the state they fold to
+ * (once) and the disclosure projected from that state. Every reader — checks, reconciliation,
+ * provenance, diff, publication — takes this triple, so none of them reads or folds again and none
+ * can see another version than the document it explains. @category models
+ */
+export interface Replayed {
+  /** The point that was replayed. */
+  readonly asOf: AsOf
+  /** The events visible as of the point, in log order. */
+  readonly events: ReadonlyArray<LoggedEvent>
+  /** Those events folded. */
+  readonly state: BudgetState.BudgetState
+  /** The document of that state. */
+  readonly disclosure: Disclosure
+}
+
+/** Selects the events for `asOf` from a stream's whole log, folds them once and projects the disclosure. @category projections */
+export const replayLog = (
+  log: ReadonlyArray<LoggedEvent>,
+  asOf: AsOf,
+): Result.Result<Replayed, DisclosureError> => {
+  const selected = selectEvents(log, asOf)
   if (Result.isFailure(selected)) return Result.fail(selected.failure)
-  const included = selected.success
-  const last = included[included.length - 1]
-  if (last === undefined) return Result.fail(new EmptySelection({ asOf: asOf._tag }))
+  const events = selected.success
+  const state = foldLogged(events)
+  return Result.map(projectDisclosure(events, state, asOf), (disclosure) => ({
+    asOf,
+    events,
+    state,
+    disclosure,
+  }))
+}
+
+/** The disclosure of `state`, which is `events` folded (the last event stamps the document). @category projections */
+export const projectDisclosure = (
+  events: ReadonlyArray<LoggedEvent>,
+  state: BudgetState.BudgetState,
+  asOf: AsOf,
+): Result.Result<Disclosure, DisclosureError> => {
+  const last = events[events.length - 1]
+  if (last === undefined) return Result.fail(new EmptySelection({ asOf: formatAsOf(asOf) }))
   const key = Envelope.parseStreamId(last.meta.streamId)
   if (key === undefined) return Result.fail(new NotABudgetStream({ streamId: last.meta.streamId }))
-  const state = foldLogged(included)
   if (state.profile === undefined)
     return Result.fail(new MissingDepartmentProfile({ streamId: last.meta.streamId }))
   const tx = Taxonomy.forYear(key.year)

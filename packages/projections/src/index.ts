@@ -6,7 +6,20 @@
  * @module
  */
 export type { LoggedEvent, LoggedEventMeta } from "./logged-event.ts"
-export { AsOf, InvalidAsOf, NotPublished, selectEvents } from "./as-of.ts"
+export {
+  AsOf,
+  AsOfFromString,
+  asOfProblem,
+  AsOfText,
+  AsOfValue,
+  DISCLOSURE_TIME_ZONE,
+  formatAsOf,
+  InvalidAsOf,
+  NotPublished,
+  selectBy,
+  selectEvents,
+  type AsOfFields,
+} from "./as-of.ts"
 export {
   FISCAL,
   distinct,
@@ -40,7 +53,15 @@ export {
   table12,
   table13,
 } from "./tables/index.ts"
-export { buildDisclosure, disclosureJson, foldLogged, type DisclosureError } from "./disclosure.ts"
+export {
+  buildDisclosure,
+  disclosureJson,
+  foldLogged,
+  projectDisclosure,
+  replayLog,
+  type DisclosureError,
+  type Replayed,
+} from "./disclosure.ts"
 export {
   EmptySelection,
   MissingDepartmentProfile,
@@ -72,3 +93,13 @@ export {
 export { buildOverview, Overview } from "./overview/build-overview.ts"
 export { glossaryFor, GlossaryEntry } from "./glossary/glossary.ts"
 export { buildDocumentParts, type DocumentParts } from "./document-parts.ts"
+export {
+  CellChange,
+  CellProvenance,
+  ContributionView,
+  diffDisclosures,
+  DisclosureDiff,
+  LineView,
+  NoSuchCell,
+  traceCell,
+} from "./trace/index.ts"

@@ -8,11 +8,20 @@
 import { BudgetState, Envelope, Taxonomy } from "@ledger/domain"
 import type { AppendResult, EventStoreShape, ExpectedVersion, StoreUnavailable } from "@ledger/eventstore"
 import type { AppendError } from "@ledger/eventstore"
-import { type AsOf, buildDisclosure, foldLogged, type LoggedEvent } from "@ledger/projections"
+import {
+  AsOf,
+  diffDisclosures,
+  type DisclosureDiff,
+  foldLogged,
+  type CellProvenance,
+  type NoSuchCell,
+  traceCell,
+} from "@ledger/projections"
 import { Effect, Result } from "effect"
 import { BatchRejected, type BatchIssue, UnknownDepartmentYear } from "./errors.ts"
 import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
 import { parseNdjson } from "./ndjson.ts"
+import { makeReplay, type ReplayError, type ReplayOptions } from "./replay.ts"
 import { checkRules } from "./rules.ts"
 
 /** A batch for one department-year, as the API receives it. */
@@ -46,8 +55,6 @@ export interface DepartmentYear {
   readonly headHash: string
 }
 
-type ReadError = StoreUnavailable | UnknownDepartmentYear
-
 /** A stream's state and the canonical bodies of its events by idempotency key. */
 interface StreamSnapshot {
   readonly state: BudgetState.BudgetState
@@ -57,15 +64,7 @@ interface StreamSnapshot {
 
 /** Builds the service over any EventStore backend. @category constructors */
 export const makeLedgerService = (store: EventStoreShape) => {
-  const loggedEvents = (
-    department: string,
-    year: number,
-  ): Effect.Effect<ReadonlyArray<LoggedEvent>, ReadError> =>
-    Effect.flatMap(store.readStream(Envelope.streamIdOf({ department, year })), (stored) =>
-      stored.length === 0
-        ? Effect.fail(new UnknownDepartmentYear({ department, year }))
-        : Effect.succeed(stored.map(toLogged)),
-    )
+  const { loggedEvents, replay, replayPair } = makeReplay(store)
 
   /** Decodes and rule-checks a batch against the stream's current state; nothing is written here. */
   const validate = (
@@ -177,6 +176,8 @@ export const makeLedgerService = (store: EventStoreShape) => {
   return {
     store,
     loggedEvents,
+    replay,
+    replayPair,
 
     /** Appends one batch to one department-year, atomically, after decoding and rule checks. */
     append: (input: AppendInput): Effect.Effect<AppendResult, BatchRejected | AppendError> =>
@@ -237,23 +238,36 @@ export const makeLedgerService = (store: EventStoreShape) => {
         }
       }),
 
-    /** Replays a department-year and builds its disclosure as of the point asked for. */
-    disclosure: (department: string, year: number, asOf: AsOf) =>
-      Effect.gen(function* () {
-        const events = yield* loggedEvents(department, year)
-        const built = buildDisclosure(events, asOf)
-        if (Result.isFailure(built)) return yield* Effect.fail(built.failure)
-        return built.success
-      }),
+    /** The disclosure of a department-year as of the point asked for (the `disclosure` of {@link replay}). */
+    disclosure: (department: string, year: number, asOf: AsOf, options?: ReplayOptions) =>
+      Effect.map(replay(department, year, asOf, options), (r) => r.disclosure),
+
+    /** The provenance of one printed cell, from one replay. */
+    trace: (
+      department: string,
+      year: number,
+      asOf: AsOf,
+      cell: { readonly table: string; readonly row: number; readonly col: number },
+    ): Effect.Effect<CellProvenance, ReplayError | NoSuchCell> =>
+      Effect.flatMap(replay(department, year, asOf), (r) =>
+        Effect.fromResult(traceCell(r, cell.table, cell.row, cell.col)),
+      ),
+
+    /** What changed between two points, both replayed from one read. */
+    diff: (
+      department: string,
+      year: number,
+      from: AsOf,
+      to: AsOf,
+    ): Effect.Effect<DisclosureDiff, ReplayError> =>
+      Effect.map(replayPair(department, year, from, to), ([a, b]) => diffDisclosures(a, b)),
 
     /** Records a sealed DisclosurePublished event for the current state of the stream. */
     publish: (department: string, year: number, actor: string, occurredAt: string) =>
       Effect.gen(function* () {
-        const events = yield* loggedEvents(department, year)
-        const built = buildDisclosure(events, { _tag: "Current" })
-        if (Result.isFailure(built)) return yield* Effect.fail(built.failure)
-        const doc = built.success
-        const last = events[events.length - 1]
+        const current = yield* replay(department, year, AsOf.current)
+        const doc = current.disclosure
+        const last = current.events[current.events.length - 1]
         if (last === undefined) return yield* Effect.fail(new UnknownDepartmentYear({ department, year }))
         const streamId = Envelope.streamIdOf({ department, year })
         const seal = {

@@ -4,20 +4,17 @@
  * the same answer as `pnpm ledger reconcile FILE --format json`.
  */
 import { CheckResult, checkDisclosure, reconcile, ReconcileResult } from "@ledger/audit"
-import { foldLogged } from "@ledger/projections"
 import { Result } from "effect"
 import { requireRole } from "../auth.ts"
-import { parseAsOf } from "../as-of.ts"
 import type { ApiDeps } from "../deps.ts"
-import { eventsAsOf } from "../documents.ts"
 import type { Documents } from "../documents.ts"
 import { AsOfQuery, DepartmentYearPath } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
-import { defineRoute, pathOf, queryOf, textBodyOf } from "../route.ts"
+import { asOfOf, defineRoute, pathOf, queryOf, textBodyOf } from "../route.ts"
 import type { Route } from "../route.ts"
 
 /** The audit routes. @category routes */
-export const auditRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
+export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
   defineRoute(
     {
       method: "get",
@@ -29,16 +26,21 @@ export const auditRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       params: DepartmentYearPath,
       query: AsOfQuery,
       responses: { 200: { description: "rules passed and findings", schema: CheckResult } },
-      problems: ["malformed-request", "not-found", "not-published", "not-disclosable", "store-unavailable"],
+      problems: [
+        "malformed-request",
+        "invalid-request",
+        "not-found",
+        "not-published",
+        "not-disclosable",
+        "store-unavailable",
+      ],
     },
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
       const { asOf } = queryOf(c, AsOfQuery)
       requireRole(c, "auditor", "admin")
-      const point = parseAsOf(asOf)
-      const built = await documents.get(code, Number(year), point)
-      const state = foldLogged(await eventsAsOf(deps, code, Number(year), point))
-      return c.json(checkDisclosure(built.doc, state))
+      const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf"))
+      return c.json(checkDisclosure(replay.disclosure, replay.state))
     },
   ),
   defineRoute(
@@ -75,10 +77,8 @@ export const auditRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       const text = await textBodyOf(c)
       if (text.trim() === "")
         fail("malformed-request", "the body is empty", [{ path: "body", message: "is empty" }])
-      const point = parseAsOf(asOf ?? "published")
-      const built = await documents.get(code, Number(year), point)
-      const state = foldLogged(await eventsAsOf(deps, code, Number(year), point))
-      const result = reconcile({ publishedText: text, disclosure: built.doc, state })
+      const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf", "published"))
+      const result = reconcile({ publishedText: text, disclosure: replay.disclosure, state: replay.state })
       if (Result.isFailure(result)) throw result.failure
       return c.json(result.success)
     },

@@ -3,16 +3,15 @@
  * text, CSV or XLSX, chosen by `format` or `Accept`. The ETag is the document hash (per format), a
  * matching `If-None-Match` gets 304, and immutable points are cacheable for a year.
  */
-import { Disclosure } from "@ledger/projections"
+import { type AsOf, Disclosure } from "@ledger/projections"
 import { render } from "@ledger/render"
 import { requireRead } from "../auth.ts"
-import { type AsOfPoint, parseAsOf } from "../as-of.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
 import { DepartmentYearPath, DisclosureQuery } from "../http-schemas.ts"
 import type { Format } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
-import { defineRoute, pathOf, queryOf } from "../route.ts"
+import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 
 const UTF8 = new TextEncoder()
@@ -62,7 +61,7 @@ export const etagMatches = (header: string | undefined, etag: string): boolean =
  * (`private`); a past position can never change (immutable for a year); `published` moves when the
  * next version is published and `current` with every append, so both revalidate by ETag.
  */
-export const cacheControlOf = (point: AsOfPoint, immutable: boolean): string =>
+export const cacheControlOf = (point: AsOf, immutable: boolean): string =>
   immutable && point._tag === "Position" ? "private, max-age=31536000, immutable" : "private, no-cache"
 
 export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
@@ -73,7 +72,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       operationId: "getDisclosure",
       summary: "The disclosure (部门预算公开) replayed as of a point, in a format",
       description:
-        "`asOf`: current (default), published, a log position or an ISO time. `format` or `Accept` picks json/html/txt/csv/xlsx. ETag is the document hash; published versions and past positions are immutable.",
+        "`asOf`: current (default), published, a log position, an ISO instant, a date (the end of that day in Asia/Shanghai) or occurred:DATE. `format` or `Accept` picks json/html/txt/csv/xlsx. ETag is the document hash; published versions and past positions are immutable.",
       tag: "disclosure",
       roles: ["writer", "auditor", "admin"],
       params: DepartmentYearPath,
@@ -99,6 +98,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       },
       problems: [
         "malformed-request",
+        "invalid-request",
         "not-found",
         "not-published",
         "not-acceptable",
@@ -114,7 +114,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       if (format === undefined)
         fail("not-acceptable", "acceptable types: application/json, text/html, text/plain, text/csv, xlsx")
       const f = format as Format
-      const point = parseAsOf(q.asOf)
+      const point = asOfOf(q.asOf, "asOf")
       const built = await documents.get(code, Number(year), point)
       const etag = `"${built.doc.documentHash}${f === "json" ? "" : "." + f}"`
       const headers: Record<string, string> = {

@@ -1,13 +1,14 @@
 /** Reading the log: the departments and years there are, and a department-year's audit trail. */
 import { Envelope } from "@ledger/domain"
 import type { StoredEvent } from "@ledger/eventstore"
+import { selectBy } from "@ledger/projections"
+import { Result } from "effect"
 import { canRead, principalOf, requireRead } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
-import { parseAsOf, selectStored } from "../as-of.ts"
 import { AsOfQuery, DepartmentList, DepartmentYearPath, EventList } from "../http-schemas.ts"
 import type { AuditEvent } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
-import { defineRoute, pathOf, queryOf } from "../route.ts"
+import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 import { run } from "../run.ts"
 
@@ -86,16 +87,16 @@ export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
       params: DepartmentYearPath,
       query: AsOfQuery,
       responses: { 200: { description: "the events in version order", schema: EventList } },
-      problems: ["malformed-request", "not-found", "not-published", "store-unavailable"],
+      problems: ["malformed-request", "invalid-request", "not-found", "not-published", "store-unavailable"],
     },
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
       const { asOf } = queryOf(c, AsOfQuery)
       requireRead(c, code)
       const all = await readDepartmentYear(deps, code, Number(year))
-      const events = selectStored(all, parseAsOf(asOf))
-      if (events === undefined)
-        fail("not-published", `department ${code} has published no disclosure for ${year}`)
+      const selected = selectBy(all, asOfOf(asOf, "asOf"), (e) => e)
+      if (Result.isFailure(selected)) throw selected.failure
+      const events = selected.success
       return c.json({
         streamId: Envelope.streamIdOf({ department: code, year: Number(year) }),
         version: all.at(-1)?.version ?? 0,

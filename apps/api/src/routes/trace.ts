@@ -1,13 +1,12 @@
 /** The auditor's tracing routes: the provenance of one printed cell, and the diff of two as-of points. */
 import { requireRead } from "../auth.ts"
-import { asOfKey, parseAsOf } from "../as-of.ts"
+import { CellProvenance, DisclosureDiff, traceCell } from "@ledger/projections"
+import { Result } from "effect"
 import type { ApiDeps } from "../deps.ts"
-import { diffDisclosures, DisclosureDiff } from "../diff.ts"
-import { eventsAsOf } from "../documents.ts"
 import type { Documents } from "../documents.ts"
 import { AsOfQuery, CellPath, DepartmentYearPath, DiffQuery } from "../http-schemas.ts"
-import { CellProvenance, traceCell } from "../provenance.ts"
-import { defineRoute, pathOf, queryOf } from "../route.ts"
+import { run } from "../run.ts"
+import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 
 /** The trace routes. @category routes */
@@ -25,16 +24,23 @@ export const traceRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       params: CellPath,
       query: AsOfQuery,
       responses: { 200: { description: "the cell's provenance", schema: CellProvenance } },
-      problems: ["malformed-request", "not-found", "not-published", "not-disclosable", "store-unavailable"],
+      problems: [
+        "malformed-request",
+        "invalid-request",
+        "not-found",
+        "not-published",
+        "not-disclosable",
+        "store-unavailable",
+      ],
     },
     async (c) => {
       const { code, year, tableId, row, col } = pathOf(c, CellPath)
       const { asOf } = queryOf(c, AsOfQuery)
       requireRead(c, code)
-      const point = parseAsOf(asOf)
-      const built = await documents.get(code, Number(year), point)
-      const events = await eventsAsOf(deps, code, Number(year), point)
-      return c.json(traceCell(built.doc, events, tableId, Number(row), Number(col)))
+      const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf"))
+      const traced = traceCell(replay, tableId, Number(row), Number(col))
+      if (Result.isFailure(traced)) throw traced.failure
+      return c.json(traced.success)
     },
   ),
   defineRoute(
@@ -50,20 +56,22 @@ export const traceRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       params: DepartmentYearPath,
       query: DiffQuery,
       responses: { 200: { description: "changed cells and narrative sections", schema: DisclosureDiff } },
-      problems: ["malformed-request", "not-found", "not-published", "not-disclosable", "store-unavailable"],
+      problems: [
+        "malformed-request",
+        "invalid-request",
+        "not-found",
+        "not-published",
+        "not-disclosable",
+        "store-unavailable",
+      ],
     },
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
       const q = queryOf(c, DiffQuery)
       requireRead(c, code)
-      const from = parseAsOf(q.from ?? "published")
-      const to = parseAsOf(q.to ?? "current")
-      const [a, b, toEvents] = await Promise.all([
-        documents.get(code, Number(year), from),
-        documents.get(code, Number(year), to),
-        eventsAsOf(deps, code, Number(year), to),
-      ])
-      return c.json(diffDisclosures(a.doc, b.doc, toEvents, { from: asOfKey(from), to: asOfKey(to) }))
+      const from = asOfOf(q.from, "from", "published")
+      const to = asOfOf(q.to, "to", "current")
+      return c.json(await run(deps.service.diff(code, Number(year), from, to)))
     },
   ),
 ]

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Command } from "./context.ts"
+import { diffCommand } from "./diff.ts"
 import { disclosureCommand } from "./disclosure.ts"
 import { exportCommand } from "./export.ts"
 import { generateCommand } from "./generate.ts"
@@ -12,6 +13,7 @@ import { keysCommand } from "./keys.ts"
 import { publishCommand } from "./publish.ts"
 import { reconcileCommand } from "./reconcile.ts"
 import { taxonomyCommand } from "./taxonomy.ts"
+import { traceCommand } from "./trace.ts"
 import { verifyCommand } from "./verify.ts"
 
 /** Every command by name. */
@@ -22,6 +24,8 @@ export const commands: Readonly<Record<string, Command>> = {
   publish: publishCommand,
   export: exportCommand,
   reconcile: reconcileCommand,
+  trace: traceCommand,
+  diff: diffCommand,
   keys: keysCommand,
   taxonomy: taxonomyCommand,
   generate: generateCommand,
@@ -31,13 +35,16 @@ export const commands: Readonly<Record<string, Command>> = {
 export const HELP = `usage: pnpm ledger <command> [options]
 
   import FILE                 append the events of an NDJSON file (all or nothing; re-import appends nothing)
-  disclosure --department D --year Y [--as-of published|POSITION|ISO-TIME|occurred:DATE]
-             [--format json|html|txt|csv|xlsx] [--out FILE]
+  disclosure --department D --year Y [--as-of AS-OF] [--format json|html|txt|csv|xlsx] [--out FILE]
   publish --department D --year Y [--date YYYY-MM-DD]
   verify                      recompute every hash chain; exit 1 naming the first bad position
   export [--department D --year Y] [--out FILE]
-  reconcile FILE --department D --year Y [--as-of published|…] [--format json|txt]
+  reconcile FILE --department D --year Y [--as-of AS-OF (default published)] [--format json|txt]
                               compare a published document's text with the ledger
+  trace --department D --year Y --cell TABLE/ROW/COL [--as-of AS-OF] [--format json|txt]
+                              the lines, amounts and events behind one printed cell
+  diff --department D --year Y [--from AS-OF (default published)] [--to AS-OF (default current)]
+       [--format json|txt]    what changed between two points, cell by cell, with the events
 
   generate [--departments N] [--years Y] [--seed S] [--out FILE] [--quiet]
                               write a deterministic synthetic province as NDJSON (default 5000 × 1)
@@ -46,6 +53,9 @@ export const HELP = `usage: pnpm ledger <command> [options]
   keys list | keys revoke KEY_ID
   taxonomy [--year Y] [--format json|txt]
                               list the classification codes budget-ledger holds (no store needed)
+
+AS-OF: current | published | POSITION | ISO instant (2026-02-06T10:00:00Z, recorded by then)
+       | YYYY-MM-DD (recorded by the END of that day, Asia/Shanghai) | occurred:DATE (business date)
 
 store options (every command): --store DIR (embedded PGlite, default ./.ledger or LEDGER_STORE)
                                --database-url URL (PostgreSQL, or DATABASE_URL)

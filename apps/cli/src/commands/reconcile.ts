@@ -8,7 +8,6 @@
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
 import { reconcile } from "@ledger/audit"
-import { buildDisclosure, foldLogged, selectEvents } from "@ledger/projections"
 import { Result } from "effect"
 import { departmentYear, parse, parseAsOf, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
@@ -32,16 +31,8 @@ export const reconcileCommand: Command = async (argv, ctx) => {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`)
   })
   return withStore(values, ctx, async (service) => {
-    const events = await run(service.loggedEvents(department, year))
-    const built = buildDisclosure(events, asOf)
-    if (Result.isFailure(built)) throw built.failure
-    const selected = selectEvents(events, asOf)
-    if (Result.isFailure(selected)) throw selected.failure
-    const result = reconcile({
-      publishedText: text,
-      disclosure: built.success,
-      state: foldLogged(selected.success),
-    })
+    const replay = await run(service.replay(department, year, asOf))
+    const result = reconcile({ publishedText: text, disclosure: replay.disclosure, state: replay.state })
     if (Result.isFailure(result)) throw result.failure
     const discrepancies = result.success.discrepancies
     if (values.format === "json") {

@@ -1,12 +1,14 @@
 /**
- * The difference between two disclosures of one department-year: every table cell whose printed
- * value changed (rows matched by their codes and label, so an added row is a change, not a shift),
+ * The difference between two replays of one department-year (pure, so the API's `…/diff` and
+ * `ledger diff` answer alike): every table cell whose printed value changed (rows matched by their codes and label, so an added row is a change, not a shift),
  * every narrative section whose text changed, and for each cell the events between the two points
  * that touched the lines behind it.
  */
-import type { Disclosure, DisclosureRow, LoggedEvent } from "@ledger/projections"
-import { foldLogged } from "@ledger/projections"
 import { Schema } from "effect"
+import type { Replayed } from "../disclosure.ts"
+import type { Disclosure, DisclosureRow } from "../disclosure-schema.ts"
+import { formatAsOf } from "../as-of.ts"
+import { columnOf } from "./column.ts"
 
 const EventSummary = Schema.Struct({
   position: Schema.Int,
@@ -52,14 +54,6 @@ export type DisclosureDiff = typeof DisclosureDiff.Type
 
 const rowKey = (r: DisclosureRow): string => JSON.stringify([r.kind ?? "", r.codes ?? {}, r.cells[0] ?? ""])
 
-const columnOf = (header: ReadonlyArray<ReadonlyArray<string>>, col: number): string => {
-  for (let i = header.length - 1; i >= 0; i--) {
-    const h = header[i]?.[col]
-    if (h !== undefined && h !== "") return h
-  }
-  return ""
-}
-
 /** Pairs rows of two versions of a table by key (then by order among equal keys). */
 const pairRows = (a: ReadonlyArray<DisclosureRow>, b: ReadonlyArray<DisclosureRow>) => {
   const pending = new Map<string, Array<number>>()
@@ -75,17 +69,18 @@ const pairRows = (a: ReadonlyArray<DisclosureRow>, b: ReadonlyArray<DisclosureRo
 }
 
 /**
- * Compares `from` with `to`. `toEvents` are the events `to` was built from; the events reported per
- * cell are those after `from`'s position that contributed to one of the cell's lines.
+ * Compares the replay `fromReplay` with the replay `toReplay` of the same stream; the events
+ * reported per cell are those after `from`'s position that contributed to one of the cell's lines
+ * (taken from `to`'s state, which holds them). @category projections
  */
 export const diffDisclosures = (
-  from: Disclosure,
-  to: Disclosure,
-  toEvents: ReadonlyArray<LoggedEvent>,
-  labels: { readonly from: string; readonly to: string },
+  fromReplay: Pick<Replayed, "asOf" | "disclosure">,
+  toReplay: Replayed,
 ): DisclosureDiff => {
-  const state = foldLogged(toEvents)
-  const byVersion = new Map(toEvents.map((e) => [e.meta.version, e]))
+  const from: Disclosure = fromReplay.disclosure
+  const to: Disclosure = toReplay.disclosure
+  const state = toReplay.state
+  const byVersion = new Map(toReplay.events.map((e) => [e.meta.version, e]))
   const eventsFor = (lineIds: ReadonlyArray<string>) =>
     lineIds.flatMap((lineId) =>
       (state.lines.get(lineId)?.contributions ?? [])
@@ -149,8 +144,12 @@ export const diffDisclosures = (
     return old === s.text ? [] : [{ id: s.id, title: s.title, old, new: s.text }]
   })
   return {
-    from: { asOf: labels.from, position: from.asOf.position, documentHash: from.documentHash },
-    to: { asOf: labels.to, position: to.asOf.position, documentHash: to.documentHash },
+    from: {
+      asOf: formatAsOf(fromReplay.asOf),
+      position: from.asOf.position,
+      documentHash: from.documentHash,
+    },
+    to: { asOf: formatAsOf(toReplay.asOf), position: to.asOf.position, documentHash: to.documentHash },
     cells,
     narrative,
   }

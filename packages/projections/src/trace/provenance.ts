@@ -1,15 +1,23 @@
 /**
- * The provenance of one printed cell: the budget lines behind it with their amounts in 元 and the
+ * The provenance of one printed cell (a pure function of one replay, so the API's
+ * `…/disclosure/cells/…` and `ledger trace --cell` answer alike): the budget lines behind it with their amounts in 元 and the
  * events that made each amount, their exact sum, and how that sum rounds to the printed 万元
  * figure (the 尾差 of a published table is the difference between rounding each cell on its own
  * and adding rounded cells).
  */
 import { BudgetLine, Money } from "@ledger/domain"
 import type { BudgetState } from "@ledger/domain"
-import type { Disclosure, LoggedEvent } from "@ledger/projections"
-import { foldLogged } from "@ledger/projections"
-import { Schema } from "effect"
-import { fail } from "./problem.ts"
+import { Data, Result, Schema } from "effect"
+import type { Replayed } from "../disclosure.ts"
+import type { LoggedEvent } from "../logged-event.ts"
+import { columnOf } from "./column.ts"
+
+/** The cell asked for is not in the document; the message says what is. @category errors */
+export class NoSuchCell extends Data.TaggedError("NoSuchCell")<{ readonly detail: string }> {
+  override get message(): string {
+    return this.detail
+  }
+}
 
 const EventRefView = Schema.Struct({
   position: Schema.optional(Schema.Int),
@@ -64,7 +72,7 @@ export const CellProvenance = Schema.Struct({
 export type CellProvenance = typeof CellProvenance.Type
 
 /** 元 → 万元 without rounding: the decimal point moves four places (`"1234.5"` → `"0.123450"`). */
-export const exactWan = (yuan: Money.Money): string => {
+const exactWan = (yuan: Money.Money): string => {
   const negative = yuan.startsWith("-")
   const [int = "0", frac = "00"] = yuan.replace("-", "").split(".")
   const digits = (int + frac).padStart(7, "0")
@@ -79,17 +87,8 @@ const wanToYuan = (wan: string): Money.Money => {
   return Money.make(`${wan.startsWith("-") ? "-" : ""}${yuan}`)
 }
 
-/** The column header of a cell: the last header row that names it. */
-const columnOf = (header: ReadonlyArray<ReadonlyArray<string>>, col: number): string => {
-  for (let i = header.length - 1; i >= 0; i--) {
-    const h = header[i]?.[col]
-    if (h !== undefined && h !== "") return h
-  }
-  return ""
-}
-
-/** Lines of a state with their views, given the events that built it. */
-export const lineView = (
+/** A line of a state with its contributions' events, given the events that built it. */
+const lineView = (
   state: BudgetState.BudgetState,
   byVersion: ReadonlyMap<number, LoggedEvent>,
   lineId: string,
@@ -122,25 +121,27 @@ export const lineView = (
   }
 }
 
-/** Traces cell (`tableId`, `row`, `col`) of `doc`, built from exactly `events`. 404 for no such cell. */
+/**
+ * Traces cell (`tableId`, `row`, `col`) of a replay's disclosure to the lines and events of the
+ * same replay. @category projections
+ */
 export const traceCell = (
-  doc: Disclosure,
-  events: ReadonlyArray<LoggedEvent>,
+  replayed: Replayed,
   tableId: string,
   row: number,
   col: number,
-): CellProvenance => {
+): Result.Result<CellProvenance, NoSuchCell> => {
+  const { disclosure: doc, events, state } = replayed
+  const missing = (detail: string) => Result.fail(new NoSuchCell({ detail }))
   const table = doc.tables.find((t) => t.id === tableId)
   if (table === undefined)
-    return fail("not-found", `no table ${tableId}; tables are ${doc.tables.map((t) => t.id).join(", ")}`)
+    return missing(`no table ${tableId}; tables are ${doc.tables.map((t) => t.id).join(", ")}`)
   const r = table.rows[row]
-  if (r === undefined)
-    return fail("not-found", `table ${tableId} has ${table.rows.length} rows; no row ${row}`)
+  if (r === undefined) return missing(`table ${tableId} has ${table.rows.length} rows; no row ${row}`)
   const printed = r.cells[col]
   if (printed === undefined)
-    return fail("not-found", `row ${row} of table ${tableId} has ${r.cells.length} cells; no column ${col}`)
+    return missing(`row ${row} of table ${tableId} has ${r.cells.length} cells; no column ${col}`)
   const lineIds = r.cellLines?.[col] ?? null
-  const state = foldLogged(events)
   const byVersion = new Map(events.map((e) => [e.meta.version, e]))
   const lines = (lineIds ?? []).flatMap((id) => {
     const v = lineView(state, byVersion, id)
@@ -148,7 +149,7 @@ export const traceCell = (
   })
   const sum = Money.sum(lines.map((l) => l.amount))
   const rounded = Money.toWan(sum)
-  return {
+  return Result.succeed({
     table: table.id,
     tableTitle: table.title,
     row,
@@ -165,5 +166,5 @@ export const traceCell = (
     roundingYuan: Money.sub(wanToYuan(rounded), sum),
     matchesPrinted: lineIds === null || Money.toWanCell(sum) === printed,
     documentHash: doc.documentHash,
-  }
+  })
 }
