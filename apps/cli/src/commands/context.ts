@@ -15,6 +15,8 @@ export interface CommandContext {
   readonly stdout: { write(chunk: string | Uint8Array): unknown }
   readonly stderr: { write(chunk: string | Uint8Array): unknown }
   readonly cwd: string
+  /** An already open store to use instead of the flags' (in-process tests); it is not closed. */
+  readonly store?: EventStoreShape | undefined
 }
 
 /** A command: argv after its name → exit code. */
@@ -35,6 +37,7 @@ export const withStore = async <A>(
   ctx: CommandContext,
   body: (service: LedgerService, store: EventStoreShape) => Promise<A>,
 ): Promise<A> => {
+  if (ctx.store !== undefined) return body(makeLedgerService(ctx.store), ctx.store)
   const choice = chooseStore(
     { store: flags.store, databaseUrl: flags["database-url"] },
     { DATABASE_URL: ctx.env["DATABASE_URL"], LEDGER_STORE: ctx.env["LEDGER_STORE"] },

@@ -83,7 +83,7 @@ const exactWan = (yuan: Money.Money): string => {
 /** A rounded 万元 figure back in 元 (`"0.12"` → `"1200.00"`). */
 const wanToYuan = (wan: string): Money.Money => {
   const [int = "0", frac = "00"] = wan.replace("-", "").split(".")
-  const yuan = `${(int + frac.padEnd(2, "0")).replace(/^0+(?=\d)/, "")}00`
+  const yuan = `${int}${frac.padEnd(2, "0")}00`.replace(/^0+(?=\d)/, "")
   return Money.make(`${wan.startsWith("-") ? "-" : ""}${yuan}`)
 }
 
