@@ -17,7 +17,7 @@ const store = path.join(dir, "store")
 
 let published: DisclosureJson
 beforeAll(async () => {
-  const imported = await runCli(["import", fixturePath, "--store", store])
+  const imported = await runCli(["import", fixturePath, "--store", store, "--quiet"])
   expect(imported.stderr).toBe("")
   expect(imported.code).toBe(0)
   const shown = await disclosure("published", ["--store", store], ["--format", "json"])

@@ -22,7 +22,7 @@ afterAll(() => psql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`))
 
 describe("ledger on PostgreSQL (--database-url)", () => {
   it("imports the fixture and prints tables 1–3 and 5–13 as the reference document publishes them", async () => {
-    const imported = await runCli(["import", fixturePath, "--database-url", url.toString()])
+    const imported = await runCli(["import", fixturePath, "--database-url", url.toString(), "--quiet"])
     expect(imported.stderr).toBe("")
     expect(imported.code).toBe(0)
     const shown = await disclosure("published", ["--database-url", url.toString()])

@@ -29,3 +29,5 @@ export {
 export type { KeyRing, Principal } from "./keys.ts"
 export { DEMO_ACTOR, DEMO_LABEL, ensureDemoKeys, isDemoKey } from "./demo-keys.ts"
 export type { DemoKeys, DemoKeysOutcome } from "./demo-keys.ts"
+export { importLines } from "./import-stream.ts"
+export type { ImportLinesOptions, ImportProgress, TransactionalStore } from "./import-stream.ts"

@@ -6,10 +6,11 @@ import { Effect, Layer } from "effect"
 import { Kysely, PostgresDialect } from "kysely"
 import pg from "pg"
 import { EventStore } from "@ledger/eventstore"
-import type { EventStoreShape, SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
+import type { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { checkSchema, migrate } from "./migrate.ts"
+import { type TransactionalEventStore, withTransactions } from "./transaction.ts"
 
 /** Options of {@link makePgEventStore}. @category models */
 export interface PgStoreOptions {
@@ -39,12 +40,12 @@ export const makePgKysely = (options: PgStoreOptions): Kysely<Database> => {
  */
 export const makePgEventStore = (
   options: PgStoreOptions,
-): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
+): Effect.Effect<TransactionalEventStore, StoreUnavailable | SchemaTooNew> =>
   Effect.gen(function* () {
     const db = makePgKysely(options)
     const ready = options.migrate === false ? checkSchema(db) : migrate(db)
     yield* Effect.tapError(ready, () => Effect.promise(() => db.destroy()))
-    return makeKyselyEventStore(db, { destroy: () => db.destroy() })
+    return withTransactions(db, makeKyselyEventStore(db, { destroy: () => db.destroy() }))
   })
 
 /** A Layer providing the PostgreSQL {@link EventStore}; the pool closes with the Layer's scope. @category layers */

@@ -7,11 +7,12 @@ import { Effect, Layer } from "effect"
 import { Kysely } from "kysely"
 import { PGliteDialect } from "kysely-pglite-dialect"
 import { EventStore, StoreUnavailable } from "@ledger/eventstore"
-import type { EventStoreShape, SchemaTooNew } from "@ledger/eventstore"
+import type { SchemaTooNew } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { migrate } from "./migrate.ts"
 import { acquireStoreLock, type StoreLock } from "./pglite-lock.ts"
+import { type TransactionalEventStore, withTransactions } from "./transaction.ts"
 
 /** Options of {@link makePgliteEventStore}. @category models */
 export interface PgliteStoreOptions {
@@ -57,9 +58,12 @@ export const openPglite = (
  */
 export const makePgliteEventStore = (
   options: PgliteStoreOptions = {},
-): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
+): Effect.Effect<TransactionalEventStore, StoreUnavailable | SchemaTooNew> =>
   Effect.map(openPglite(options), ({ db, lock }) =>
-    makeKyselyEventStore(db, { destroy: () => db.destroy().finally(() => lock?.release()) }),
+    withTransactions(
+      db,
+      makeKyselyEventStore(db, { destroy: () => db.destroy().finally(() => lock?.release()) }),
+    ),
   )
 
 /** A Layer providing the PGlite {@link EventStore}; closed with the Layer's scope. @category layers */

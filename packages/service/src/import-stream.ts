@@ -1,0 +1,232 @@
+/**
+ * The streaming import: NDJSON lines of any number are decoded, rule-checked against their
+ * stream's state and appended in batches, with memory bounded by one batch and the states of the
+ * streams in flight — not by the file. All or nothing per file: on a store that can run a
+ * transaction every batch is appended inside one, so a bad line at event 900,000 writes nothing;
+ * on a store that cannot (the in-memory store) the batches are held and appended in one call at
+ * the end.
+ *
+ * @module
+ */
+import { BudgetState, CanonicalJson, Envelope, Taxonomy } from "@ledger/domain"
+import type {
+  AppendError,
+  AppendRequest,
+  EventStoreShape,
+  NewEvent,
+  StoreUnavailable,
+} from "@ledger/eventstore"
+import { foldLogged } from "@ledger/projections"
+import { Effect, Result } from "effect"
+import { BatchRejected, type BatchIssue } from "./errors.ts"
+import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
+import type { ImportResult } from "./ledger-service.ts"
+import { checkRules } from "./rules.ts"
+
+/**
+ * A store that can run several appends as one transaction: they all commit, or none does.
+ * The PostgreSQL and PGlite stores have it; `body` gets a store bound to the transaction.
+ * @category models
+ */
+export interface TransactionalStore {
+  readonly transaction: <A, E>(
+    body: (store: EventStoreShape) => Effect.Effect<A, E>,
+  ) => Effect.Effect<A, E | StoreUnavailable>
+}
+
+/** How far an import has got, reported every `progressEvery` lines. @category models */
+export interface ImportProgress {
+  readonly lines: number
+  readonly appended: number
+  /** Bytes of the file read so far (UTF-8, with line ends). */
+  readonly bytes: number
+}
+
+/** Options of {@link importLines}. @category models */
+export interface ImportLinesOptions {
+  readonly actor?: string | undefined
+  readonly idempotencyKey: string
+  /** Events per append call (default 5,000). */
+  readonly batchSize?: number | undefined
+  readonly onProgress?: ((p: ImportProgress) => void) | undefined
+  readonly progressEvery?: number | undefined
+}
+
+const MAX_ISSUES = 100
+/** Stream states kept between batches; a stream evicted and met again is read back in the transaction. */
+const MAX_STATES = 64
+
+interface StreamState {
+  state: BudgetState.BudgetState
+  /** SHA-256 of the canonical body of every stored or accepted event, by idempotency key. */
+  readonly bodies: Map<string, string>
+  readonly taxonomy: Taxonomy.Taxonomy | undefined
+  readonly key: Envelope.StreamKey
+}
+
+const kindOf = (
+  issues: ReadonlyArray<BatchIssue & { kind: BatchRejected["kind"] }>,
+): BatchRejected["kind"] =>
+  issues.some((i) => i.kind === "malformed")
+    ? "malformed"
+    : issues.some((i) => i.kind === "invalid")
+      ? "invalid"
+      : "rule-violation"
+
+/**
+ * Imports NDJSON lines (without their line ends) from any async source.
+ * @category constructors
+ */
+export const importLines = (
+  store: EventStoreShape & Partial<TransactionalStore>,
+  source: AsyncIterable<string>,
+  options: ImportLinesOptions,
+): Effect.Effect<ImportResult, BatchRejected | AppendError> => {
+  const run = (tx: EventStoreShape, atOnce: boolean) =>
+    Effect.gen(function* () {
+      const actor: ActorChoice = { fallback: options.actor }
+      const batchSize = atOnce ? Number.POSITIVE_INFINITY : (options.batchSize ?? 5_000)
+      const every = options.progressEvery ?? 10_000
+      const issues: Array<BatchIssue & { kind: BatchRejected["kind"] }> = []
+      const states = new Map<string, StreamState>()
+      let pending = new Map<string, Array<NewEvent>>()
+      let pendingCount = 0
+      let batch = 0
+      let lines = 0
+      let events = 0
+      let bytes = 0
+      let appended = 0
+      let skipped = 0
+      const ranges = new Map<string, { fromVersion: number; toVersion: number }>()
+
+      const flush = Effect.gen(function* () {
+        if (pendingCount === 0 || issues.length > 0) return
+        const requests: Array<AppendRequest> = [...pending].map(([streamId, list]) => ({
+          streamId,
+          expectedVersion: { _tag: "Any" },
+          events: list,
+        }))
+        pending = new Map()
+        pendingCount = 0
+        batch++
+        const result = yield* tx.append(requests, { idempotencyKey: `${options.idempotencyKey}:${batch}` })
+        for (const s of result.streams) {
+          appended += s.appended
+          skipped += s.skipped
+          if (s.appended === 0) continue
+          const range = ranges.get(s.streamId)
+          ranges.set(s.streamId, { fromVersion: range?.fromVersion ?? s.fromVersion, toVersion: s.toVersion })
+        }
+      })
+
+      const stateOf = (streamId: string, key: Envelope.StreamKey) =>
+        Effect.gen(function* () {
+          const hit = states.get(streamId)
+          if (hit !== undefined) {
+            states.delete(streamId)
+            states.set(streamId, hit)
+            return hit
+          }
+          const stored = yield* tx.readStream(streamId)
+          const taxonomy = Taxonomy.forYear(key.year)
+          const entry: StreamState = {
+            state: foldLogged(stored.map(toLogged)),
+            bodies: new Map(stored.map((e) => [e.idempotencyKey, CanonicalJson.sha256Hex(bodyOf(e))])),
+            taxonomy: Result.isSuccess(taxonomy) ? taxonomy.success : undefined,
+            key,
+          }
+          // Evict the least recently used stream that has nothing waiting to be appended.
+          if (states.size >= MAX_STATES) {
+            for (const id of states.keys())
+              if (!pending.has(id)) {
+                states.delete(id)
+                break
+              }
+          }
+          states.set(streamId, entry)
+          return entry
+        })
+
+      const iterator = source[Symbol.asyncIterator]()
+      for (;;) {
+        const next = yield* Effect.promise(() => iterator.next())
+        if (next.done === true) break
+        const raw = next.value
+        lines++
+        bytes += Buffer.byteLength(raw) + 1
+        if (options.onProgress !== undefined && lines % every === 0)
+          options.onProgress({ lines, appended: appended + pendingCount, bytes })
+        if (raw.trim() === "") continue
+        const line = lines
+        const index = events++
+        const report = (kind: BatchRejected["kind"], issue: Omit<BatchIssue, "index" | "line">) => {
+          if (issues.length < MAX_ISSUES) issues.push({ kind, index, line, ...issue })
+        }
+        let value: unknown
+        try {
+          value = JSON.parse(raw) as unknown
+        } catch (e) {
+          report("malformed", { path: "", message: `not valid JSON: ${(e as Error).message}` })
+          continue
+        }
+        const decoded = Envelope.decodeEvent(value)
+        if (Result.isFailure(decoded)) {
+          for (const i of decoded.failure.issues) report("invalid", { path: i.path, message: i.message })
+          continue
+        }
+        const e = decoded.success
+        const streamId = Envelope.streamIdOf(e.meta.stream)
+        const s = yield* stateOf(streamId, e.meta.stream)
+        if (s.taxonomy === undefined) {
+          report("rule-violation", { path: "stream.year", message: `no taxonomy for ${s.key.year}` })
+          continue
+        }
+        const event = toNewEvent(e, actor)
+        const bodyHash = CanonicalJson.sha256Hex(bodyOf(event))
+        const stored = s.bodies.get(e.meta.idempotencyKey)
+        if (stored !== undefined) {
+          if (stored !== bodyHash)
+            report("rule-violation", {
+              path: "idempotencyKey",
+              message: `"${e.meta.idempotencyKey}" was already used for an event with another body`,
+              rule: "IdempotencyConflict",
+            })
+          else skipped++
+          continue
+        }
+        const problem = checkRules(e, s.state, {
+          taxonomy: s.taxonomy,
+          year: s.key.year,
+          department: s.key.department,
+        })
+        if (problem !== undefined) {
+          report("rule-violation", problem)
+          continue
+        }
+        s.state = BudgetState.evolve(s.state, e.event)
+        s.bodies.set(e.meta.idempotencyKey, bodyHash)
+        if (issues.length > 0) continue
+        const list = pending.get(streamId)
+        if (list === undefined) pending.set(streamId, [event])
+        else list.push(event)
+        pendingCount++
+        if (pendingCount >= batchSize) yield* flush
+      }
+      if (issues.length === 0 && events === 0)
+        issues.push({ kind: "malformed", index: 0, line: 1, path: "", message: "the file has no events" })
+      if (issues.length > 0) {
+        const kind = kindOf(issues)
+        return yield* Effect.fail(new BatchRejected({ kind, issues: issues.map(({ kind: _k, ...i }) => i) }))
+      }
+      yield* flush
+      options.onProgress?.({ lines, appended, bytes })
+      return {
+        lines: events,
+        appended,
+        skipped,
+        streams: [...ranges].map(([streamId, r]) => ({ streamId, ...r })),
+      } satisfies ImportResult
+    })
+
+  return store.transaction !== undefined ? store.transaction((tx) => run(tx, false)) : run(store, true)
+}
