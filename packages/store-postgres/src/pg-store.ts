@@ -31,6 +31,9 @@ export const makePgKysely = (options: PgStoreOptions): Kysely<Database> => {
   })
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => undefined)
+  // Nor may a checked-out client whose backend is terminated mid-transaction (pg_terminate_backend):
+  // its query fails (StoreUnavailable), and the client's own "error" event must not go unhandled.
+  pool.on("connect", (client) => client.on("error", () => undefined))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
