@@ -5,6 +5,7 @@
  */
 import { Codes } from "@ledger/domain"
 import { AsOfText } from "@ledger/projections"
+import { Format } from "@ledger/render"
 import { Schema } from "effect"
 
 /** `{code}` and `{year}` of a department-year path. @category models */
@@ -19,11 +20,6 @@ export type DepartmentYearPath = typeof DepartmentYearPath.Type
 
 /** `asOf` (and `from`/`to`): the one string form of `@ledger/projections`' `AsOf`, grammar-checked. */
 const AsOfParam = AsOfText
-
-/** The output formats of a disclosure. @category models */
-export const Format = Schema.Literals(["json", "html", "txt", "csv", "xlsx"])
-/** @category models */
-export type Format = typeof Format.Type
 
 /** Query of the disclosure route. @category models */
 export const DisclosureQuery = Schema.Struct({

@@ -7,12 +7,11 @@
 import { mkdir, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import type { Disclosure } from "@ledger/projections"
-import { render, renderCsvFiles } from "@ledger/render"
+import { type Format, FORMAT_NAMES, render, renderCsvFiles } from "@ledger/render"
 
-/** The formats the command accepts. */
-export const FORMATS = ["json", "html", "txt", "csv", "xlsx"] as const
-/** @see FORMATS */
-export type Format = (typeof FORMATS)[number]
+/** The formats the command accepts: the one list of @ledger/render. */
+export const FORMATS: ReadonlyArray<Format> = FORMAT_NAMES
+export type { Format }
 
 /** Renders a disclosure to bytes (csv: a zip of one CSV per table). */
 export const renderAs = (doc: Disclosure, format: Format): Uint8Array => {

@@ -4,7 +4,16 @@
  *
  * @module
  */
-export { Format, parseFormat, render, UnknownFormat, type Rendered } from "./render.ts"
+export {
+  Format,
+  FORMAT_NAMES,
+  FORMATS,
+  parseFormat,
+  render,
+  UnknownFormat,
+  type FormatSpec,
+  type Rendered,
+} from "./render.ts"
 export { renderHtml } from "./html.ts"
 export { renderTxt } from "./txt.ts"
 export { csvFileName, renderCsvFiles, renderCsvZip, type CsvFile } from "./csv.ts"

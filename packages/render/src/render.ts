@@ -11,10 +11,35 @@ import { renderHtml } from "./html.ts"
 import { renderTxt } from "./txt.ts"
 import { renderXlsx } from "./xlsx.ts"
 
-/** The formats. @category models */
-export const Format = Schema.Literals(["json", "html", "txt", "csv", "xlsx"])
-/** @category models */
-export type Format = typeof Format.Type
+/** What a format is: its media type, file extension and renderer. @category models */
+export interface FormatSpec {
+  readonly mediaType: string
+  readonly extension: string
+  readonly render: (d: Disclosure) => string | Uint8Array
+}
+
+/**
+ * THE list of output formats — the API's `format`/`Accept`, the command line's `--format` and the
+ * OpenAPI document all derive from it, so adding a format is one line here. @category models
+ */
+export const FORMATS = {
+  json: { mediaType: "application/json; charset=utf-8", extension: "json", render: disclosureJson },
+  html: { mediaType: "text/html; charset=utf-8", extension: "html", render: renderHtml },
+  txt: { mediaType: "text/plain; charset=utf-8", extension: "txt", render: renderTxt },
+  csv: { mediaType: "application/zip", extension: "zip", render: renderCsvZip },
+  xlsx: {
+    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    extension: "xlsx",
+    render: renderXlsx,
+  },
+} as const satisfies Record<string, FormatSpec>
+
+/** A format's name. @category models */
+export type Format = keyof typeof FORMATS
+/** The format names in list order. @category models */
+export const FORMAT_NAMES = Object.keys(FORMATS) as unknown as readonly [Format, ...Array<Format>]
+/** The Schema of a format name. @category models */
+export const Format = Schema.Literals(FORMAT_NAMES)
 
 /** A rendered document. @category models */
 export type Rendered =
@@ -35,28 +60,11 @@ export class UnknownFormat extends Data.TaggedError("UnknownFormat")<{ readonly 
 
 /** Renders a disclosure in a format; same document, same format → identical output. @category rendering */
 export const render = (d: Disclosure, format: Format): Rendered => {
-  switch (format) {
-    case "json":
-      return {
-        kind: "text",
-        mediaType: "application/json; charset=utf-8",
-        extension: "json",
-        body: disclosureJson(d),
-      }
-    case "html":
-      return { kind: "text", mediaType: "text/html; charset=utf-8", extension: "html", body: renderHtml(d) }
-    case "txt":
-      return { kind: "text", mediaType: "text/plain; charset=utf-8", extension: "txt", body: renderTxt(d) }
-    case "csv":
-      return { kind: "binary", mediaType: "application/zip", extension: "zip", body: renderCsvZip(d) }
-    case "xlsx":
-      return {
-        kind: "binary",
-        mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        extension: "xlsx",
-        body: renderXlsx(d),
-      }
-  }
+  const { mediaType, extension, render: draw } = FORMATS[format] as FormatSpec
+  const body = draw(d)
+  return typeof body === "string"
+    ? { kind: "text", mediaType, extension, body }
+    : { kind: "binary", mediaType, extension, body }
 }
 
 /** Parses a format name from a flag or query string. @category constructors */

@@ -4,25 +4,21 @@
  * matching `If-None-Match` gets 304, and immutable points are cacheable for a year.
  */
 import { type AsOf, Disclosure } from "@ledger/projections"
-import { render } from "@ledger/render"
+import { type Format, FORMAT_NAMES, FORMATS, render } from "@ledger/render"
 import { requireRead } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
 import { DepartmentYearPath, DisclosureQuery } from "../http-schemas.ts"
-import type { Format } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
 import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 
 const UTF8 = new TextEncoder()
 
-const MEDIA: Readonly<Record<Format, string>> = {
-  json: "application/json",
-  html: "text/html",
-  txt: "text/plain",
-  csv: "application/zip",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+/** Each format's media type without parameters, as `Accept` names it (from the one format list). */
+const MEDIA = Object.fromEntries(
+  FORMAT_NAMES.map((f) => [f, FORMATS[f].mediaType.split(";")[0] ?? ""]),
+) as Readonly<Record<Format, string>>
 
 /** The format an `Accept` header asks for (first acceptable by q-order), json when none is named. */
 export const formatFromAccept = (accept: string | undefined): Format | undefined => {
@@ -43,7 +39,7 @@ export const formatFromAccept = (accept: string | undefined): Format | undefined
     .sort((a, b) => b.q - a.q || a.i - b.i)
   for (const r of ranges) {
     if (r.type === "*/*" || r.type === "application/*") return "json"
-    const f = (Object.keys(MEDIA) as Array<Format>).find((k) => MEDIA[k] === r.type)
+    const f = FORMAT_NAMES.find((k) => MEDIA[k] === r.type)
     if (f) return f
     if (r.type === "text/*") return "html"
   }
@@ -71,8 +67,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       path: "/v1/departments/{code}/years/{year}/disclosure",
       operationId: "getDisclosure",
       summary: "The disclosure (部门预算公开) replayed as of a point, in a format",
-      description:
-        "`asOf`: current (default), published, a log position, an ISO instant, a date (the end of that day in Asia/Shanghai) or occurred:DATE. `format` or `Accept` picks json/html/txt/csv/xlsx. ETag is the document hash; published versions and past positions are immutable.",
+      description: `\`asOf\`: current (default), published, a log position, an ISO instant, a date (the end of that day in Asia/Shanghai) or occurred:DATE. \`format\` or \`Accept\` picks ${FORMAT_NAMES.join("/")}. ETag is the document hash; published versions and past positions are immutable.`,
       tag: "disclosure",
       roles: ["writer", "auditor", "admin"],
       params: DepartmentYearPath,
@@ -88,7 +83,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         200: {
           description: "the document",
           schema: Disclosure,
-          contentTypes: ["text/html", "text/plain", "text/csv", MEDIA.xlsx],
+          contentTypes: FORMAT_NAMES.filter((f) => f !== "json").map((f) => MEDIA[f]),
           headers: {
             ETag: "the document hash (with the format for non-JSON)",
             "Cache-Control": "private; immutable for past positions, revalidated by ETag otherwise",
@@ -112,7 +107,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       requireRead(c, code)
       const format = q.format ?? formatFromAccept(c.req.header("accept"))
       if (format === undefined)
-        fail("not-acceptable", "acceptable types: application/json, text/html, text/plain, text/csv, xlsx")
+        fail("not-acceptable", `acceptable types: ${FORMAT_NAMES.map((f) => MEDIA[f]).join(", ")}`)
       const f = format as Format
       const point = asOfOf(q.asOf, "asOf")
       const built = await documents.get(code, Number(year), point)
