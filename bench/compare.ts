@@ -11,6 +11,8 @@ import type { BenchRow } from "./report.ts"
 export interface Target {
   readonly min?: number
   readonly minRatio?: number
+  /** A floor on ours/plain SQL. */
+  readonly minPlainRatio?: number
   /** A ceiling, for latencies (e.g. median < 5 ms). */
   readonly max?: number
   readonly text: string
@@ -49,6 +51,11 @@ export const verdict = (row: CompareRow): "pass" | "FAIL" | "—" => {
     const r = ratio(row)
     if (r === undefined) return "—"
     if (r < t.minRatio) return "FAIL"
+  }
+  if (t.minPlainRatio !== undefined) {
+    const r = ratioToPlain(row)
+    if (r === undefined) return "—"
+    if (r < t.minPlainRatio) return "FAIL"
   }
   return "pass"
 }

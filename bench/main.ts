@@ -279,6 +279,22 @@ const optional = async (
   }
 }
 
+/** The province benchmark (bench/province/bench.ts) on two scratch databases: ours and the plain COPY. */
+const province = async (admin: string): Promise<ReadonlyArray<CompareRow>> => {
+  log("province benchmark (bench/province/bench.ts)")
+  const oursDb = await createScratch(admin, "province")
+  const plainDb = await createScratch(admin, "province_plain")
+  try {
+    const { benchProvince } = await import("./province/bench.ts")
+    return await benchProvince({ quick, pgUrl: oursDb.url, plainUrl: plainDb.url, log })
+  } catch (error) {
+    return [{ workload: "province benchmark", unit: "", note: `skipped: ${errorText(error)}` }]
+  } finally {
+    await oursDb.drop().catch(() => undefined)
+    await plainDb.drop().catch(() => undefined)
+  }
+}
+
 const main = async (): Promise<void> => {
   const admin = adminUrl()
   const machine = await describeMachine(admin)
@@ -324,6 +340,7 @@ const main = async (): Promise<void> => {
     ...disclosure,
     ...streamSize,
     ...api,
+    ...(process.env["BENCH_SKIP_PROVINCE"] === "1" ? [] : await province(admin)),
   ]
   const end = os.loadavg() as [number, number, number]
   console.log(`## pnpm bench${quick ? " (BENCH_QUICK=1)" : ""}\n`)

@@ -24,3 +24,24 @@ describe("a generated province", () => {
     expect(projects).toBeGreaterThan(20)
   }, 120_000)
 })
+
+describe("the province benchmark's phases (quick form, so they cannot rot)", () => {
+  it("generate → import (PGlite folder) → rebuild every disclosure counts the same events", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs")
+    const { tmpdir } = await import("node:os")
+    const path = await import("node:path")
+    const { phases } = await import("./province/phases.ts")
+    const dir = mkdtempSync(path.join(tmpdir(), "province-test-"))
+    try {
+      const file = path.join(dir, "p.ndjson")
+      const generated = await phases.generate({ file, departments: 2, seed: 9 })
+      const imported = await phases.import({ file, pglite: path.join(dir, "store") })
+      expect(imported.events).toBe(generated.events)
+      const rebuilt = await phases.rebuild({ pglite: path.join(dir, "store") })
+      expect(rebuilt.events).toBe(generated.events)
+      expect(rebuilt.extra?.["disclosures"]).toBe(2)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 300_000)
+})

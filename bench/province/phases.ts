@@ -1,0 +1,135 @@
+/**
+ * The province benchmark's phases, each run in its own process (`npx tsx bench/province/phases.ts
+ * PHASE JSON-ARGS`) so its peak resident memory is its own: generate the NDJSON file, import it
+ * through the streaming import (PostgreSQL or PGlite), COPY the same rows into a plain table, and
+ * rebuild every department-year's disclosure from the store. Each prints one JSON line on stdout.
+ *
+ * @module
+ */
+import { createReadStream, createWriteStream } from "node:fs"
+import { once } from "node:events"
+import { createInterface } from "node:readline"
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
+import { pathToFileURL } from "node:url"
+import { Effect } from "effect"
+import pg from "pg"
+import { from as copyFrom } from "pg-copy-streams"
+import { Envelope } from "@ledger/domain"
+import { AsOf } from "@ledger/projections"
+import { generateProvince } from "@ledger/province"
+import { importLines, makeLedgerService } from "@ledger/service"
+import { makePgEventStore, makePgliteEventStore } from "@ledger/store-postgres"
+
+/** What a phase measured. */
+export interface PhaseResult {
+  readonly events: number
+  readonly ms: number
+  /** Peak resident set of the phase's process, in MiB. */
+  readonly peakRssMiB: number
+  readonly extra?: Record<string, number>
+}
+
+const peak = () => process.resourceUsage().maxRSS / 1024
+
+const lines = (file: string) =>
+  createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity })
+
+const openStore = (target: { readonly pg?: string; readonly pglite?: string }) =>
+  Effect.runPromise(
+    target.pg !== undefined
+      ? makePgEventStore({ connectionString: target.pg })
+      : makePgliteEventStore({ dataDir: target.pglite }),
+  )
+
+export const phases = {
+  /** Writes the province's NDJSON file. */
+  generate: async (a: { file: string; departments: number; seed: number }): Promise<PhaseResult> => {
+    const t0 = performance.now()
+    const out = createWriteStream(a.file)
+    let events = 0
+    for (const dy of generateProvince({ departments: a.departments, years: 1, seed: a.seed })) {
+      let chunk = ""
+      for (const e of dy.events) chunk += JSON.stringify(e) + "\n"
+      events += dy.events.length
+      if (!out.write(chunk)) await once(out, "drain")
+    }
+    out.end()
+    await once(out, "close")
+    return { events, ms: performance.now() - t0, peakRssMiB: peak() }
+  },
+
+  /** `ledger import` of the file: streaming, one transaction, rules checked, chains written. */
+  import: async (a: { file: string; pg?: string; pglite?: string }): Promise<PhaseResult> => {
+    const store = await openStore(a)
+    try {
+      const t0 = performance.now()
+      const r = await Effect.runPromise(
+        importLines(store, lines(a.file), { idempotencyKey: `bench:${Date.now()}` }),
+      )
+      return { events: r.appended, ms: performance.now() - t0, peakRssMiB: peak() }
+    } finally {
+      await Effect.runPromise(store.close())
+    }
+  },
+
+  /** Plain COPY of the same rows (stream, version, type, the event as JSONB): the server's ceiling. */
+  copy: async (a: { file: string; pg: string }): Promise<PhaseResult> => {
+    const client = new pg.Client({ connectionString: a.pg })
+    await client.connect()
+    try {
+      await client.query(
+        "CREATE TABLE province_plain (position bigserial PRIMARY KEY, stream_id text NOT NULL, version integer NOT NULL, type text NOT NULL, data jsonb NOT NULL, UNIQUE (stream_id, version))",
+      )
+      const versions = new Map<string, number>()
+      let events = 0
+      async function* rows() {
+        for await (const line of lines(a.file)) {
+          if (line === "") continue
+          const e = JSON.parse(line) as { stream: Envelope.StreamKey; type: string }
+          const id = Envelope.streamIdOf(e.stream)
+          const v = (versions.get(id) ?? 0) + 1
+          versions.set(id, v)
+          events++
+          yield `${id}\t${v}\t${e.type}\t${line.replaceAll("\\", "\\\\")}\n`
+        }
+      }
+      const t0 = performance.now()
+      await pipeline(
+        Readable.from(rows()),
+        client.query(copyFrom("COPY province_plain (stream_id, version, type, data) FROM STDIN")),
+      )
+      return { events, ms: performance.now() - t0, peakRssMiB: peak() }
+    } finally {
+      await client.end()
+    }
+  },
+
+  /** Every department-year's current disclosure, replayed from the store one after another. */
+  rebuild: async (a: { pg?: string; pglite?: string }): Promise<PhaseResult> => {
+    const store = await openStore(a)
+    try {
+      const service = makeLedgerService(store)
+      const t0 = performance.now()
+      const all = await Effect.runPromise(service.departments())
+      let events = 0
+      for (const d of all) {
+        await Effect.runPromise(service.disclosure(d.department, d.year, AsOf.current))
+        events += d.version
+      }
+      return { events, ms: performance.now() - t0, peakRssMiB: peak(), extra: { disclosures: all.length } }
+    } finally {
+      await Effect.runPromise(store.close())
+    }
+  },
+} as const
+
+/** The phase names. */
+export type Phase = keyof typeof phases
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const name = process.argv[2] as Phase
+  const args = JSON.parse(process.argv[3] ?? "{}") as never
+  const result = await phases[name](args)
+  process.stdout.write(JSON.stringify(result) + "\n")
+}
