@@ -307,3 +307,72 @@ describe("hostile load: issue 12 bounded work per request", () => {
     expect((await running).status).toBe(200)
   })
 })
+
+describe("hostile input: issue 12 provenance and as-of", () => {
+  const D = "/v1/departments/002/years/2026"
+
+  it("cell provenance answers every cell of tables 1–3 (labels, empty and zero cells included), never 5xx", async () => {
+    const h = await makeHarness()
+    const doc = (await (await h.call(`${D}/disclosure`, { key: h.keys.auditor })).json()) as {
+      tables: ReadonlyArray<{ id: string; rows: ReadonlyArray<{ cells: ReadonlyArray<string> }> }>
+    }
+    const statuses = new Map<number, number>()
+    for (const t of doc.tables.slice(0, 3))
+      for (const [r, row] of t.rows.entries())
+        for (const c of row.cells.keys()) {
+          const res = await h.call(`${D}/disclosure/cells/${t.id}/${r}/${c}`, { key: h.keys.auditor })
+          expect(
+            res.status,
+            `table ${t.id} row ${r} col ${c}: ${res.status >= 500 ? await res.text() : ""}`,
+          ).toBe(200)
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+        }
+    expect(statuses.get(200)).toBeGreaterThan(100)
+  }, 300_000)
+
+  it.each(["2026-02-30", "2026-13-01", "2026-01-20T25:00:00Z", "0000-01-01", "9999-12-31"])(
+    "asOf=%s is 422 naming asOf",
+    async (asOf) => {
+      const h = await makeHarness()
+      const res = await h.call(`${D}/disclosure?asOf=${asOf}`, { key: h.keys.auditor })
+      expect(res.status).toBe(422)
+      expect(await res.text()).toContain("asOf")
+    },
+  )
+})
+
+describe("hostile input: issue 12 large sums", () => {
+  const D = "/v1/departments/002/years/2026"
+
+  it("a column whose sum passes 15 integer digits still builds and traces, exactly to the fen", async () => {
+    const h = await makeHarness()
+    const huge = "999999999999999.99"
+    const res = await h.call(`${D}/events`, {
+      ...postJson(
+        { events: [newAppropriation("huge-1", huge), newAppropriation("huge-2", huge)] },
+        { "idempotency-key": "huge" },
+      ),
+      key: h.keys.writer,
+    })
+    expect(res.status).toBe(201)
+    const doc = await h.call(`${D}/disclosure`, { key: h.keys.auditor })
+    expect(doc.status).toBe(200)
+    const body = (await doc.json()) as {
+      tables: ReadonlyArray<{ id: string; rows: ReadonlyArray<{ cells: ReadonlyArray<string> }> }>
+    }
+    const table = body.tables[0]
+    if (table === undefined) throw new Error("no table 1")
+    let traced = 0
+    for (const [r, row] of table.rows.entries())
+      for (const c of row.cells.keys()) {
+        const cell = await h.call(`${D}/disclosure/cells/${table.id}/${r}/${c}`, { key: h.keys.auditor })
+        expect(cell.status, `cell ${r}/${c}: ${cell.status >= 500 ? await cell.clone().text() : ""}`).toBe(
+          200,
+        )
+        const text = await cell.text()
+        // A 元 sum of 16 integer digits, exact to the fen, and the printed figure it rounds to.
+        if (/"[1-9]\d{15,}\.\d{2}"/.test(text) && text.includes('"matchesPrinted":true')) traced++
+      }
+    expect(traced).toBeGreaterThan(0)
+  }, 300_000)
+})

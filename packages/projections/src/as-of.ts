@@ -22,6 +22,7 @@
  *
  * @module as-of
  */
+import { Codes } from "@ledger/domain"
 import { Data, Result, Schema, SchemaGetter } from "effect"
 import type { LoggedEvent } from "./logged-event.ts"
 
@@ -86,7 +87,12 @@ export const asOfProblem = (text: string): string | undefined => {
   if (!GRAMMAR.test(text)) return GRAMMAR_MESSAGE
   const time = text.startsWith("occurred:") ? text.slice("occurred:".length) : text
   if (/^\d{1,15}$/.test(time) || time === "current" || time === "published") return undefined
-  return Number.isNaN(millisOf(time, true)) ? `"${time}" is not a real date or time` : undefined
+  if (Number.isNaN(millisOf(time, true))) return `"${time}" is not a real date or time`
+  const year = Number(time.slice(0, 4))
+  // The years an event may carry (Codes.DATE_YEARS): 0000 or 9999 is a typing accident, not a point.
+  return year < Codes.DATE_YEARS.minimum || year > Codes.DATE_YEARS.maximum
+    ? `"${time}" names the year ${time.slice(0, 4)}, outside ${Codes.DATE_YEARS.minimum}–${Codes.DATE_YEARS.maximum}`
+    : undefined
 }
 
 /** The point a (valid) text names. */

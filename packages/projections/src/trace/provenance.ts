@@ -80,12 +80,11 @@ const exactWan = (yuan: Money.Money): string => {
   return `${negative && /[1-9]/.test(digits) ? "-" : ""}${whole}.${digits.slice(-6)}`
 }
 
-/** A rounded 万元 figure back in 元 (`"0.12"` → `"1200.00"`). */
-const wanToYuan = (wan: string): Money.Money => {
-  const [int = "0", frac = "00"] = wan.replace("-", "").split(".")
-  const yuan = `${int}${frac.padEnd(2, "0")}00`.replace(/^0+(?=\d)/, "")
-  return Money.make(`${wan.startsWith("-") ? "-" : ""}${yuan}`)
-}
+/**
+ * A rounded 万元 figure back in 元 (`"0.12"` → `"1200.00"`), by exact multiplication: the 元 figure
+ * of a large column can pass the 15 integer digits a wire amount may have, so it is never re-parsed.
+ */
+const wanToYuan = (wan: string): Money.Money => Money.times(Money.make(wan), "10000")
 
 /** A line of a state with its contributions' events, given the events that built it. */
 const lineView = (
