@@ -20,6 +20,7 @@ import {
   Text,
   UnitType,
 } from "./Codes.ts"
+import { FactEvent } from "./DisclosureFacts.ts"
 import { Amount, SignedAmount } from "./Money.ts"
 
 const Count = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000 }))
@@ -159,13 +160,20 @@ export const PriorYearBudgetRecorded = Schema.Struct({
     incomeTotal: Amount,
     expenditureTotal: Amount,
     generalBudgetCurrent: Amount,
-    threePublic: Schema.Struct({
-      abroad: Amount,
-      reception: Amount,
-      vehiclePurchase: Amount,
-      vehicleOperation: Amount,
-    }),
-    operatingCosts: Amount,
+    /** Optional: a document that states no prior 三公 or 机关运行经费 prints no comparison for them. */
+    threePublic: Schema.optional(
+      Schema.Struct({
+        abroad: Amount,
+        reception: Amount,
+        vehiclePurchase: Amount,
+        vehicleOperation: Amount,
+      }),
+    ),
+    operatingCosts: Schema.optional(Amount),
+    /** Last year's 财政拨款 by budget, for templates that compare each (Shanghai 编制说明). */
+    fiscalBySource: Schema.optional(
+      Schema.Struct({ generalBudget: Amount, governmentFund: Amount, stateCapital: Amount }),
+    ),
   }),
 })
 
@@ -243,6 +251,7 @@ export const BudgetEvent = Schema.Union([
   NarrativeNoteRecorded,
   AssetHoldingsRecorded,
   DisclosurePublished,
+  ...FactEvent.members,
 ])
 /** @category events */
 export type BudgetEvent = typeof BudgetEvent.Type

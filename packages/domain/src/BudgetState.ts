@@ -9,6 +9,7 @@
 import { Result } from "effect"
 import type * as E from "./BudgetEvent.ts"
 import type { BudgetLine } from "./BudgetLine.ts"
+import { evolveFacts, noFacts, type DisclosureFacts } from "./DisclosureFacts.ts"
 import * as Money from "./Money.ts"
 
 type Data<T extends { readonly data: unknown }> = T["data"]
@@ -55,6 +56,8 @@ export interface BudgetState {
   readonly priorYear: Data<typeof E.PriorYearBudgetRecorded.Type> | undefined
   readonly notes: ReadonlyMap<string, string>
   readonly assets: Data<typeof E.AssetHoldingsRecorded.Type> | undefined
+  /** The optional facts some templates print (see DisclosureFacts). */
+  readonly facts: DisclosureFacts
   readonly adjustments: ReadonlySet<string>
   readonly publications: ReadonlyArray<Data<typeof E.DisclosurePublished.Type> & { readonly ref: EventRef }>
 }
@@ -71,6 +74,7 @@ export const initialState: BudgetState = {
   priorYear: undefined,
   notes: new Map(),
   assets: undefined,
+  facts: noFacts,
   adjustments: new Set(),
   publications: [],
 }
@@ -279,6 +283,15 @@ class Folder {
         return
       case "AssetHoldingsRecorded":
         s.assets = event.data
+        return
+      case "FunctionPurposeRecorded":
+      case "ItemReasonRecorded":
+      case "ProcurementReservationRecorded":
+      case "VehicleFleetRecorded":
+      case "PlannedPurchasesRecorded":
+      case "PerformanceSummaryRecorded":
+      case "OrganizationBodyRecorded":
+        s.facts = evolveFacts(s.facts, event)
         return
       case "DisclosurePublished":
         if (!this.owned.has("publications")) {

@@ -43,7 +43,7 @@ export const UNIT_OWN_SOURCES: ReadonlyArray<FundingSource> = [
  * missing module a compile error). An unknown id is refused naming the id and the known ones.
  * @category models
  */
-export const TEMPLATE_IDS = ["shanxi-county-13"] as const
+export const TEMPLATE_IDS = ["shanxi-county-13", "shanghai-district-9"] as const
 /** @category models */
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 /** True for a known template id. @category models */

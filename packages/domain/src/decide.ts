@@ -276,6 +276,13 @@ const checkEvent = (
     case "NarrativeNoteRecorded":
     case "AssetHoldingsRecorded":
     case "DisclosurePublished":
+    case "FunctionPurposeRecorded":
+    case "ItemReasonRecorded":
+    case "ProcurementReservationRecorded":
+    case "VehicleFleetRecorded":
+    case "PlannedPurchasesRecorded":
+    case "PerformanceSummaryRecorded":
+    case "OrganizationBodyRecorded":
       return ok
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Result } from "effect"
 import { initialState } from "../BudgetState.ts"
+import { evolveFacts } from "../DisclosureFacts.ts"
 import type * as E from "../BudgetEvent.ts"
 import type { BudgetLine } from "../BudgetLine.ts"
 import * as Money from "../Money.ts"
@@ -140,6 +141,14 @@ export const legacyEvolve = (state: BudgetState, event: E.BudgetEvent, ref?: Eve
       return { ...next, notes: withEntry(next.notes, event.data.topic, event.data.text) }
     case "AssetHoldingsRecorded":
       return { ...next, assets: event.data }
+    case "FunctionPurposeRecorded":
+    case "ItemReasonRecorded":
+    case "ProcurementReservationRecorded":
+    case "VehicleFleetRecorded":
+    case "PlannedPurchasesRecorded":
+    case "PerformanceSummaryRecorded":
+    case "OrganizationBodyRecorded":
+      return { ...next, facts: evolveFacts(next.facts, event) }
     case "DisclosurePublished":
       return { ...next, publications: [...next.publications, { ...event.data, ref: at }] }
   }

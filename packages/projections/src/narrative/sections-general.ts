@@ -199,12 +199,14 @@ export const sectionEight = (ctx: SectionContext): NarrativeSection => {
   // 机关运行经费 covers only 行政 and 参公 units (名词解释 四), so the sentence counts those units —
   // the units table 11 lists — not every unit of the department (domain.md §5.2 item 4).
   const covered = [...state.units.values()].filter((u) => OPERATING_UNIT_TYPES.includes(u.unitType)).length
+  // A prior year without a stated 机关运行经费 gives no comparison (never "下降100.00%" against 0).
   const prior = state.priorYear
+  const before = prior?.operatingCosts
   const compared =
-    prior === undefined
+    prior === undefined || before === undefined
       ? ""
-      : `，${change(now, wan(Money.make(prior.operatingCosts)), {
-          against: `${prior.year}年预算${wan(Money.make(prior.operatingCosts))}万元`,
+      : `，${change(now, wan(Money.make(before)), {
+          against: `${prior.year}年预算${wan(Money.make(before))}万元`,
           same: `${prior.year}年预算数`,
         })}`
   return {

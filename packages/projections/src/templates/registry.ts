@@ -7,6 +7,7 @@
  */
 import { Codes } from "@ledger/domain"
 import { Data, Result } from "effect"
+import { shanghaiDistrict9 } from "./shanghai-district-9/index.ts"
 import { shanxiCounty13 } from "./shanxi-county-13/index.ts"
 import type { Template } from "./types.ts"
 
@@ -23,6 +24,7 @@ export class UnknownTemplate extends Data.TaggedError("UnknownTemplate")<{
 /** Every template by id. @category templates */
 export const TEMPLATES: Readonly<Record<Codes.TemplateId, Template>> = {
   "shanxi-county-13": shanxiCounty13,
+  "shanghai-district-9": shanghaiDistrict9,
 }
 
 /** The template of an id, or `UnknownTemplate`. @category templates */

@@ -20,10 +20,10 @@ export const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-offic
 export const referenceDocuments = path.join(repoRoot, "fixtures/reference-documents")
 
 /** The reference document (Shanxi county template), as text extracted from its PDF. @category constants */
-export const referencePath = path.join(
-  referenceDocuments,
-  "disclosure-2026-tunliu-government-office.txt",
-)
+export const referencePath = path.join(referenceDocuments, "disclosure-2026-tunliu-government-office.txt")
+
+/** The fixture NDJSON of the Shanghai district department (普陀区城市管理行政执法局). @category constants */
+export const shanghaiFixturePath = path.join(repoRoot, "fixtures/shanghai-putuo-chengguan/events.ndjson")
 
 /** The Shanghai district reference document, as text extracted from its PDF. @category constants */
 export const shanghaiReferencePath = path.join(

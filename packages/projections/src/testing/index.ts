@@ -12,6 +12,7 @@ export {
   referencePath,
   referenceText,
   repoRoot,
+  shanghaiFixturePath,
   shanghaiReferencePath,
 } from "./fixture.ts"
 export { toLogged } from "./logged.ts"

@@ -1,0 +1,69 @@
+/**
+ * Row helpers of the Shanghai district template: the functional classification printed with its
+ * code split into 类 / 款 / 项 columns ("208 05 01"), only codes with a figure, depth first; and the
+ * classes with money numbered 一、二 … as tables 1 and 4 list them.
+ *
+ * @module templates/shanghai-district-9/rows
+ */
+import type { TableContext } from "../../context.ts"
+import { functionName } from "../../context.ts"
+import type { DisclosureRow } from "../../disclosure-schema.ts"
+import { YUAN_GROUPED_BLANK_ZERO } from "../../display-unit.ts"
+import { distinct, select, type Line } from "../../ledger.ts"
+import { toChineseNumeral } from "../../narrative/chinese-numerals.ts"
+import { isEmpty, row, type CellSpec } from "../../row.ts"
+
+/** Amount columns of a row from the lines under it. @category models */
+export type Columns = (lines: ReadonlyArray<Line>) => ReadonlyArray<CellSpec>
+
+const LEVELS = [
+  { digits: 3, kind: "class" },
+  { digits: 5, kind: "kuan" },
+  { digits: 7, kind: "xiang" },
+] as const
+
+/** "2080501" → ["208", "05", "01"]; "20805" → ["208", "05", ""]. @category projections */
+export const splitCode = (code: string): ReadonlyArray<string> => [
+  code.slice(0, 3),
+  code.slice(3, 5),
+  code.slice(5, 7),
+]
+
+/** `[类, 款, 项, name, ...columns]` for every function code with a figure, depth first. @category projections */
+export const splitFunctionRows = (
+  ctx: TableContext,
+  lines: ReadonlyArray<Line>,
+  columns: Columns,
+  level = 0,
+  prefix = "",
+): ReadonlyArray<DisclosureRow> => {
+  const spec = LEVELS[level]
+  if (spec === undefined) return []
+  const under = select(lines, { functionPrefix: prefix })
+  return distinct(under, (l) => l.line.functionCode.slice(0, spec.digits)).flatMap((code) => {
+    const mine = select(under, { functionPrefix: code })
+    const r = row([...splitCode(code), functionName(ctx, code), ...columns(mine)], {
+      kind: spec.kind,
+      codes: { function: code },
+      unit: YUAN_GROUPED_BLANK_ZERO,
+    })
+    if (isEmpty([r])) return []
+    return [r, ...splitFunctionRows(ctx, mine, columns, level + 1, code)]
+  })
+}
+
+/** The function classes that carry money, numbered "一、…" in code order. @category projections */
+export const numberedClasses = (
+  ctx: TableContext,
+  lines: ReadonlyArray<Line>,
+): ReadonlyArray<{ readonly code: string; readonly label: string; readonly lines: ReadonlyArray<Line> }> =>
+  distinct(lines, (l) => l.line.functionCode.slice(0, 3))
+    .map((code) => ({ code, lines: select(lines, { functionPrefix: code }) }))
+    .filter((c) => !isEmpty([row(["", c.lines], { unit: YUAN_GROUPED_BLANK_ZERO })]))
+    .map((c, i) => ({ ...c, label: `${toChineseNumeral(i + 1)}、${functionName(ctx, c.code)}` }))
+
+/** A row in 元 (blank zeros). @category constructors */
+export const yuanRow = (
+  cells: ReadonlyArray<CellSpec>,
+  meta: Parameters<typeof row>[1] = {},
+): DisclosureRow => row(cells, { ...meta, unit: YUAN_GROUPED_BLANK_ZERO })
