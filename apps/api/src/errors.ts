@@ -4,15 +4,13 @@
  * `application/problem+json` response with a stable `type`. Anything unclassified is a 500 and is
  * logged; a client's mistake never lands there.
  */
+import type { UnreadableDocument } from "@ledger/audit"
+import type { AppendError } from "@ledger/eventstore"
+import type { InvalidAsOf, NoSuchCell } from "@ledger/projections"
+import type { BatchRejected, ReplayError } from "@ledger/service"
 import type { Context } from "hono"
 import { problem } from "./problem.ts"
-import type { Problem, ProblemIssue, ProblemKind } from "./problem.ts"
-
-interface Tagged {
-  readonly _tag: string
-  readonly message?: string
-  readonly [k: string]: unknown
-}
+import type { ApiProblem, Problem, ProblemIssue, ProblemKind } from "./problem.ts"
 
 interface BatchIssueLike {
   readonly index: number
@@ -29,62 +27,61 @@ const batchIssues = (issues: ReadonlyArray<BatchIssueLike>): Array<ProblemIssue>
     ...(i.rule !== undefined ? { rule: i.rule } : {}),
   }))
 
+/**
+ * Every tagged error a route can raise: the API's own and those the service, the store, the
+ * projections and the audit engine declare. The table below is keyed by exactly these tags, so an
+ * error added to one of these unions and not mapped here FAILS TO COMPILE instead of becoming a 500.
+ * @category errors
+ */
+export type DeclaredError =
+  ApiProblem | BatchRejected | AppendError | ReplayError | InvalidAsOf | NoSuchCell | UnreadableDocument
+
+type Table = {
+  readonly [K in DeclaredError["_tag"]]: (e: Extract<DeclaredError, { readonly _tag: K }>) => Problem
+}
+
 const simple =
   (kind: ProblemKind) =>
-  (e: Tagged): Problem =>
-    problem(kind, e.message ?? kind)
+  (e: { readonly message: string }): Problem =>
+    problem(kind, e.message)
 
 /** The table: error tag → problem. */
-const TABLE: Readonly<Record<string, (e: Tagged) => Problem>> = {
-  ApiProblem: (e) =>
-    problem(
-      e["kind"] as ProblemKind,
-      String(e["detail"]),
-      e["issues"] as ReadonlyArray<ProblemIssue> | undefined,
-    ),
+const TABLE: Table = {
+  ApiProblem: (e) => problem(e.kind, e.detail, e.issues),
   BatchRejected: (e) => {
     const kind =
-      e["kind"] === "malformed"
+      e.kind === "malformed"
         ? "malformed-request"
-        : e["kind"] === "rule-violation"
+        : e.kind === "rule-violation"
           ? "rule-violation"
           : "invalid-event"
-    const issues = batchIssues(e["issues"] as ReadonlyArray<BatchIssueLike>)
+    const issues = batchIssues(e.issues)
     return problem(kind, `the batch was not written: ${issues.length} issue(s)`, issues)
   },
   StreamVersionConflict: simple("version-conflict"),
   IdempotencyConflict: simple("idempotency-conflict"),
-  InvalidEvent: (e) =>
-    problem("invalid-event", String(e["message"]), [
-      { path: String(e["path"]), message: String(e["message"]) },
-    ]),
+  InvalidEvent: (e) => problem("invalid-event", e.message, [{ path: e.path, message: e.message }]),
   StoreUnavailable: simple("store-unavailable"),
   UnknownDepartmentYear: (e) =>
-    problem(
-      "not-found",
-      `no event has been recorded for department ${String(e["department"])} in ${String(e["year"])}`,
-    ),
+    problem("not-found", `no event has been recorded for department ${e.department} in ${e.year}`),
   NotPublished: simple("not-published"),
-  EmptySelection: (e) =>
-    problem("not-found", `no event of the department-year is visible as of ${String(e["asOf"])}`),
+  EmptySelection: (e) => problem("not-found", `no event of the department-year is visible as of ${e.asOf}`),
   MissingDepartmentProfile: simple("not-disclosable"),
   NotABudgetStream: simple("not-disclosable"),
   UnresolvedCodes: simple("not-disclosable"),
+  UnknownYear: simple("not-disclosable"),
   UnreadableDocument: (e) =>
-    problem("invalid-request", `the text is not a readable disclosure: ${e.message ?? ""}`, [
-      { path: "body", message: e.message ?? "" },
+    problem("invalid-request", `the text is not a readable disclosure: ${e.message}`, [
+      { path: "body", message: e.message },
     ]),
-  InvalidAsOf: (e) =>
-    problem("invalid-request", e.message ?? "invalid as-of", [
-      { path: String(e["field"]), message: String(e["reason"]) },
-    ]),
-  NoSuchCell: (e) => problem("not-found", e.message ?? "no such cell"),
-  InvalidKeySpec: (e) => {
-    const [field = "", ...rest] = String(e.message ?? "").split(": ")
-    return problem("invalid-request", e.message ?? "invalid key", [
-      { path: `body.${field}`, message: rest.join(": ") },
-    ])
-  },
+  InvalidAsOf: (e) => problem("invalid-request", e.message, [{ path: e.field, message: e.reason }]),
+  NoSuchCell: (e) => problem("not-found", e.message),
+}
+
+/** `InvalidKeySpec` is a plain Error (named, not tagged): "field: reason". */
+const invalidKeySpec = (e: Error): Problem => {
+  const [field = "", ...rest] = e.message.split(": ")
+  return problem("invalid-request", e.message, [{ path: `body.${field}`, message: rest.join(": ") }])
 }
 
 const tagOf = (error: unknown): string | undefined => {
@@ -96,8 +93,12 @@ const tagOf = (error: unknown): string | undefined => {
 /** Maps any thrown value to a problem; unknown errors become `internal`. @category errors */
 export const toProblem = (error: unknown): Problem => {
   const tag = tagOf(error)
-  const entry = tag === undefined ? undefined : TABLE[tag]
-  return entry ? entry(error as Tagged) : problem("internal", "an unexpected error occurred; it was logged")
+  if (tag === "InvalidKeySpec" && error instanceof Error) return invalidKeySpec(error)
+  const entry =
+    tag !== undefined && Object.hasOwn(TABLE, tag) ? TABLE[tag as DeclaredError["_tag"]] : undefined
+  return entry
+    ? (entry as (e: DeclaredError) => Problem)(error as DeclaredError)
+    : problem("internal", "an unexpected error occurred; it was logged")
 }
 
 /** A problem as a response. @category errors */
