@@ -3,8 +3,9 @@
 #   1. starts the local cluster when nothing answers (Debian pg_ctlcluster; waits for pg_isready),
 #   2. creates roles ledger_owner (owns the schema, runs migrations) and ledger_app (what the store
 #      connects as) and the database `ledger` owned by ledger_owner,
-#   3. when the workspace is installed, migrates as the owner and grants ledger_app SELECT + INSERT
-#      on events (never UPDATE, DELETE or TRUNCATE) plus what appending needs.
+#   3. when the workspace is installed, migrates as the owner and grants ledger_app SELECT on the
+#      tables and EXECUTE on ledger_append (its only way to append; never INSERT, UPDATE, DELETE or
+#      TRUNCATE), revoking whatever an older release granted.
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGADMIN_USER (postgres), LEDGER_DB
 # (ledger), LEDGER_OWNER (ledger_owner), LEDGER_APP (ledger_app), LEDGER_OWNER_PASSWORD and
 # LEDGER_APP_PASSWORD (optional; set them when the server does not use trust authentication).

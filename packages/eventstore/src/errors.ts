@@ -74,3 +74,20 @@ export const describeExpected = (expected: ExpectedVersion): string =>
     : expected._tag === "NoStream"
       ? "no stream"
       : "any version"
+
+/**
+ * A read found history that does not match its hash chain (an event changed, deleted, reordered
+ * or inserted behind the store's back). Nothing built from it may be served, cached or sealed.
+ * @category errors
+ */
+export class LedgerIntegrity extends Data.TaggedError("LedgerIntegrity")<{
+  readonly streamId: string
+  readonly position: number
+  readonly version: number
+  readonly reason: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `history of stream ${this.streamId} is broken at position ${this.position} (version ${this.version}): ${this.reason} — ${this.detail}`
+  }
+}

@@ -149,7 +149,7 @@ export interface StreamHead {
 
 /** Why `verify` rejected a stream. @category models */
 export type VerifyFailureReason =
-  "payload-modified" | "event-deleted" | "reordered" | "inserted" | "index-mismatch"
+  "payload-modified" | "event-deleted" | "reordered" | "inserted" | "index-mismatch" | "recorded-at-decreased"
 
 /** `verify`'s answer: all chains intact, or the first bad event (lowest position). @category models */
 export type VerifyResult =

@@ -9,6 +9,7 @@ export {
   describeExpected,
   IdempotencyConflict,
   InvalidEvent,
+  LedgerIntegrity,
   SchemaTooNew,
   StoreUnavailable,
   StreamVersionConflict,
@@ -41,9 +42,10 @@ export type { EventStoreShape } from "./event-store.ts"
 export { chainCanonical, GENESIS_HASH, sha256Hex } from "./hash.ts"
 export { layerMemory, makeMemoryEventStore } from "./memory-store.ts"
 export type { MemoryEventStore, MemoryState } from "./memory-store.ts"
-export { prepareAppend } from "./prepare.ts"
+export { DATABASE_CLOCK_PLACEHOLDER, prepareAppend } from "./prepare.ts"
 export type { PreparedAppend, PreparedEvent, PreparedStream } from "./prepare.ts"
 export { decodeStoredRow } from "./stored-row.ts"
 export type { StoredRow } from "./stored-row.ts"
-export { firstFailure, verifyStreamChain } from "./verify-chain.ts"
-export type { ChainFailure, RecordedHead } from "./verify-chain.ts"
+export { firstFailure, makeChainVerifier, verifyStreamChain } from "./verify-chain.ts"
+export type { ChainFailure, ChainVerifier, RecordedHead } from "./verify-chain.ts"
+export { verifyRead } from "./verify-read.ts"

@@ -1,6 +1,7 @@
 /**
  * The in-memory event store: the reference semantics of the port, for unit tests and library
  * users. JavaScript runs one append at a time, so each append is atomic by construction.
+ * `recordedAt` comes from the injected Effect `Clock`, held at the last value when it goes back.
  */
 import { Clock, Effect, Layer, Result } from "effect"
 import { asOfPredicate } from "./as-of.ts"
@@ -13,8 +14,8 @@ import { chainCanonical, GENESIS_HASH, sha256Hex } from "./hash.ts"
 import { prepareAppend } from "./prepare.ts"
 import { decodeStoredRow } from "./stored-row.ts"
 import type { StoredRow } from "./stored-row.ts"
-import { firstFailure, verifyStreamChain } from "./verify-chain.ts"
-import type { ChainFailure, RecordedHead } from "./verify-chain.ts"
+import { makeChainVerifier } from "./verify-chain.ts"
+import type { RecordedHead } from "./verify-chain.ts"
 
 /** The raw state, exposed only to the tamper hook. @category models */
 export interface MemoryState {
@@ -128,11 +129,13 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
 
   return {
     append: (requests, options) =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) =>
-        closed
-          ? Effect.fail(closedError)
-          : Effect.fromResult(appendNow(prepareAppend(requests, options, now))),
-      ),
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        if (closed) return Effect.fail(closedError)
+        // Like the database clock: recordedAt never decreases along the log, whatever the Clock does.
+        const last = state.rows.at(-1)?.recordedAt
+        const stamp = last === undefined ? now : Math.max(now, Date.parse(last))
+        return Effect.fromResult(appendNow(prepareAppend(requests, options, stamp)))
+      }),
     readStream: (streamId, options = {}) =>
       guard(() => {
         const visible = asOfPredicate(options.asOf)
@@ -163,19 +166,10 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
     head: (streamId) => guard(() => headOf(streamId)),
     verify: () =>
       guard((): VerifyResult => {
-        const byStream = new Map<string, Array<StoredRow>>()
-        for (const r of [...state.rows].sort((a, b) => a.position - b.position)) {
-          const list = byStream.get(r.streamId) ?? []
-          list.push(r)
-          byStream.set(r.streamId, list)
-        }
-        const ids = new Set([...byStream.keys(), ...state.heads.keys()])
-        const failures: Array<ChainFailure> = []
-        for (const id of ids) {
-          const failure = verifyStreamChain(id, byStream.get(id) ?? [], state.heads.get(id))
-          if (failure) failures.push(failure)
-        }
-        return firstFailure(failures) ?? { ok: true, checked: state.rows.length, streams: ids.size }
+        const verifier = makeChainVerifier()
+        for (const r of [...state.rows].sort((a, b) => a.position - b.position)) verifier.row(r)
+        for (const [id, head] of state.heads) verifier.head(id, head)
+        return verifier.result()
       }),
     close: () =>
       Effect.sync(() => {

@@ -74,17 +74,17 @@ const joinMembers = (...runs: ReadonlyArray<string>): string => {
  * orders members by UTF-16 code units, which is how `<` compares strings, so both texts are byte
  * for byte what canonicalizing the two objects gives, while `data`, most of an event's bytes, is
  * written once instead of twice. Errors name the same paths. An event that carries an envelope key
- * itself (the decoder never lets one through) takes the plain two-pass route.
+ * itself (the decoder never lets one through) has it hashed in its body and replaced in its content.
  */
 const eventTexts = (
   event: object,
   path: string,
-  streamId: string,
-  recordedAt: string,
   envelope: { readonly streamMember: string; readonly recordedAtMember: string },
 ): { readonly body: string; readonly content: string } => {
-  if (Object.hasOwn(event, "recordedAt") || Object.hasOwn(event, "streamId"))
-    return { body: canonicalize(event, path), content: canonicalize({ ...event, streamId, recordedAt }) }
+  if (Object.hasOwn(event, "recordedAt") || Object.hasOwn(event, "streamId")) {
+    const { recordedAt: _r, streamId: _s, ...rest } = event as Record<string, unknown>
+    return { body: canonicalize(event, path), content: eventTexts(rest, path, envelope).content }
+  }
   const before: Record<string, unknown> = {}
   const between: Record<string, unknown> = {}
   const after: Record<string, unknown> = {}
@@ -102,14 +102,23 @@ const eventTexts = (
 }
 
 /**
+ * The value a database store sends for `recordedAt`: one raw U+0001 character, which canonical
+ * JSON never contains (it escapes control characters), so the append function can put its own
+ * clock there unambiguously (migration `2026-11-30T0900_database_clock`).
+ * @category models
+ */
+export const DATABASE_CLOCK_PLACEHOLDER = "\u0001"
+
+/**
  * Validates and hashes an append call. `recordedAtMs` comes from the caller's Clock, so tests
- * and replays are deterministic.
+ * and replays are deterministic; `"database"` leaves {@link DATABASE_CLOCK_PLACEHOLDER} in each
+ * content for the database to fill in with its own clock.
  * @category constructors
  */
 export const prepareAppend = (
   input: unknown,
   options: unknown,
-  recordedAtMs: number,
+  recordedAtMs: number | "database",
 ): Result.Result<PreparedAppend, InvalidEvent | IdempotencyConflict> => {
   const opts = decodeOptions(options)
   if (Result.isFailure(opts)) return Result.fail(firstIssue("options", opts.failure.issue))
@@ -118,8 +127,10 @@ export const prepareAppend = (
     return Result.fail(new InvalidEvent({ path: "requests", message: "no streams to append to" }))
   const decoded = decodeRequests(list, { errors: "all" })
   if (Result.isFailure(decoded)) return Result.fail(firstIssue("requests", decoded.failure.issue))
-  const recordedAt = new Date(recordedAtMs).toISOString()
-  const recordedAtMember = `"recordedAt":${canonicalize(recordedAt)}`
+  const recordedAt =
+    recordedAtMs === "database" ? DATABASE_CLOCK_PLACEHOLDER : new Date(recordedAtMs).toISOString()
+  const recordedAtMember =
+    recordedAtMs === "database" ? `"recordedAt":"${recordedAt}"` : `"recordedAt":${canonicalize(recordedAt)}`
   const seenStreams = new Set<string>()
   const streams: Array<PreparedStream> = []
   const requestSummary: Array<unknown> = []
@@ -140,7 +151,7 @@ export const prepareAppend = (
       const envelope = { streamMember: `"streamId":${canonicalize(request.streamId)}`, recordedAtMember }
       for (const [e, event] of request.events.entries()) {
         const path = `requests[${r}].events[${e}]`
-        const { body, content } = eventTexts(event, path, request.streamId, recordedAt, envelope)
+        const { body, content } = eventTexts(event, path, envelope)
         const bodyHash = sha256Hex(body)
         const earlier = byKey.get(event.idempotencyKey)
         if (earlier !== undefined) {

@@ -41,6 +41,8 @@ export interface AppendRequestsTable {
 export interface LedgerSchemaTable {
   id: number
   version: number
+  /** Events after this position were stamped by the database clock (migration 3). */
+  clock_from_position: ColumnType<string, string | number, string | number>
   migrated_at: Generated<Date>
 }
 

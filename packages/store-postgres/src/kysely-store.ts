@@ -1,31 +1,30 @@
 /**
  * The EventStore on any Kysely PostgreSQL connection (pg pool or PGlite): one `ledger_append`
- * call per append, gap-safe `readAll`, and `verify` over the stored rows. The two public
+ * call per append (the database stamps `recordedAt`), reads through Kysely's query builder over
+ * the `Database` interface, gap-safe `readAll`, and `verify` as one ordered streaming query. The two public
  * constructors (`pg-store.ts`, `pglite-store.ts`) only differ in how they connect.
  */
-import { Clock, Effect, Result } from "effect"
+import { Effect, Result } from "effect"
 import { sql } from "kysely"
-import type { Kysely, RawBuilder } from "kysely"
+import type { Kysely, SelectQueryBuilder } from "kysely"
 import {
   decodeStoredRow,
-  firstFailure,
   IdempotencyConflict,
+  makeChainVerifier,
   occurredAtKey,
   prepareAppend,
   recordedAtKey,
   StoreUnavailable,
   StreamVersionConflict,
-  verifyStreamChain,
 } from "@ledger/eventstore"
 import type {
   AppendError,
   AppendResult,
   AsOf,
-  ChainFailure,
+  ChainVerifier,
   EventStoreShape,
   PreparedAppend,
   StoredEvent,
-  StoredRow,
   StreamHead,
   VerifyResult,
 } from "@ledger/eventstore"
@@ -65,20 +64,17 @@ const mapAppendError = (prepared: PreparedAppend, error: unknown): AppendError =
   }
 }
 
-const asOfSql = (asOf: AsOf | undefined): RawBuilder<unknown> => {
-  if (asOf === undefined) return sql`true`
-  if ("position" in asOf) return sql`position <= ${asOf.position}`
-  if ("recordedAt" in asOf) return sql`recorded_at <= ${recordedAtKey(asOf.recordedAt) ?? ""}`
-  return sql`occurred_key <= ${occurredAtKey(asOf.occurredAt, true)}`
-}
+/** Keeps the rows visible as of `asOf` (all rows when undefined). */
+const whereAsOf =
+  (asOf: AsOf | undefined) =>
+  <Q extends SelectQueryBuilder<Database, "events", object>>(qb: Q): Q => {
+    if (asOf === undefined) return qb
+    if ("position" in asOf) return qb.where("position", "<=", String(asOf.position)) as Q
+    if ("recordedAt" in asOf) return qb.where("recorded_at", "<=", recordedAtKey(asOf.recordedAt) ?? "") as Q
+    return qb.where("occurred_key", "<=", occurredAtKey(asOf.occurredAt, true)) as Q
+  }
 
-interface EventRow {
-  position: string
-  canonical: string
-  hash: string
-}
-
-const toEvent = (row: EventRow): StoredEvent =>
+const toEvent = (row: { position: string; canonical: string; hash: string }): StoredEvent =>
   decodeStoredRow({ position: Number(row.position), canonical: row.canonical, hash: row.hash })
 
 /**
@@ -119,18 +115,16 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
     )
   }
 
-  const heads = (where: RawBuilder<unknown>) =>
+  const heads = (streamId?: string) =>
     query(async () => {
-      const rows = await sql<{
-        stream_id: string
-        version: number
-        head_position: string
-        head_hash: string
-      }>`
-        select stream_id, version, head_position, head_hash from streams where ${where} order by stream_id collate "C"`.execute(
-        db,
-      )
-      return rows.rows.map((r): StreamHead => ({
+      const rows = await db
+        .selectFrom("streams")
+        .select(["stream_id", "version", "head_position", "head_hash"])
+        .$if(streamId !== undefined, (qb) => qb.where("stream_id", "=", streamId ?? ""))
+        // Byte order, as the in-memory store sorts (the database's collation may differ).
+        .orderBy(sql`stream_id collate "C"`)
+        .execute()
+      return rows.map((r): StreamHead => ({
         streamId: r.stream_id,
         version: r.version,
         position: Number(r.head_position),
@@ -138,74 +132,108 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
       }))
     })
 
+  /**
+   * One ordered streaming query: every event in position order, each stream's recorded head on
+   * the row at its head position (or alone, when no event is there), and the position from which
+   * the database clock stamps `recordedAt`.
+   */
   const verify = (): Effect.Effect<VerifyResult, StoreUnavailable> =>
     query(async () => {
-      const ids = await sql<{ stream_id: string }>`
-        select stream_id from streams union select distinct stream_id from events order by 1`.execute(db)
-      const failures: Array<ChainFailure> = []
-      let checked = 0
-      for (const { stream_id } of ids.rows) {
-        const head = await sql<{ version: number; head_hash: string; head_position: string }>`
-          select version, head_hash, head_position from streams where stream_id = ${stream_id}`.execute(db)
-        const rows = await sql<Record<string, string | number>>`
-          select position, stream_id, version, event_id, type, idempotency_key, occurred_key, recorded_at,
-                 body_hash, canonical, prev_hash, hash
-          from events where stream_id = ${stream_id} order by position`.execute(db)
-        const stored = rows.rows.map((r): StoredRow => ({
-          position: Number(r["position"]),
-          streamId: String(r["stream_id"]),
-          version: Number(r["version"]),
-          eventId: String(r["event_id"]),
-          type: String(r["type"]),
-          idempotencyKey: String(r["idempotency_key"]),
-          occurredKey: String(r["occurred_key"]),
-          recordedAt: String(r["recorded_at"]),
-          bodyHash: String(r["body_hash"]),
-          canonical: String(r["canonical"]),
-          prevHash: String(r["prev_hash"]),
-          hash: String(r["hash"]),
-        }))
-        checked += stored.length
-        const h = head.rows[0]
-        const failure = verifyStreamChain(
-          stream_id,
-          stored,
-          h && { version: h.version, hash: h.head_hash, position: Number(h.head_position) },
+      const rows = db
+        .selectFrom("events as e")
+        .fullJoin("streams as s", (join) =>
+          join.onRef("s.stream_id", "=", "e.stream_id").onRef("s.head_position", "=", "e.position"),
         )
-        if (failure) failures.push(failure)
+        .select((eb) => [
+          "e.position",
+          "e.stream_id",
+          "e.version",
+          "e.event_id",
+          "e.type",
+          "e.idempotency_key",
+          "e.occurred_key",
+          "e.recorded_at",
+          "e.body_hash",
+          "e.canonical",
+          "e.prev_hash",
+          "e.hash",
+          "s.stream_id as head_stream",
+          "s.version as head_version",
+          "s.head_hash",
+          "s.head_position",
+          eb.selectFrom("ledger_schema").select("clock_from_position").as("clock_from"),
+        ])
+        .orderBy((eb) => eb.fn.coalesce("e.position", "s.head_position"))
+        .stream(500)
+      let verifier: ChainVerifier | undefined
+      for await (const r of rows) {
+        verifier ??= makeChainVerifier(Number(r.clock_from ?? 0))
+        if (
+          r.head_stream !== null &&
+          r.head_version !== null &&
+          r.head_hash !== null &&
+          r.head_position !== null
+        )
+          verifier.head(r.head_stream, {
+            version: r.head_version,
+            hash: r.head_hash,
+            position: Number(r.head_position),
+          })
+        if (r.position === null) continue
+        verifier.row({
+          position: Number(r.position),
+          streamId: r.stream_id ?? "",
+          version: r.version ?? 0,
+          eventId: r.event_id ?? "",
+          type: r.type ?? "",
+          idempotencyKey: r.idempotency_key ?? "",
+          occurredKey: r.occurred_key ?? "",
+          recordedAt: r.recorded_at ?? "",
+          bodyHash: r.body_hash ?? "",
+          canonical: r.canonical ?? "",
+          prevHash: r.prev_hash ?? "",
+          hash: r.hash ?? "",
+        })
       }
-      return firstFailure(failures) ?? { ok: true as const, checked, streams: ids.rows.length }
+      return (verifier ?? makeChainVerifier()).result()
     })
 
   return {
     append: (requests, appendOptions) =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        const prepared = prepareAppend(requests, appendOptions, now)
+      Effect.suspend(() => {
+        // recordedAt is the database's clock, filled in by ledger_append (migration 3).
+        const prepared = prepareAppend(requests, appendOptions, "database")
         return Result.isFailure(prepared) ? Effect.fail(prepared.failure) : appendPrepared(prepared.success)
       }),
     readStream: (streamId, readOptions = {}) =>
       query(async () => {
-        const rows = await sql<EventRow>`
-          select position, canonical, hash from events
-          where stream_id = ${streamId} and version >= ${readOptions.fromVersion ?? 1} and ${asOfSql(readOptions.asOf)}
-          order by version`.execute(db)
-        return rows.rows.map(toEvent)
+        const rows = await db
+          .selectFrom("events")
+          .select(["position", "canonical", "hash"])
+          .where("stream_id", "=", streamId)
+          .where("version", ">=", readOptions.fromVersion ?? 1)
+          .$call(whereAsOf(readOptions.asOf))
+          .orderBy("version")
+          .execute()
+        return rows.map(toEvent)
       }),
     // Only events whose writer's xid is below the snapshot's xmin: every transaction that could
     // still commit a lower position is then finished (positions are allocated in xid order).
     readAll: (readOptions = {}) =>
       query(async () => {
-        const rows = await sql<EventRow>`
-          select position, canonical, hash from events
-          where position > ${readOptions.fromPosition ?? 0}
-            and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            and ${asOfSql(readOptions.asOf)}
-          order by position
-          ${readOptions.limit === undefined ? sql`` : sql`limit ${readOptions.limit}`}`.execute(db)
-        return rows.rows.map(toEvent)
+        const rows = await db
+          .selectFrom("events")
+          .select(["position", "canonical", "hash"])
+          .where("position", ">", String(readOptions.fromPosition ?? 0))
+          .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`)
+          .$call(whereAsOf(readOptions.asOf))
+          .orderBy("position")
+          .$if(readOptions.limit !== undefined, (qb) => qb.limit(readOptions.limit ?? 0))
+          .execute()
+        return rows.map(toEvent)
       }),
-    listStreams: () => heads(sql`true`),
-    head: (streamId) => Effect.map(heads(sql`stream_id = ${streamId}`), (list) => list[0]),
+    listStreams: () => heads(),
+    head: (streamId) => Effect.map(heads(streamId), (list) => list[0]),
     verify,
     close: () =>
       Effect.promise(async () => {

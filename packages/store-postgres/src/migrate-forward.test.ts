@@ -1,17 +1,35 @@
 /**
  * Migration 2 replaces `ledger_append` with a linear version. These tests pin that it is a pure
- * speed change: a database stopped at schema 1 migrates forward, and the same calls give the same
- * results, the same errors and byte-identical rows on the old and the new function.
+ * speed change: a database stopped at schema 1 migrates forward to 2, and the same calls give the
+ * same results, the same errors and byte-identical rows on the old and the new function. (Migration
+ * 3 changes what the function writes — the database clock — and has its own test.)
  */
 import { Effect } from "effect"
+import { TestClock } from "effect/testing"
 import { Migrator, sql } from "kysely"
 import type { Kysely } from "kysely"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Database } from "./database.ts"
-import { KNOWN_SCHEMA_VERSION, migrate, migrations, schemaVersion } from "./migrate.ts"
+import { Expected } from "@ledger/eventstore"
+import { events as storeEvents, freshKey, freshStream, request, run } from "@ledger/eventstore/testing"
+import { makeKyselyEventStore } from "./kysely-store.ts"
+import { migrate, migrations, schemaVersion } from "./migrate.ts"
 import { openPglite } from "./pglite-store.ts"
 
 const FIRST = "2026-11-29T1200_create_events"
+const SECOND = "2026-11-29T1500_append_unnest"
+
+/** Drops everything and migrates `db` up to and including migration `last`. */
+const migrateUpTo = async (db: Kysely<Database>, last: string): Promise<void> => {
+  await sql`drop schema public cascade`.execute(db)
+  await sql`create schema public`.execute(db)
+  const names = Object.keys(migrations)
+  const chosen = Object.fromEntries(
+    Object.entries(migrations).filter(([name]) => names.indexOf(name) <= names.indexOf(last)),
+  )
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(chosen) } })
+  expect((await migrator.migrateToLatest()).error).toBeUndefined()
+}
 
 /** One `ledger_append` call; arrays are per stream (`streams`…) and per event (the rest). */
 interface Call {
@@ -90,18 +108,13 @@ afterAll(async () => {
 
 describe("migration 2 (linear ledger_append)", () => {
   it("gives the same results, errors and rows as migration 1's function", async () => {
-    // openPglite migrates to the latest; put the first database back on migration 1's function.
+    // openPglite migrates to the latest; put the databases back on migration 1's and 2's function.
     const v1 = (await old).db
-    await sql`drop schema public cascade`.execute(v1)
-    await sql`create schema public`.execute(v1)
-    const first = migrations[FIRST]
-    if (first === undefined) throw new Error(`migration ${FIRST} is not registered`)
-    const only1 = { [FIRST]: first }
-    const migrator = new Migrator({ db: v1, provider: { getMigrations: () => Promise.resolve(only1) } })
-    expect((await migrator.migrateToLatest()).error).toBeUndefined()
+    await migrateUpTo(v1, FIRST)
     expect(await Effect.runPromise(schemaVersion(v1))).toBe(1)
     const v2 = (await current).db
-    expect(await Effect.runPromise(schemaVersion(v2))).toBe(KNOWN_SCHEMA_VERSION)
+    await migrateUpTo(v2, SECOND)
+    expect(await Effect.runPromise(schemaVersion(v2))).toBe(2)
 
     const outcomes: Array<unknown> = []
     for (const c of script) {
@@ -127,8 +140,13 @@ describe("migration 2 (linear ledger_append)", () => {
         )
       ).rows
     const oldSource = await fn()
-    expect(await Effect.runPromise(migrate(v1))).toBe(KNOWN_SCHEMA_VERSION)
-    expect(KNOWN_SCHEMA_VERSION).toBe(2)
+    const names = Object.keys(migrations)
+    const firstTwo = Object.fromEntries(
+      Object.entries(migrations).filter(([name]) => names.indexOf(name) <= names.indexOf(SECOND)),
+    )
+    const upTo2 = new Migrator({ db: v1, provider: { getMigrations: () => Promise.resolve(firstTwo) } })
+    expect((await upTo2.migrateToLatest()).error).toBeUndefined()
+    expect(await Effect.runPromise(schemaVersion(v1))).toBe(2)
     expect(await dump(v1)).toBe(before)
     expect(await fn()).toHaveLength(1)
     expect(await fn()).not.toEqual(oldSource)
@@ -148,5 +166,54 @@ describe("migration 2 (linear ledger_append)", () => {
     }
     expect(await outcome(v1, next)).toEqual(await outcome(v2, next))
     expect(await dump(v1)).toBe(await dump(v2))
+  })
+})
+
+describe("migration 3 (database clock)", () => {
+  it("migrates a schema-2 database forward: history kept and verified, the clock checked only after it", async () => {
+    const v1 = (await old).db
+    const before = await dump(v1)
+    expect(await Effect.runPromise(migrate(v1))).toBe(3)
+    expect(await dump(v1)).toBe(before)
+    const last = await sql<{ p: string }>`select max(position)::text as p from events`.execute(v1)
+    const boundary = await sql<{
+      p: string
+    }>`select clock_from_position::text as p from ledger_schema`.execute(v1)
+    expect(boundary.rows[0]?.p).toBe(last.rows[0]?.p)
+  })
+
+  it("stamps recordedAt with the database clock, never going back, and refuses a writer's own recordedAt", async () => {
+    const db = (await current).db
+    await migrateUpTo(db, Object.keys(migrations).at(-1) ?? "")
+    const store = makeKyselyEventStore(db, { destroy: () => Promise.resolve() })
+    const s = freshStream("clock")
+    // The writer's Clock says 1970 (a TestClock); the database's clock decides.
+    const before = Date.now()
+    await run(
+      Effect.provide(
+        store.append(request(s, Expected.noStream, storeEvents(1)), { idempotencyKey: freshKey() }),
+        TestClock.layer(),
+      ),
+    )
+    const [first] = await run(store.readStream(s))
+    expect(Date.parse(first?.recordedAt ?? "")).toBeGreaterThanOrEqual(before - 1_000)
+    expect(Date.parse(first?.recordedAt ?? "")).toBeLessThanOrEqual(Date.now() + 1_000)
+    // The server clock steps back a day (simulated by a later value already handed out).
+    const ahead = Date.now() + 86_400_000
+    await sql`select setval('ledger_clock_seq', ${ahead})`.execute(db)
+    await run(store.append(request(s, Expected.exact(1), storeEvents(1, 2)), { idempotencyKey: freshKey() }))
+    const second = (await run(store.readStream(s)))[1]
+    expect(second?.recordedAt).toBe(new Date(ahead).toISOString())
+    expect(await run(store.verify())).toMatchObject({ ok: true })
+    // Called directly with a recordedAt of its own choosing, the function refuses.
+    const forged = await outcome(db, {
+      key: "forged",
+      streams: [s],
+      expected: [2],
+      counts: [1],
+      events: [{ key: "x", body: "y" }],
+    })
+    expect(forged).toMatchObject({ error: "ledger:invalid-content" })
+    expect((await run(store.readStream(s))).length).toBe(2)
   })
 })

@@ -9,15 +9,17 @@ import type { Database } from "./database.ts"
 import { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import * as m20261129 from "./migrations/2026-11-29T1200_create_events.ts"
 import * as m20261129b from "./migrations/2026-11-29T1500_append_unnest.ts"
+import * as m20261130 from "./migrations/2026-11-30T0900_database_clock.ts"
 
 /** Every migration, by its frozen name. @category models */
 export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-29T1200_create_events": m20261129,
   "2026-11-29T1500_append_unnest": m20261129b,
+  "2026-11-30T0900_database_clock": m20261130,
 }
 
 /** The schema version this release writes and reads. @category models */
-export const KNOWN_SCHEMA_VERSION = 2
+export const KNOWN_SCHEMA_VERSION = 3
 
 const unavailable = (error: unknown) =>
   new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) })

@@ -224,21 +224,25 @@ describe("postgres: the application role cannot change history", () => {
   const id = randomUUID().replaceAll("-", "").slice(0, 8)
   const owner = `ledger_owner_t${id}`
   const app = `ledger_app_t${id}`
+  const stranger = `ledger_other_t${id}`
   const dbName = `ledger_test_roles_${id}`
   beforeAll(async () => {
     await adminQuery(`create role ${owner} login`)
     await adminQuery(`create role ${app} login`)
+    await adminQuery(`create role ${stranger} login`)
     await adminQuery(`create database ${dbName} owner ${owner} encoding 'UTF8' template template0`)
   })
   afterAll(async () => {
     await adminQuery(`drop database if exists ${dbName} with (force)`)
     await adminQuery(`drop role if exists ${app}`)
+    await adminQuery(`drop role if exists ${stranger}`)
     await adminQuery(`drop role if exists ${owner}`)
   })
 
-  it("appends and reads, but cannot UPDATE, DELETE or TRUNCATE events even with the trigger disabled", async () => {
+  it("appends and reads, but cannot UPDATE, DELETE, TRUNCATE or INSERT around ledger_append, even with the trigger disabled", async () => {
     const ownerDb = makePgKysely({ connectionString: urlFor(dbName, owner), maxConnections: 1 })
     const appDb = makePgKysely({ connectionString: urlFor(dbName, app), maxConnections: 1 })
+    const strangerDb = makePgKysely({ connectionString: urlFor(dbName, stranger), maxConnections: 1 })
     try {
       await Effect.runPromise(migrate(ownerDb))
       await grantAppRole(ownerDb, app)
@@ -260,6 +264,26 @@ describe("postgres: the application role cannot change history", () => {
       await expect(sql`alter table events disable trigger user`.execute(appDb)).rejects.toThrow(
         /must be owner/,
       )
+      // Nor write around the append function: no INSERT into events, nothing on streams or
+      // append_requests, no moving the database clock.
+      for (const statement of [
+        sql`insert into events (position, stream_id, version, event_id, type, idempotency_key, occurred_key, recorded_at, body_hash, canonical, prev_hash, hash)
+            select position + 1000, stream_id, version + 10, event_id, type, 'x', occurred_key, '2000-01-01T00:00:00.000Z', body_hash, canonical, prev_hash, hash from events limit 1`,
+        sql`update streams set version = 1`,
+        sql`insert into streams (stream_id, version, head_hash, head_position) values ('x', 1, 'h', 1)`,
+        sql`delete from streams`,
+        sql`insert into append_requests (idempotency_key, request_hash, result) values ('x', 'x', 'x')`,
+        sql`select nextval('events_position_seq')`,
+        sql`select setval('ledger_clock_seq', 1)`,
+      ]) {
+        await expect(statement.execute(appDb)).rejects.toThrow(/permission denied/)
+      }
+      // Another role without the grant cannot call the append function at all.
+      await expect(
+        sql`select ledger_append('k', 'h', '', '{}'::text[], '{}'::int[], '{}'::int[], '{}'::int[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[])`.execute(
+          strangerDb,
+        ),
+      ).rejects.toThrow(/permission denied/)
       await sql`alter table events enable trigger user`.execute(ownerDb)
       expect(
         Number((await sql<{ n: number }>`select count(*)::int as n from events`.execute(ownerDb)).rows[0]?.n),
@@ -267,6 +291,7 @@ describe("postgres: the application role cannot change history", () => {
     } finally {
       await ownerDb.destroy()
       await appDb.destroy()
+      await strangerDb.destroy()
     }
   })
 })

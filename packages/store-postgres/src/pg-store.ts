@@ -5,6 +5,7 @@
 import { Effect, Layer } from "effect"
 import { Kysely, PostgresDialect } from "kysely"
 import pg from "pg"
+import Cursor from "pg-cursor"
 import { EventStore } from "@ledger/eventstore"
 import type { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
@@ -34,7 +35,7 @@ export const makePgKysely = (options: PgStoreOptions): Kysely<Database> => {
   // Nor may a checked-out client whose backend is terminated mid-transaction (pg_terminate_backend):
   // its query fails (StoreUnavailable), and the client's own "error" event must not go unhandled.
   pool.on("connect", (client) => client.on("error", () => undefined))
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) })
 }
 
 /**

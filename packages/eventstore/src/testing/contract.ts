@@ -4,6 +4,7 @@
  * Call it from a backend's test file: `runEventStoreContract("pglite", () => makeStore())`.
  */
 import { Effect } from "effect"
+import { TestClock } from "effect/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Expected } from "../event.ts"
 import type { StoredEvent } from "../event.ts"
@@ -299,6 +300,24 @@ export const runEventStoreContract = (
       ).toEqual([1, 2, 3])
       const all = ours(await run(store.readAll({ asOf: { occurredAt: "2026-01-31" } })), [s])
       expect(versions(all)).toEqual([1, 3])
+    })
+
+    it("stamps recordedAt so that it never decreases along the log, whatever the writer's Clock says", async () => {
+      const s = freshStream("clock")
+      await append(request(s, Expected.noStream, [event(1)]), { idempotencyKey: freshKey() })
+      // A writer whose Clock reads 1970 (TestClock) cannot back-date its append.
+      await run(
+        Effect.provide(
+          store.append(request(s, Expected.exact(1), [event(2)]), { idempotencyKey: freshKey() }),
+          TestClock.layer(),
+        ),
+      )
+      const [first, second] = await readStream(s)
+      expect(second?.recordedAt.localeCompare(first?.recordedAt ?? "")).toBeGreaterThanOrEqual(0)
+      const log = await run(store.readAll())
+      log.forEach((e, i) => {
+        if (i > 0) expect(e.recordedAt >= (log[i - 1]?.recordedAt ?? "")).toBe(true)
+      })
     })
 
     it("rejects invalid events with an error naming the field, writing nothing", async () => {

@@ -7,7 +7,7 @@ import { sql } from "kysely"
 import type { Kysely } from "kysely"
 import type { Database } from "../database.ts"
 import { describe, expect, it } from "vitest"
-import { chainCanonical, Expected, sha256Hex } from "@ledger/eventstore"
+import { canonicalize, chainCanonical, Expected, sha256Hex } from "@ledger/eventstore"
 import type { EventStoreShape } from "@ledger/eventstore"
 import { events, freshKey, freshStream, request, run } from "@ledger/eventstore/testing"
 
@@ -140,6 +140,31 @@ export const runTamperCases = (name: string, setup: () => Promise<TamperSetup>):
           streamId: target,
           position: forged,
           reason: "inserted",
+        })
+      }),
+    )
+
+    it(
+      "names a back-dated event even when its chain and head were rebuilt to match",
+      withSetup(async ({ db, store }) => {
+        const { target, p4 } = await seed(store)
+        const last = (await run(store.readStream(target))).at(-1)
+        if (!last) throw new Error("seed failed")
+        const parsed = JSON.parse(last.canonical) as { event: Record<string, unknown> }
+        const recordedAt = "2000-01-01T00:00:00.000Z"
+        const canonical = canonicalize({ ...parsed, event: { ...parsed.event, recordedAt } })
+        const hash = sha256Hex(canonical)
+        await unguarded(db, async () => {
+          await sql`update events set canonical = ${canonical}, hash = ${hash}, recorded_at = ${recordedAt} where position = ${p4}`.execute(
+            db,
+          )
+          await sql`update streams set head_hash = ${hash} where stream_id = ${target}`.execute(db)
+        })
+        expect(await run(store.verify())).toMatchObject({
+          ok: false,
+          streamId: target,
+          position: p4,
+          reason: "recorded-at-decreased",
         })
       }),
     )
