@@ -62,6 +62,13 @@ const TABLE: Table = {
   IdempotencyConflict: simple("idempotency-conflict"),
   InvalidEvent: (e) => problem("invalid-event", e.message, [{ path: e.path, message: e.message }]),
   StoreUnavailable: simple("store-unavailable"),
+  LedgerIntegrity: (e) =>
+    problem("ledger-integrity", `${e.message ?? "broken history"}; nothing was served or written`, [
+      {
+        path: `streams/${String(e["streamId"])}/positions/${String(e["position"])}`,
+        message: String(e["reason"]),
+      },
+    ]),
   UnknownDepartmentYear: (e) =>
     problem("not-found", `no event has been recorded for department ${e.department} in ${e.year}`),
   NotPublished: simple("not-published"),
@@ -117,6 +124,7 @@ export const onError =
   (log: (error: unknown) => void) =>
   (error: Error, _c: Context): Response => {
     const p = toProblem(error)
-    if (p.status >= 500 && p.status !== 503) log(error)
+    // Broken history is an alarm for the operator as well as a 503 for the client.
+    if ((p.status >= 500 && p.status !== 503) || tagOf(error) === "LedgerIntegrity") log(error)
     return problemResponse(p)
   }

@@ -27,6 +27,7 @@ export const PROBLEMS = {
   "engine-unavailable": { status: 503, title: "This server has no engine for the operation" },
   "store-unavailable": { status: 503, title: "The event store is unavailable" },
   overloaded: { status: 503, title: "The server is busy; retry after the time in Retry-After" },
+  "ledger-integrity": { status: 503, title: "The ledger's history does not match its hash chain" },
   internal: { status: 500, title: "Internal error" },
 } as const
 

@@ -46,7 +46,32 @@ ALTER TABLE events ENABLE TRIGGER USER;`,
       url,
     )
     const verified = await runCli(["verify", "--database-url", url.toString()])
-    expect(verified.code).toBe(1)
+    expect(verified.code).toBe(3)
     expect(verified.stderr).toMatch(/BROKEN: stream 002\/2026 at position \d+/)
+  }, 180_000)
+
+  it("refuses to print a disclosure or publish from the tampered history (exit 3), writing nothing", async () => {
+    const count = () =>
+      execFileSync("psql", [url.toString(), "-tAc", "SELECT count(*) FROM events"], { stdio: "pipe" })
+        .toString()
+        .trim()
+    const before = count()
+    for (const asOf of ["published", undefined]) {
+      const shown = await disclosure(asOf, ["--database-url", url.toString()])
+      expect(shown.code).toBe(3)
+      expect(shown.stdout).toBe("")
+      expect(shown.stderr).toMatch(/BROKEN HISTORY: history of stream 002\/2026 is broken at position \d+/)
+    }
+    const published = await runCli([
+      "publish",
+      "--department",
+      "002",
+      "--year",
+      "2026",
+      "--database-url",
+      url.toString(),
+    ])
+    expect(published.code).toBe(3)
+    expect(count()).toBe(before)
   }, 180_000)
 })

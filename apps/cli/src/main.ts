@@ -1,7 +1,7 @@
 /**
  * `pnpm ledger <command>`: the command line of budget-ledger. Each command opens the chosen store,
  * does one thing through the same service the API uses, closes the store and exits with a code a
- * script can test (0 done, 1 refused or failed, 2 usage).
+ * script can test (0 done, 1 refused or failed, 2 usage, 3 the ledger's history is broken).
  *
  * @module
  */

@@ -12,6 +12,7 @@ export { makeLedgerService } from "./ledger-service.ts"
 export type { ReadError, Replay, ReplayError, ReplayOptions } from "./replay.ts"
 export type { AppendInput, DepartmentYear, ImportResult, LedgerService } from "./ledger-service.ts"
 export { parseNdjson } from "./ndjson.ts"
+export { checkSeal } from "./seal.ts"
 export type { NdjsonLine } from "./ndjson.ts"
 export {
   CreatedKey,

@@ -6,7 +6,13 @@
  * @module
  */
 import { BudgetState, Envelope, Taxonomy } from "@ledger/domain"
-import type { AppendResult, EventStoreShape, ExpectedVersion, StoreUnavailable } from "@ledger/eventstore"
+import type {
+  AppendResult,
+  EventStoreShape,
+  ExpectedVersion,
+  LedgerIntegrity,
+  StoreUnavailable,
+} from "@ledger/eventstore"
 import type { AppendError } from "@ledger/eventstore"
 import {
   AsOf,
@@ -21,7 +27,7 @@ import { Effect, Result } from "effect"
 import { BatchRejected, type BatchIssue, UnknownDepartmentYear } from "./errors.ts"
 import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
 import { parseNdjson } from "./ndjson.ts"
-import { makeReplay, type ReplayError, type ReplayOptions } from "./replay.ts"
+import { makeReplay, readChecked, type ReplayError, type ReplayOptions } from "./replay.ts"
 import { checkRules } from "./rules.ts"
 
 /** A batch for one department-year, as the API receives it. */
@@ -62,6 +68,25 @@ interface StreamSnapshot {
   readonly eventIds: ReadonlySet<string>
 }
 
+/**
+ * A writer's batch may not carry `DisclosurePublished`: only {@link makeLedgerService}'s `publish`
+ * makes one, with a seal computed from the stored log, so a client can neither forge a seal nor
+ * move what "as published" means. (An operator's `importNdjson` may carry historic publications;
+ * reading as published checks any seal they carry against the rebuilt document.)
+ */
+const onlyPublishSeals = (
+  decoded: ReadonlyArray<{ readonly index: number; readonly e: Envelope.EnvelopedEvent }>,
+): Array<BatchIssue> =>
+  decoded
+    .filter((d) => d.e.event.type === "DisclosurePublished")
+    .map((d) => ({
+      index: d.index,
+      path: "type",
+      message:
+        "DisclosurePublished is made only by the publish operation (POST …/publish), never sent as an event",
+      rule: "PublishOnly",
+    }))
+
 /** Builds the service over any EventStore backend. @category constructors */
 export const makeLedgerService = (store: EventStoreShape) => {
   const { loggedEvents, replay, replayPair } = makeReplay(store)
@@ -69,7 +94,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
   /** Decodes and rule-checks a batch against the stream's current state; nothing is written here. */
   const validate = (
     items: ReadonlyArray<{ readonly value: unknown; readonly line?: number | undefined }>,
-    current: (streamId: string) => Effect.Effect<StreamSnapshot, StoreUnavailable>,
+    current: (streamId: string) => Effect.Effect<StreamSnapshot, StoreUnavailable | LedgerIntegrity>,
     actor: ActorChoice,
     expectStream?: Envelope.StreamKey,
   ) =>
@@ -166,8 +191,10 @@ export const makeLedgerService = (store: EventStoreShape) => {
       return { decoded, byStream }
     })
 
-  const currentState = (streamId: string): Effect.Effect<StreamSnapshot, StoreUnavailable> =>
-    Effect.map(store.readStream(streamId), (stored) => ({
+  const currentState = (
+    streamId: string,
+  ): Effect.Effect<StreamSnapshot, StoreUnavailable | LedgerIntegrity> =>
+    Effect.map(readChecked(store, streamId), (stored) => ({
       state: foldLogged(stored.map(toLogged)),
       bodies: new Map(stored.map((e) => [e.idempotencyKey, bodyOf(e)])),
       eventIds: new Set(stored.map((e) => e.eventId)),
@@ -180,7 +207,9 @@ export const makeLedgerService = (store: EventStoreShape) => {
     replayPair,
 
     /** Appends one batch to one department-year, atomically, after decoding and rule checks. */
-    append: (input: AppendInput): Effect.Effect<AppendResult, BatchRejected | AppendError> =>
+    append: (
+      input: AppendInput,
+    ): Effect.Effect<AppendResult, BatchRejected | AppendError | LedgerIntegrity> =>
       Effect.gen(function* () {
         const stream = { department: input.department, year: input.year }
         const actor: ActorChoice = { override: input.actor }
@@ -190,6 +219,9 @@ export const makeLedgerService = (store: EventStoreShape) => {
           actor,
           stream,
         )
+        const forged = onlyPublishSeals(decoded)
+        if (forged.length > 0)
+          return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues: forged }))
         return yield* store.append(
           {
             streamId: Envelope.streamIdOf(stream),
@@ -204,7 +236,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
     importNdjson: (
       text: string,
       options: { readonly actor?: string | undefined; readonly idempotencyKey: string },
-    ): Effect.Effect<ImportResult, BatchRejected | AppendError> =>
+    ): Effect.Effect<ImportResult, BatchRejected | AppendError | LedgerIntegrity> =>
       Effect.gen(function* () {
         const lines = parseNdjson(text)
         if (Result.isFailure(lines)) return yield* Effect.fail(lines.failure)

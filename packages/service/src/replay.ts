@@ -16,7 +16,8 @@
  * @module
  */
 import { Envelope } from "@ledger/domain"
-import type { EventStoreShape, StoreUnavailable } from "@ledger/eventstore"
+import { LedgerIntegrity, verifyRead } from "@ledger/eventstore"
+import type { EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
 import {
   type AsOf,
   type DisclosureError,
@@ -27,11 +28,32 @@ import {
 import { Effect } from "effect"
 import { UnknownDepartmentYear } from "./errors.ts"
 import { toLogged } from "./events.ts"
+import { checkSeal } from "./seal.ts"
 
 /** Why a department-year could not be read. @category errors */
-export type ReadError = StoreUnavailable | UnknownDepartmentYear
+export type ReadError = StoreUnavailable | UnknownDepartmentYear | LedgerIntegrity
 
-/** Why a replay failed: the read, or the disclosure of the selected state. @category errors */
+/**
+ * Reads a stream and checks the hash chain of what was read (`verifyRead`); a broken chain fails
+ * with {@link LedgerIntegrity}, so nothing is built, served, cached, sealed or appended from
+ * tampered history. Every read of a budget stream goes through here.
+ * @category constructors
+ */
+export const readChecked = (
+  store: EventStoreShape,
+  streamId: string,
+): Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable | LedgerIntegrity> =>
+  Effect.flatMap(store.readStream(streamId), (stored) => {
+    const broken = verifyRead(stored)
+    if (broken === undefined) return Effect.succeed(stored)
+    const { streamId: id, position, version, reason, detail } = broken
+    return Effect.fail(new LedgerIntegrity({ streamId: id, position, version, reason, detail }))
+  })
+
+/**
+ * Why a replay failed: the read, the disclosure of the selected state, or (as published) a seal
+ * that does not match the rebuilt document. @category errors
+ */
 export type ReplayError = ReadError | DisclosureError
 
 /**
@@ -59,7 +81,7 @@ export const makeReplay = (store: EventStoreShape) => {
     department: string,
     year: number,
   ): Effect.Effect<ReadonlyArray<LoggedEvent>, ReadError> =>
-    Effect.flatMap(store.readStream(Envelope.streamIdOf({ department, year })), (stored) =>
+    Effect.flatMap(readChecked(store, Envelope.streamIdOf({ department, year })), (stored) =>
       stored.length === 0
         ? Effect.fail(new UnknownDepartmentYear({ department, year }))
         : Effect.succeed(stored.map(toLogged)),
@@ -71,14 +93,16 @@ export const makeReplay = (store: EventStoreShape) => {
     year: number,
     log: ReadonlyArray<LoggedEvent>,
     asOf: AsOf,
-  ): Effect.Effect<Replay, DisclosureError> =>
-    Effect.map(Effect.fromResult(replayLog(log, asOf)), (r) => ({
-      ...r,
-      department,
-      year,
-      streamId: Envelope.streamIdOf({ department, year }),
-      log,
-    }))
+  ): Effect.Effect<Replay, DisclosureError | LedgerIntegrity> =>
+    Effect.flatMap(Effect.fromResult(replayLog(log, asOf)), (r) =>
+      Effect.as(checkSeal(log, asOf, r.disclosure.documentHash), {
+        ...r,
+        department,
+        year,
+        streamId: Envelope.streamIdOf({ department, year }),
+        log,
+      }),
+    )
 
   return {
     loggedEvents,

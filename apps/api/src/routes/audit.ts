@@ -33,6 +33,7 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
         "not-published",
         "not-disclosable",
         "store-unavailable",
+        "ledger-integrity",
       ],
     },
     async (c) => {
@@ -66,6 +67,7 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
         "payload-too-large",
         "invalid-request",
         "store-unavailable",
+        "ledger-integrity",
       ],
     },
     async (c) => {

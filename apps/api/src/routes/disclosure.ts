@@ -99,6 +99,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         "not-acceptable",
         "not-disclosable",
         "store-unavailable",
+        "ledger-integrity",
       ],
     },
     async (c) => {

@@ -31,6 +31,7 @@ export const traceRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
         "not-published",
         "not-disclosable",
         "store-unavailable",
+        "ledger-integrity",
       ],
     },
     async (c) => {
@@ -63,6 +64,7 @@ export const traceRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
         "not-published",
         "not-disclosable",
         "store-unavailable",
+        "ledger-integrity",
       ],
     },
     async (c) => {

@@ -88,6 +88,7 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
         "invalid-event",
         "rule-violation",
         "store-unavailable",
+        "ledger-integrity",
       ],
     },
     async (c) => {
@@ -148,6 +149,7 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
         "version-conflict",
         "not-disclosable",
         "store-unavailable",
+        "ledger-integrity",
       ],
     },
     async (c) => {

@@ -1,10 +1,12 @@
 /**
- * `ledger verify`: recomputes every hash chain of the store; exits 1 naming the first bad stream
- * and position when history was modified, deleted, reordered or inserted into.
+ * `ledger verify`: recomputes every hash chain of the store; exits 3 (`EXIT_BROKEN_HISTORY`) naming
+ * the first bad stream and position when history was modified, deleted, reordered, inserted into
+ * or back-dated.
  *
  * @module
  */
 import { parse, storeFlags } from "../args.ts"
+import { EXIT_BROKEN_HISTORY } from "../errors.ts"
 import { run, withStore, type Command } from "./context.ts"
 
 /** @see module doc */
@@ -19,6 +21,6 @@ export const verifyCommand: Command = async (argv, ctx) => {
     ctx.stderr.write(
       `BROKEN: stream ${result.streamId} at position ${result.position} (version ${result.version}): ${result.reason} — ${result.detail}\n`,
     )
-    return 1
+    return EXIT_BROKEN_HISTORY
   })
 }
