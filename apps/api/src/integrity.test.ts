@@ -107,6 +107,7 @@ describe("seals", () => {
     const before = (await Effect.runPromise(h.store.readStream(STREAM))).length
     const forged = {
       ...fixtureEvent("DisclosurePublished"),
+      eventId: "evt-forged-seal-post",
       idempotencyKey: "forged-seal",
       data: { template: "shanxi-county-13", documentHash: "0".repeat(64) },
     }
