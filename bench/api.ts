@@ -19,14 +19,14 @@ import { formatRows, type BenchRow } from "./report.ts"
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.join(here, "..")
 
-interface CannonResult {
+export interface CannonResult {
   readonly requests: { readonly average: number; readonly total: number }
   readonly latency: { readonly p50: number; readonly p99: number }
   readonly non2xx: number
   readonly errors: number
 }
-type Cannon = (opts: Record<string, unknown>) => Promise<CannonResult>
-const autocannon = createRequire(import.meta.url)("autocannon") as Cannon
+export type Cannon = (opts: Record<string, unknown>) => Promise<CannonResult>
+export const autocannon = createRequire(import.meta.url)("autocannon") as Cannon
 
 /** Options of {@link benchApi}. */
 export interface ApiBenchOptions {
@@ -40,7 +40,7 @@ export interface ApiBenchOptions {
   readonly databaseUrl?: string
 }
 
-interface Server {
+export interface Server {
   readonly url: string
   readonly writer: string
   readonly auditor: string
@@ -48,7 +48,7 @@ interface Server {
 }
 
 /** Starts `apps/api/src/main.ts` on a free loopback port and waits for its banner. */
-const startServer = (env: Record<string, string>): Promise<Server> =>
+export const startServer = (env: Record<string, string>): Promise<Server> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/main.ts")], {
       cwd: root,

@@ -318,6 +318,11 @@ const main = async (): Promise<void> => {
     async () => (await import("./stream-size.ts")).benchStreamSize({ quick }),
     () => undefined,
   )
+  const overload = await optional(
+    "overload benchmark (bench/overload.ts)",
+    async () => (await import("./overload.ts")).benchOverload({ quick }),
+    (row) => (row.unit === "ms" ? { max: 100, text: "p99 < 100 ms" } : undefined),
+  )
   const api = await optional(
     "API benchmark (bench/api.ts)",
     async () => (await import("./api.ts")).benchApi({ durationSec: quick ? 2 : 5 }),
@@ -339,6 +344,7 @@ const main = async (): Promise<void> => {
     })),
     ...disclosure,
     ...streamSize,
+    ...overload,
     ...api,
     ...(process.env["BENCH_SKIP_PROVINCE"] === "1" ? [] : await province(admin)),
   ]
