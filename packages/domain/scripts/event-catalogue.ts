@@ -14,7 +14,7 @@ const MEANING: Record<E.BudgetEventType, string> = {
   AppropriationRecorded:
     "预算安排 / 指标下达: one current-year budget line. The line id is the finance system's 指标 id and is unique in the stream.",
   CarryoverRecorded:
-    "上年结转: money of an earlier fiscal year (`originYear`, before the stream's year) carried in for its original purpose.",
+    "上年结转: money of an earlier fiscal year (`originYear`, before the stream's year) carried in for its original purpose. With `sourceLineId` it names the origin line; when the ledger holds the origin year, that line must exist there and its 年终结转 must leave at least this amount (less what was already carried from it), in the same funding source.",
   AdjustmentRecorded:
     "追加 / 追减 (a signed `amount` change of one line, never below zero) or 调剂 / 调整 (a `reclassification` moving part of a line to a new line in the same funding source; the total is unchanged). Always with a reason and the 文号 that authorised it.",
   DepartmentProfileRecorded:
@@ -34,6 +34,8 @@ const MEANING: Record<E.BudgetEventType, string> = {
     "国有资产占有使用情况 as at a cut-off date: vehicles by category, office floor area, large equipment.",
   DisclosurePublished:
     "A disclosure was published. The seal (stream version, position, head hash, document hash) is computed by the publisher from the stored log.",
+  YearEndClosed:
+    "年终结转: which lines of this year carry into the next and by how much. Each line must exist and hold the amount (earlier closes included); when the next year is in the ledger, a line may not close below what it already carried in. The next year's carryovers name these lines.",
 }
 
 interface Row {

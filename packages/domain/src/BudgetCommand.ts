@@ -70,6 +70,9 @@ export const RecordAssetHoldings = command("RecordAssetHoldings", E.AssetHolding
 /** @category commands */
 export const PublishDisclosure = command("PublishDisclosure", E.DisclosurePublished.fields.data)
 
+/** 年终结转: state which lines of this year carry into the next, and by how much. @category commands */
+export const CloseYear = command("CloseYear", E.YearEndClosed.fields.data)
+
 /** Every command of a budget stream. @category commands */
 export const BudgetCommand = Schema.Union([
   RecordAppropriation,
@@ -85,6 +88,7 @@ export const BudgetCommand = Schema.Union([
   RecordNarrativeNote,
   RecordAssetHoldings,
   PublishDisclosure,
+  CloseYear,
 ])
 /** @category commands */
 export type BudgetCommand = typeof BudgetCommand.Type
@@ -128,5 +132,7 @@ export const toEvent = (c: BudgetCommand): E.BudgetEvent => {
       return { type: "AssetHoldingsRecorded", data: c.data }
     case "PublishDisclosure":
       return { type: "DisclosurePublished", data: c.data }
+    case "CloseYear":
+      return { type: "YearEndClosed", data: c.data }
   }
 }

@@ -45,6 +45,23 @@ export const CarryoverRecorded = Schema.Struct({
   }),
 })
 
+/** One line of a 年终结转: the unspent amount of a line of this year that carries into the next. @category models */
+export const YearEndCarryover = Schema.Struct({ lineId: Identifier, amount: Amount })
+
+/**
+ * 年终结转: at the close of this year, which of its lines carry into the next year and by how much.
+ * Next year's `CarryoverRecorded` names one of these lines (`originYear`, `sourceLineId`) and may
+ * carry at most what the close states, so a 上年结转 cell traces back into this year's events.
+ * @category events
+ */
+export const YearEndClosed = Schema.Struct({
+  type: Schema.Literal("YearEndClosed"),
+  data: Schema.Struct({
+    carryovers: Schema.Array(YearEndCarryover).check(Schema.isMinLength(1)),
+    documentNumber: Schema.optional(DocumentNumber),
+  }),
+})
+
 /** A signed change of one existing line (追加 / 追减). @category models */
 export const AmountChange = Schema.Struct({
   kind: Schema.Literal("amount"),
@@ -252,6 +269,7 @@ export const BudgetEvent = Schema.Union([
   AssetHoldingsRecorded,
   DisclosurePublished,
   ...FactEvent.members,
+  YearEndClosed,
 ])
 /** @category events */
 export type BudgetEvent = typeof BudgetEvent.Type

@@ -35,8 +35,16 @@ export interface LineState {
   readonly line: BudgetLine
   readonly vintage: "current" | "carryover"
   readonly originYear?: number | undefined
+  /** For a carryover: the line of `originYear` it continues (its 年终结转 names it). */
+  readonly sourceLineId?: string | undefined
   readonly amount: Money.Money
   readonly contributions: ReadonlyArray<Contribution>
+}
+
+/** What a 年终结转 carries out of one line of this year, and the close events that said so. @category models */
+export interface ClosedLine {
+  readonly amount: Money.Money
+  readonly refs: ReadonlyArray<EventRef>
 }
 
 /** A unit with the order it was registered in (tables list units in that order). @category models */
@@ -60,7 +68,15 @@ export interface BudgetState {
   readonly facts: DisclosureFacts
   readonly adjustments: ReadonlySet<string>
   readonly publications: ReadonlyArray<Data<typeof E.DisclosurePublished.Type> & { readonly ref: EventRef }>
+  /** 年终结转 of this year: line id → what carries into the next year. */
+  readonly closing: ReadonlyMap<string, ClosedLine>
+  /** Carried into this year so far, by `originYear:sourceLineId` (see {@link carriedKey}). */
+  readonly carriedIn: ReadonlyMap<string, Money.Money>
 }
+
+/** The key of {@link BudgetState.carriedIn}: an origin line of an earlier year. @category models */
+export const carriedKey = (originYear: number, sourceLineId: string): string =>
+  `${originYear}:${sourceLineId}`
 
 /** The state before the first event. @category constructors */
 export const initialState: BudgetState = {
@@ -77,6 +93,8 @@ export const initialState: BudgetState = {
   facts: noFacts,
   adjustments: new Set(),
   publications: [],
+  closing: new Map(),
+  carriedIn: new Map(),
 }
 
 /** An amount as Money, or undefined for a string no decoded event can carry: evolve must never throw. */
@@ -144,13 +162,22 @@ class Folder {
     vintage: LineState["vintage"],
     originYear: number | undefined,
     contribution: Contribution,
-  ): void {
-    if (this.s.lines.has(line.lineId)) return // decide rejects duplicates; evolve stays total
+    sourceLineId?: string,
+  ): boolean {
+    if (this.s.lines.has(line.lineId)) return false // decide rejects duplicates; evolve stays total
     const amount = amountOf(line.amount)
-    if (amount === undefined) return
-    const fresh: MutableLine = { line, vintage, originYear, amount, contributions: [contribution] }
+    if (amount === undefined) return false
+    const fresh: MutableLine = {
+      line,
+      vintage,
+      originYear,
+      ...(sourceLineId === undefined ? {} : { sourceLineId }),
+      amount,
+      contributions: [contribution],
+    }
     this.lines().set(line.lineId, fresh)
     this.ownedLines.add(line.lineId)
+    return true
   }
 
   private changeLine(lineId: string, delta: Money.Money, c: Contribution): void {
@@ -191,17 +218,19 @@ class Folder {
       case "AppropriationRecorded": {
         const { line, documentNumber } = event.data
         const amount = amountOf(line.amount) ?? Money.zero
-        return this.addLine(line, "current", undefined, { ref: at, type: event.type, amount, documentNumber })
+        this.addLine(line, "current", undefined, { ref: at, type: event.type, amount, documentNumber })
+        return
       }
       case "CarryoverRecorded": {
-        const { line, originYear, documentNumber } = event.data
+        const { line, originYear, documentNumber, sourceLineId } = event.data
         const amount = amountOf(line.amount) ?? Money.zero
-        return this.addLine(line, "carryover", originYear, {
-          ref: at,
-          type: event.type,
-          amount,
-          documentNumber,
-        })
+        const c: Contribution = { ref: at, type: event.type, amount, documentNumber }
+        if (!this.addLine(line, "carryover", originYear, c, sourceLineId) || sourceLineId === undefined)
+          return
+        // Rare events: a fresh map per write keeps the copy-on-write rule trivially.
+        const key = carriedKey(originYear, sourceLineId)
+        s.carriedIn = new Map(s.carriedIn).set(key, Money.add(s.carriedIn.get(key) ?? Money.zero, amount))
+        return
       }
       case "AdjustmentRecorded": {
         const { change, documentNumber, adjustmentId } = event.data
@@ -227,12 +256,14 @@ class Folder {
           amount: negated,
           documentNumber,
         })
-        return this.addLine(change.toLine, source.vintage, source.originYear, {
-          ref: at,
-          type: event.type,
-          amount: moved,
-          documentNumber,
-        })
+        this.addLine(
+          change.toLine,
+          source.vintage,
+          source.originYear,
+          { ref: at, type: event.type, amount: moved, documentNumber },
+          source.sourceLineId,
+        )
+        return
       }
       case "DepartmentProfileRecorded":
         s.profile = event.data
@@ -300,6 +331,20 @@ class Folder {
         }
         ;(s.publications as Array<BudgetState["publications"][number]>).push({ ...event.data, ref: at })
         return
+      case "YearEndClosed": {
+        const closing = new Map(s.closing)
+        for (const c of event.data.carryovers) {
+          const amount = amountOf(c.amount)
+          if (amount === undefined) continue
+          const before = closing.get(c.lineId)
+          closing.set(c.lineId, {
+            amount: Money.add(before?.amount ?? Money.zero, amount),
+            refs: before === undefined ? [at] : [...before.refs, at],
+          })
+        }
+        s.closing = closing
+        return
+      }
     }
   }
 }

@@ -11,9 +11,9 @@ const issuesOf = (input: unknown) => {
 const paths = (input: unknown) => issuesOf(input).map((i) => i.path)
 
 describe("Envelope.decodeEvent: good events", () => {
-  it("knows the twelve event types", () => {
+  it("knows the thirteen event types", () => {
     expect(new Set(Envelope.EVENT_TYPES)).toEqual(new Set(S.oneOfEach.map((e) => e.type)))
-    expect(Envelope.EVENT_TYPES).toHaveLength(12)
+    expect(Envelope.EVENT_TYPES).toHaveLength(13)
   })
 
   it.each(S.oneOfEach.map((e) => [e.type, e] as const))(

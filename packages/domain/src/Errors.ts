@@ -231,6 +231,54 @@ export class TaxonomyYearMismatch extends Data.TaggedError("TaxonomyYearMismatch
   }
 }
 
+/** A carryover naming an origin line the origin year of this department does not have. @category errors */
+export class UnknownOriginLine extends Data.TaggedError("UnknownOriginLine")<{
+  readonly path: string
+  readonly originYear: number
+  readonly lineId: string
+}> {
+  override get message(): string {
+    return `${this.path}: line ${this.lineId} does not exist in ${this.originYear} of this department`
+  }
+}
+
+/** A carryover larger than what its origin line's 年终结转 left to carry (less what was already carried). @category errors */
+export class CarryoverExceedsOrigin extends Data.TaggedError("CarryoverExceedsOrigin")<{
+  readonly path: string
+  readonly originYear: number
+  readonly lineId: string
+  readonly available: string
+  readonly amount: string
+}> {
+  override get message(): string {
+    return `${this.path}: cannot carry ${this.amount} from line ${this.lineId} of ${this.originYear}; its year-end close leaves ${this.available} unspent to carry`
+  }
+}
+
+/** A 年终结转 carrying more out of a line than the line holds, or less than the next year already carried in. @category errors */
+export class YearEndCloseExceedsLine extends Data.TaggedError("YearEndCloseExceedsLine")<{
+  readonly path: string
+  readonly lineId: string
+  readonly available: string
+  readonly amount: string
+}> {
+  override get message(): string {
+    return `${this.path}: cannot carry ${this.amount} out of line ${this.lineId}, which holds ${this.available}`
+  }
+}
+
+/** A 年终结转 that would leave the next year's carryovers from a line without cover. @category errors */
+export class YearEndCloseBelowCarried extends Data.TaggedError("YearEndCloseBelowCarried")<{
+  readonly path: string
+  readonly lineId: string
+  readonly carried: string
+  readonly amount: string
+}> {
+  override get message(): string {
+    return `${this.path}: line ${this.lineId} closes with ${this.amount}, but the next year already carried ${this.carried} from it`
+  }
+}
+
 /** Every error `decide` can return. @category errors */
 export type DomainError =
   | UnknownFunctionCode
@@ -254,3 +302,7 @@ export type DomainError =
   | DuplicateProject
   | DepartmentMismatch
   | TaxonomyYearMismatch
+  | UnknownOriginLine
+  | CarryoverExceedsOrigin
+  | YearEndCloseExceedsLine
+  | YearEndCloseBelowCarried

@@ -12,16 +12,24 @@ import type * as E from "./BudgetEvent.ts"
 import type { BudgetLine } from "./BudgetLine.ts"
 import { type BudgetState, folder } from "./BudgetState.ts"
 import { FISCAL_APPROPRIATION_SOURCES } from "./Codes.ts"
+import { checkCarryoverLink, checkYearEnd, type YearsContext } from "./decide-years.ts"
 import * as Err from "./Errors.ts"
 import * as Money from "./Money.ts"
 import type { Taxonomy } from "./Taxonomy.ts"
 
-/** What `decide` needs besides the state: the stream's identity and its year's taxonomy. @category models */
+/**
+ * What `decide` needs besides the state: the stream's identity, its year's taxonomy and, for the
+ * rules that link years (上年结转 ↔ 年终结转), the department's neighbouring years the ledger holds.
+ * @category models
+ */
 export interface DecideContext {
   readonly taxonomy: Taxonomy
   readonly streamYear: number
   readonly department: string
+  readonly years?: YearsContext | undefined
 }
+
+export type { YearsContext } from "./decide-years.ts"
 
 type Check = Result.Result<void, Err.DomainError>
 const ok: Check = Result.void
@@ -227,7 +235,10 @@ const checkEvent = (
                 }),
               ),
         () => checkLine(event.data.line, state, ctx, "data.line"),
+        () => checkCarryoverLink(event.data, state, ctx.years),
       )
+    case "YearEndClosed":
+      return checkYearEnd(event.data, state, ctx.streamYear, ctx.years)
     case "AdjustmentRecorded":
       return checkAdjustment(event, state, ctx, changePath)
     case "DepartmentProfileRecorded":

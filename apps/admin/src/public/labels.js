@@ -14,6 +14,7 @@ export const EVENT_TYPES = {
   CarryoverRecorded: "上年结转",
   AdjustmentRecorded: "预算调整",
   DisclosurePublished: "发布公开",
+  YearEndClosed: "年终结转",
 }
 
 /** The Chinese name of an event type (the type itself when unknown). */

@@ -118,6 +118,13 @@ export const event: fc.Arbitrary<E.BudgetEvent> = fc.oneof(
       data: { template: "shanxi-county-13" },
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(lineId, fc.integer({ min: 1, max: 500_000 })).map(([l, n]): E.BudgetEvent => ({
+      type: "YearEndClosed",
+      data: { carryovers: [{ lineId: l, amount: `${n}.00` }] },
+    })),
+  },
 )
 
 /** A sequence of events. */

@@ -184,7 +184,13 @@ export const published = {
   data: { template: "shanxi-county-13" },
 } as const satisfies E.BudgetEvent
 
-/** One event of each of the twelve types. */
+/** 年终结转 of part of the basic line. */
+export const yearEnd = {
+  type: "YearEndClosed",
+  data: { carryovers: [{ lineId: "L-basic-1", amount: "1000.00" }] },
+} as const satisfies E.BudgetEvent
+
+/** One event of each type. */
 export const oneOfEach: ReadonlyArray<E.BudgetEvent> = [
   department,
   unitU1,
@@ -198,6 +204,7 @@ export const oneOfEach: ReadonlyArray<E.BudgetEvent> = [
   carryover(projectLine({ lineId: "L-co-1" })),
   amountChange("L-basic-1", "1000.00"),
   published,
+  yearEnd,
 ]
 
 /** The wire form of an event (one NDJSON line), with metadata. */
