@@ -11,6 +11,7 @@ import { GlossaryEntry } from "./glossary/glossary.ts"
 import { NarrativeSection } from "./narrative/types.ts"
 import { Overview } from "./overview/build-overview.ts"
 import { PerformanceTargetTable } from "./performance/schema.ts"
+import { PriorYearSource } from "./years/prior-year.ts"
 
 /** What a row stands for, so renderers and auditors need not guess from its text. @category models */
 export const RowKind = Schema.Literals([
@@ -78,6 +79,8 @@ export const Disclosure = Schema.Struct({
   fiscalYear: Schema.Int,
   template: Codes.TemplateId,
   asOf: AsOfStamp,
+  /** Where the narrative's prior-year figures came from; absent when it compares with nothing. */
+  priorYearSource: Schema.optionalKey(PriorYearSource),
   documentHash: Schema.String,
   tables: Schema.Array(DisclosureTable),
   narrative: Schema.Array(NarrativeSection),

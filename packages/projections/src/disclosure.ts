@@ -19,6 +19,13 @@ import {
 } from "./disclosure-errors.ts"
 import type { LoggedEvent } from "./logged-event.ts"
 import { templateOf } from "./templates/registry.ts"
+import { type PriorYearPublication, withPriorYear } from "./years/prior-year.ts"
+
+/** What a disclosure may use from outside its own stream. @category models */
+export interface DisclosureOptions {
+  /** The prior year's publication in this ledger; its figures replace `PriorYearBudgetRecorded`. */
+  readonly priorYear?: PriorYearPublication | undefined
+}
 
 /** Everything that can stop a disclosure from being built. @category errors */
 export type DisclosureError =
@@ -52,7 +59,9 @@ export const foldLogged = (events: ReadonlyArray<LoggedEvent>): BudgetState.Budg
 export const buildDisclosure = (
   events: ReadonlyArray<LoggedEvent>,
   asOf: AsOf,
-): Result.Result<Disclosure, DisclosureError> => Result.map(replayLog(events, asOf), (r) => r.disclosure)
+  options: DisclosureOptions = {},
+): Result.Result<Disclosure, DisclosureError> =>
+  Result.map(replayLog(events, asOf, options), (r) => r.disclosure)
 
 /**
  * One replay of a stream's log as of a point: the events selected (once), the state they fold to
@@ -75,12 +84,13 @@ export interface Replayed {
 export const replayLog = (
   log: ReadonlyArray<LoggedEvent>,
   asOf: AsOf,
+  options: DisclosureOptions = {},
 ): Result.Result<Replayed, DisclosureError> => {
   const selected = selectEvents(log, asOf)
   if (Result.isFailure(selected)) return Result.fail(selected.failure)
   const events = selected.success
   const state = foldLogged(events)
-  return Result.map(projectDisclosure(events, state, asOf), (disclosure) => ({
+  return Result.map(projectDisclosure(events, state, asOf, options), (disclosure) => ({
     asOf,
     events,
     state,
@@ -91,13 +101,16 @@ export const replayLog = (
 /** The disclosure of `state`, which is `events` folded (the last event stamps the document). @category projections */
 export const projectDisclosure = (
   events: ReadonlyArray<LoggedEvent>,
-  state: BudgetState.BudgetState,
+  folded: BudgetState.BudgetState,
   asOf: AsOf,
+  options: DisclosureOptions = {},
 ): Result.Result<Disclosure, DisclosureError> => {
   const last = events[events.length - 1]
   if (last === undefined) return Result.fail(new EmptySelection({ asOf: formatAsOf(asOf) }))
   const key = Envelope.parseStreamId(last.meta.streamId)
   if (key === undefined) return Result.fail(new NotABudgetStream({ streamId: last.meta.streamId }))
+  const prior = withPriorYear(folded, key.year, options.priorYear)
+  const state = prior.state
   if (state.profile === undefined)
     return Result.fail(new MissingDepartmentProfile({ streamId: last.meta.streamId }))
   const tx = Taxonomy.forYear(key.year)
@@ -117,6 +130,7 @@ export const projectDisclosure = (
       recordedAt: last.meta.recordedAt,
       headHash: last.meta.hash,
     },
+    ...(prior.source === undefined ? {} : { priorYearSource: prior.source }),
     tables: template.tables.map((t) => t.build(ctx)),
     ...template.parts(state, key.year, tx.success),
   }

@@ -103,3 +103,12 @@ export {
   NoSuchCell,
   traceCell,
 } from "./trace/index.ts"
+export { type DisclosureOptions } from "./disclosure.ts"
+export {
+  PriorYearSource,
+  priorYearFigures,
+  withPriorYear,
+  type PriorYearFigures,
+  type PriorYearPublication,
+} from "./years/prior-year.ts"
+export { buildYearDisclosure, publicationAt, type DepartmentYears } from "./years/ledger-years.ts"

@@ -111,7 +111,8 @@ export const sectionSix = (ctx: SectionContext): NarrativeSection => {
   }
 }
 
-const threePublic = (state: BudgetState.BudgetState, c: Codes.ThreePublicCategory): Money.Money =>
+/** Current-year 财政拨款 “三公” of one kind, in 元 (table 10). @category projections */
+export const threePublic = (state: BudgetState.BudgetState, c: Codes.ThreePublicCategory): Money.Money =>
   sumLines(
     state,
     both(fiscal, current, (l) => l.line.threePublic === c),

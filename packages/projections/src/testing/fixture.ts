@@ -16,6 +16,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The fixture NDJSON of the reference department. @category constants */
 export const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
 
+/** The reference department's 2025 stream (partly invented, docs/fixture.md §6): published, then closed into 2026. @category constants */
+export const fixture2025Path = path.join(repoRoot, "fixtures/tunliu-government-office/events-2025.ndjson")
+
 /** Published documents the golden tests compare against, kept in the repository. @category constants */
 export const referenceDocuments = path.join(repoRoot, "fixtures/reference-documents")
 

@@ -5,6 +5,7 @@
  * @module
  */
 export {
+  fixture2025Path,
   fixturePath,
   fixtureText,
   readNdjson,
@@ -19,3 +20,4 @@ export { toLogged } from "./logged.ts"
 export { basicLine, department, logged } from "./synthetic.ts"
 export { AMOUNT, figureRows, parsePublishedTables, toWidth } from "./reference-parser.ts"
 export type { PublishedTable } from "./reference-parser.ts"
+export { referenceYears, shiftPositions } from "./years.ts"
