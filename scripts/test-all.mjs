@@ -34,11 +34,11 @@ const debInstalled = (/** @type {string[]} */ names) =>
     .stdout.split("\n")
     .filter((l) => l.includes("install ok installed")).length === names.length
 
-/** Installs the headless browser and CJK fonts the HTML/PDF tests use, when we may and must. */
+/** Installs the headless browser, CJK fonts and pdftotext the HTML/PDF tests use, when we may and must. */
 const ensureBrowser = () => {
-  const wanted = ["chromium", "fonts-noto-cjk"]
+  const wanted = ["chromium", "fonts-noto-cjk", "poppler-utils"]
   if (!existsSync("/etc/debian_version")) return console.log("browser: not Debian, skipped")
-  if (debInstalled(wanted)) return console.log("browser: chromium and fonts-noto-cjk present")
+  if (debInstalled(wanted)) return console.log(`browser: ${wanted.join(", ")} present`)
   if (process.getuid?.() !== 0)
     return console.log("browser: missing, not root: skipped (tests that need it skip)")
   step("browser", "sh", ["-c", `apt-get update -qq && apt-get install -y -qq ${wanted.join(" ")}`])

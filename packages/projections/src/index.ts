@@ -112,3 +112,4 @@ export {
   type PriorYearPublication,
 } from "./years/prior-year.ts"
 export { buildYearDisclosure, publicationAt, type DepartmentYears } from "./years/ledger-years.ts"
+export { OpenDataLine, openDataLines, openDataLinesAsOf } from "./open-data.ts"
