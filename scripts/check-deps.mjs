@@ -38,6 +38,8 @@ export const LAYERS = {
   "@ledger/service": { may: ["@ledger/domain", "@ledger/eventstore", "@ledger/projections"] },
   // Synthetic province: wire events from the taxonomy only, so it needs nothing but the domain.
   "@ledger/province": { may: ["@ledger/domain"] },
+  // An adapter like the stores: it starts a browser to print a rendered document.
+  "@ledger/print": { may: ["@ledger/domain", "@ledger/projections", "@ledger/render"] },
   // The API is the composition root of `pnpm start`: it mounts the admin app at `/`.
   "@ledger/api": { may: ANY_PACKAGE, apps: ["@ledger/admin"] },
   "@ledger/cli": { may: ANY_PACKAGE },
