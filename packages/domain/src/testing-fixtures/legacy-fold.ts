@@ -1,11 +1,12 @@
 /**
  * The fold as it was before it became linear: copies its maps on every event (quadratic), kept
- * verbatim as the reference the property tests compare the linear fold with.
+ * verbatim as the reference the property tests compare the linear fold with (plus the year links:
+ * `sourceLineId`, `carriedIn` and `YearEndClosed`, written the same copying way).
  *
  * @module testing-fixtures/legacy-fold
  */
 import { Result } from "effect"
-import { initialState } from "../BudgetState.ts"
+import { carriedKey, initialState } from "../BudgetState.ts"
 import { evolveFacts } from "../DisclosureFacts.ts"
 import type * as E from "../BudgetEvent.ts"
 import type { BudgetLine } from "../BudgetLine.ts"
@@ -27,6 +28,7 @@ const addLine = (
   vintage: LineState["vintage"],
   originYear: number | undefined,
   contribution: Contribution,
+  sourceLineId?: string,
 ): BudgetState => {
   if (state.lines.has(line.lineId)) return state // decide rejects duplicates; evolve stays total
   const amount = amountOf(line.amount)
@@ -37,6 +39,7 @@ const addLine = (
       line,
       vintage,
       originYear,
+      ...(sourceLineId === undefined ? {} : { sourceLineId }),
       amount,
       contributions: [contribution],
     }),
@@ -77,13 +80,19 @@ export const legacyEvolve = (state: BudgetState, event: E.BudgetEvent, ref?: Eve
       })
     }
     case "CarryoverRecorded": {
-      const { line, originYear, documentNumber } = event.data
-      return addLine(next, line, "carryover", originYear, {
-        ref: at,
-        type: event.type,
-        amount: amountOf(line.amount) ?? Money.zero,
-        documentNumber,
-      })
+      const { line, originYear, documentNumber, sourceLineId } = event.data
+      const added = addLine(
+        next,
+        line,
+        "carryover",
+        originYear,
+        { ref: at, type: event.type, amount: amountOf(line.amount) ?? Money.zero, documentNumber },
+        sourceLineId,
+      )
+      if (added === next || sourceLineId === undefined) return added
+      const key = carriedKey(originYear, sourceLineId)
+      const carried = Money.add(added.carriedIn.get(key) ?? Money.zero, amountOf(line.amount) ?? Money.zero)
+      return { ...added, carriedIn: withEntry(added.carriedIn, key, carried) }
     }
     case "AdjustmentRecorded": {
       const { change, documentNumber, adjustmentId } = event.data
@@ -109,12 +118,14 @@ export const legacyEvolve = (state: BudgetState, event: E.BudgetEvent, ref?: Eve
         amount: Money.negate(moved),
         documentNumber,
       })
-      return addLine(reduced, change.toLine, source.vintage, source.originYear, {
-        ref: at,
-        type: event.type,
-        amount: moved,
-        documentNumber,
-      })
+      return addLine(
+        reduced,
+        change.toLine,
+        source.vintage,
+        source.originYear,
+        { ref: at, type: event.type, amount: moved, documentNumber },
+        source.sourceLineId,
+      )
     }
     case "DepartmentProfileRecorded":
       return { ...next, profile: event.data }
@@ -151,6 +162,19 @@ export const legacyEvolve = (state: BudgetState, event: E.BudgetEvent, ref?: Eve
       return { ...next, facts: evolveFacts(next.facts, event) }
     case "DisclosurePublished":
       return { ...next, publications: [...next.publications, { ...event.data, ref: at }] }
+    case "YearEndClosed": {
+      let closing = next.closing
+      for (const c of event.data.carryovers) {
+        const amount = amountOf(c.amount)
+        if (amount === undefined) continue
+        const before = closing.get(c.lineId)
+        closing = withEntry(closing, c.lineId, {
+          amount: Money.add(before?.amount ?? Money.zero, amount),
+          refs: before === undefined ? [at] : [...before.refs, at],
+        })
+      }
+      return { ...next, closing }
+    }
   }
 }
 
