@@ -21,6 +21,10 @@ export const ApiEnv = Schema.Struct({
   LEDGER_MAX_BODY: Schema.optional(Bytes),
   LEDGER_FIXTURE: Schema.optional(Schema.NonEmptyString),
   LEDGER_DEMO_KEYS: Schema.optional(Schema.Literals(["0", "1"])),
+  LEDGER_READ_DATABASE_URL: Schema.optional(Schema.NonEmptyString),
+  LEDGER_REPLICA_WAIT_MS: Schema.optional(
+    Schema.String.check(Schema.isPattern(/^\d{1,6}$/, { message: "must be milliseconds, e.g. 500" })),
+  ),
 })
 
 /** The decoded configuration. @category models */
@@ -36,6 +40,10 @@ export interface ApiConfig {
   readonly fixture: string
   /** `LEDGER_DEMO_KEYS=1`: make demo keys even on PostgreSQL or a store that had keys (never beside real ones). */
   readonly demoKeys: boolean
+  /** Read replicas of `databaseUrl` (`LEDGER_READ_DATABASE_URL`, comma-separated); empty: none. */
+  readonly readDatabaseUrls: ReadonlyArray<string>
+  /** How long a read with a consistency token waits for a replica before asking the primary. */
+  readonly replicaWaitMs: number
 }
 
 /** A configuration value that does not decode, naming the variable. @category errors */
@@ -68,6 +76,8 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
   const e = decoded.success
   const port = e.PORT === undefined ? 3000 : Number(e.PORT)
   if (port > 65535) throw new InvalidConfig("PORT: must be at most 65535")
+  if (e.LEDGER_READ_DATABASE_URL !== undefined && e.DATABASE_URL === undefined)
+    throw new InvalidConfig("LEDGER_READ_DATABASE_URL: read replicas need DATABASE_URL (the primary)")
   return {
     port,
     host: e.HOST ?? "127.0.0.1",
@@ -76,6 +86,11 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
     maxBodyBytes: e.LEDGER_MAX_BODY === undefined ? DEFAULT_MAX_BODY : Number(e.LEDGER_MAX_BODY),
     fixture: e.LEDGER_FIXTURE ?? "fixtures/tunliu-government-office/events.ndjson",
     demoKeys: e.LEDGER_DEMO_KEYS === "1",
+    readDatabaseUrls: (e.LEDGER_READ_DATABASE_URL ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter((u) => u !== ""),
+    replicaWaitMs: e.LEDGER_REPLICA_WAIT_MS === undefined ? 500 : Number(e.LEDGER_REPLICA_WAIT_MS),
   }
 }
 

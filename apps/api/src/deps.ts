@@ -6,6 +6,7 @@ import type { EventStoreShape } from "@ledger/eventstore"
 import type { LedgerService } from "@ledger/service"
 import type { Hono } from "hono"
 import type { KeyRing } from "@ledger/service"
+import type { ReplicaStatus } from "@ledger/store-postgres"
 import type { AdmissionLimits } from "./admission.ts"
 
 /** Dependencies of {@link makeApp}. @category models */
@@ -24,4 +25,6 @@ export interface ApiDeps {
   readonly log?: (error: unknown) => void
   /** Concurrency cap, queue and deadline of replays (503 + Retry-After beyond them). */
   readonly admission?: Partial<AdmissionLimits>
+  /** The read replicas' last reported state (probed in the background; health never waits). */
+  readonly replicaStatus?: () => ReadonlyArray<ReplicaStatus>
 }

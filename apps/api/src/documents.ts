@@ -10,6 +10,12 @@
  * once ({@link Documents.forget}); a remembered head is re-read from the store when it is older than
  * `headTtlMs` (default 1 s), so a publication appended by another process (the CLI on PostgreSQL) is
  * served within that bound. A log position beyond the remembered head always re-reads the head.
+ *
+ * Consistency across processes: a read carrying a consistency token (`minPosition`, the log position
+ * the client has seen — e.g. its own append's `lastPosition`, from any API process) never uses a
+ * remembered head: it reads the head and the stream with that token, so the store (or a replica that
+ * has replayed it) answers with at least that state. Only token-less reads of fixed points may be up
+ * to `headTtlMs` old, and only for a publication or append made through another process.
  */
 import { AsOf } from "@ledger/projections"
 import type { Disclosure } from "@ledger/projections"
@@ -90,18 +96,27 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
   }
   return {
     /** The disclosure of a department-year as of a point (404 for an unknown stream). */
-    get: async (department: string, year: number, p: AsOf): Promise<BuiltDocument> => {
+    get: async (
+      department: string,
+      year: number,
+      p: AsOf,
+      consistency: { readonly minPosition?: number | undefined } = {},
+    ): Promise<BuiltDocument> => {
       const streamId = Envelope.streamIdOf({ department, year })
-      if (!AsOf.isFixed(p)) return build(department, year, p, false)
-      const head = await headFor(streamId, p)
+      const { minPosition } = consistency
+      if (!AsOf.isFixed(p)) return build(department, year, p, false, minPosition)
+      const head =
+        minPosition === undefined
+          ? await headFor(streamId, p)
+          : await run(deps.store.head(streamId, { minPosition }))
       const immutable =
         head !== undefined &&
         (p._tag === "Published" || (p._tag === "Position" && p.position <= head.position))
-      if (!immutable) return build(department, year, p, false)
+      if (!immutable) return build(department, year, p, false, minPosition)
       const key = `${streamId}|${head.version}|${AsOf.format(p)}`
       const hit = cache.get(key)
       if (hit) return remember(key, hit)
-      const built = remember(key, build(department, year, p, true))
+      const built = remember(key, build(department, year, p, true, minPosition))
       built.catch(() => cache.get(key) === built && cache.delete(key))
       return built
     },
@@ -114,8 +129,14 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     },
   }
 
-  async function build(department: string, year: number, p: AsOf, immutable: boolean) {
-    const replay = await run(deps.service.replay(department, year, p))
+  async function build(
+    department: string,
+    year: number,
+    p: AsOf,
+    immutable: boolean,
+    minPosition: number | undefined,
+  ) {
+    const replay = await run(deps.service.replay(department, year, p, { minPosition }))
     const doc: BuiltDocument = { replay, doc: replay.disclosure, immutable, renderings: new Map() }
     return doc
   }

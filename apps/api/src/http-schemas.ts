@@ -21,10 +21,19 @@ export type DepartmentYearPath = typeof DepartmentYearPath.Type
 /** `asOf` (and `from`/`to`): the one string form of `@ledger/projections`' `AsOf`, grammar-checked. */
 const AsOfParam = AsOfText
 
+/**
+ * A consistency token: the log position the client has seen (an append's `lastPosition`, or a read's
+ * `Ledger-Position` header); the answer reflects at least that position. @category models
+ */
+export const MinPosition = Schema.String.check(
+  Schema.isPattern(/^\d{1,15}$/, { message: "a log position (a whole number), e.g. 1234" }),
+)
+
 /** Query of the disclosure route. @category models */
 export const DisclosureQuery = Schema.Struct({
   asOf: Schema.optional(AsOfParam),
   format: Schema.optional(Format),
+  minPosition: Schema.optional(MinPosition),
 })
 
 /** Query of routes that only take an as-of point. @category models */

@@ -11,7 +11,13 @@ import type { AddressInfo } from "node:net"
 import { Envelope } from "@ledger/domain"
 import type { EventStoreShape } from "@ledger/eventstore"
 import { makeLedgerService } from "@ledger/service"
-import { makePgEventStore, makePgliteEventStore } from "@ledger/store-postgres"
+import {
+  makePgEventStore,
+  makePgliteEventStore,
+  makePgReplicatedEventStore,
+  type ReplicaStatus,
+  type ReplicatedEventStore,
+} from "@ledger/store-postgres"
 import { Effect } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./app.ts"
@@ -36,12 +42,40 @@ export interface RunningApi {
   readonly close: () => Promise<void>
 }
 
-/** Opens the configured store. @category constructors */
-export const openStore = (config: ApiConfig): Promise<EventStoreShape> => {
+/** Opens the configured store: reads go to the replicas when `LEDGER_READ_DATABASE_URL` names any. @category constructors */
+export const openStore = (config: ApiConfig): Promise<EventStoreShape | ReplicatedEventStore> => {
+  if (config.databaseUrl !== undefined && config.readDatabaseUrls.length > 0)
+    return Effect.runPromise(
+      makePgReplicatedEventStore({
+        connectionString: config.databaseUrl,
+        readConnectionStrings: config.readDatabaseUrls,
+        waitMs: config.replicaWaitMs,
+      }),
+    )
   if (config.databaseUrl !== undefined)
     return Effect.runPromise(makePgEventStore({ connectionString: config.databaseUrl }))
   mkdirSync(config.storeDir, { recursive: true })
   return Effect.runPromise(makePgliteEventStore({ dataDir: resolve(config.storeDir) }))
+}
+
+/**
+ * Probes the replicas every two seconds in the background, so `/v1/health` reports their replayed
+ * position and lag without ever waiting for a replica that is slow or down.
+ */
+const watchReplicas = (store: ReplicatedEventStore) => {
+  let last: ReadonlyArray<ReplicaStatus> = []
+  let probing = false
+  const probe = () => {
+    if (probing) return
+    probing = true
+    void Effect.runPromise(store.replicaStatus())
+      .then((s) => (last = s))
+      .finally(() => (probing = false))
+  }
+  probe()
+  const timer = setInterval(probe, 2_000)
+  timer.unref()
+  return { last: () => last, stop: () => clearInterval(timer) }
 }
 
 /** Imports the fixture when the store has no budget stream yet; returns the number of events written. */
@@ -102,12 +136,14 @@ export const startApi = async (
   const imported = options.seed === false ? 0 : await seedIfEmpty(store, config.fixture)
   const keys = makeKeyRing(store)
   const demo = await demoKeysAtStart(store, keys, config)
+  const replicas = "replicaStatus" in store ? watchReplicas(store) : undefined
   const app = makeApp({
     store,
     keys,
     service: makeLedgerService(store),
     maxBodyBytes: config.maxBodyBytes,
     ...(options.admin !== undefined ? { admin: options.admin } : {}),
+    ...(replicas !== undefined ? { replicaStatus: replicas.last } : {}),
   })
   const server = await new Promise<ReturnType<typeof serve>>((ready) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s))
@@ -121,6 +157,7 @@ export const startApi = async (
     imported,
     store,
     close: async () => {
+      replicas?.stop()
       await new Promise<void>((done) => server.close(() => done()))
       await Effect.runPromise(store.close())
     },

@@ -17,7 +17,7 @@
  */
 import { Envelope } from "@ledger/domain"
 import { LedgerIntegrity, verifyRead } from "@ledger/eventstore"
-import type { EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
+import type { Consistency, EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
 import {
   type AsOf,
   type DisclosureError,
@@ -42,8 +42,9 @@ export type ReadError = StoreUnavailable | UnknownDepartmentYear | LedgerIntegri
 export const readChecked = (
   store: EventStoreShape,
   streamId: string,
+  consistency: Consistency = {},
 ): Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable | LedgerIntegrity> =>
-  Effect.flatMap(store.readStream(streamId), (stored) => {
+  Effect.flatMap(store.readStream(streamId, consistency), (stored) => {
     const broken = verifyRead(stored)
     if (broken === undefined) return Effect.succeed(stored)
     const { streamId: id, position, version, reason, detail } = broken
@@ -57,10 +58,16 @@ export const readChecked = (
 export type ReplayError = ReadError | DisclosureError
 
 /**
- * Options of a replay. Empty today; new fields must be optional so every caller keeps working.
+ * Options of a replay. New fields must be optional so every caller keeps working.
  * @category models
  */
-export type ReplayOptions = Readonly<Record<never, never>>
+export interface ReplayOptions {
+  /**
+   * A consistency token: the log position the caller has seen (e.g. its own append's
+   * `lastPosition`). The read reflects at least that much, whichever replica serves it.
+   */
+  readonly minPosition?: number | undefined
+}
 
 /**
  * One replay of one department-year: {@link Replayed} (the point, the selected events, their state,
@@ -80,11 +87,14 @@ export const makeReplay = (store: EventStoreShape) => {
   const loggedEvents = (
     department: string,
     year: number,
+    options: ReplayOptions = {},
   ): Effect.Effect<ReadonlyArray<LoggedEvent>, ReadError> =>
-    Effect.flatMap(readChecked(store, Envelope.streamIdOf({ department, year })), (stored) =>
-      stored.length === 0
-        ? Effect.fail(new UnknownDepartmentYear({ department, year }))
-        : Effect.succeed(stored.map(toLogged)),
+    Effect.flatMap(
+      readChecked(store, Envelope.streamIdOf({ department, year }), { minPosition: options.minPosition }),
+      (stored) =>
+        stored.length === 0
+          ? Effect.fail(new UnknownDepartmentYear({ department, year }))
+          : Effect.succeed(stored.map(toLogged)),
     )
 
   /** The pure step: one selection, one fold, one disclosure of an already read log. */
@@ -115,9 +125,9 @@ export const makeReplay = (store: EventStoreShape) => {
       department: string,
       year: number,
       asOf: AsOf,
-      _options: ReplayOptions = {},
+      options: ReplayOptions = {},
     ): Effect.Effect<Replay, ReplayError> =>
-      Effect.flatMap(loggedEvents(department, year), (log) => replayOf(department, year, log, asOf)),
+      Effect.flatMap(loggedEvents(department, year, options), (log) => replayOf(department, year, log, asOf)),
 
     /** Two points of one read (a diff): both replays see the same log, whatever is appended meanwhile. */
     replayPair: (
@@ -125,9 +135,9 @@ export const makeReplay = (store: EventStoreShape) => {
       year: number,
       from: AsOf,
       to: AsOf,
-      _options: ReplayOptions = {},
+      options: ReplayOptions = {},
     ): Effect.Effect<readonly [Replay, Replay], ReplayError> =>
-      Effect.flatMap(loggedEvents(department, year), (log) =>
+      Effect.flatMap(loggedEvents(department, year, options), (log) =>
         Effect.all([replayOf(department, year, log, from), replayOf(department, year, log, to)] as const),
       ),
   }

@@ -8,7 +8,8 @@ import { type Format, FORMAT_NAMES, FORMATS, render } from "@ledger/render"
 import { requireRead } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
-import { DepartmentYearPath, DisclosureQuery } from "../http-schemas.ts"
+import { DepartmentYearPath, DisclosureQuery, MinPosition } from "../http-schemas.ts"
+import { Schema } from "effect"
 import { fail } from "../problem.ts"
 import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
@@ -51,6 +52,15 @@ export const etagMatches = (header: string | undefined, etag: string): boolean =
   header !== undefined &&
   (header.trim() === "*" || header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
 
+/** The consistency token of a read: the `minPosition` query parameter, else the header (422 when malformed). */
+export const minPositionOf = (query: string | undefined, header: string | undefined): number | undefined => {
+  const text = query ?? header?.trim()
+  if (text === undefined || text === "") return undefined
+  if (!Schema.is(MinPosition)(text))
+    fail("invalid-request", "Ledger-Min-Position: a log position (a whole number), e.g. 1234")
+  return Number(text)
+}
+
 /** The disclosure route. @category routes */
 /**
  * Caching of a disclosure answer. Every read is authenticated, so nothing goes to a shared cache
@@ -78,6 +88,12 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
           required: false,
           description: "an ETag from an earlier answer: 304 when unchanged",
         },
+        {
+          name: "Ledger-Min-Position",
+          required: false,
+          description:
+            "consistency token, as the `minPosition` query parameter: the answer reflects at least this log position, whichever API process or read replica serves it",
+        },
       ],
       responses: {
         200: {
@@ -87,6 +103,8 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
           headers: {
             ETag: "the document hash (with the format for non-JSON)",
             "Cache-Control": "private; immutable for past positions, revalidated by ETag otherwise",
+            "Ledger-Position":
+              "the log position of the last event of the stream as read (a consistency token for later reads)",
           },
         },
         304: { description: "not modified" },
@@ -111,12 +129,15 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         fail("not-acceptable", `acceptable types: ${FORMAT_NAMES.map((f) => MEDIA[f]).join(", ")}`)
       const f = format as Format
       const point = asOfOf(q.asOf, "asOf")
-      const built = await documents.get(code, Number(year), point)
+      const built = await documents.get(code, Number(year), point, {
+        minPosition: minPositionOf(q.minPosition, c.req.header("ledger-min-position")),
+      })
       const etag = `"${built.doc.documentHash}${f === "json" ? "" : "." + f}"`
       const headers: Record<string, string> = {
         etag,
         "cache-control": cacheControlOf(point, built.immutable),
-        vary: "Accept, Authorization",
+        vary: "Accept, Authorization, Ledger-Min-Position",
+        "ledger-position": String(built.replay.log.at(-1)?.meta.position ?? 0),
       }
       if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers)
       let rendered = built.renderings.get(f)

@@ -44,12 +44,19 @@ export const metaRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArra
       path: "/v1/health",
       operationId: "health",
       summary: "Liveness: answers at once, never waits for replays or the store",
+      description:
+        "With read replicas (`LEDGER_READ_DATABASE_URL`), `replicas` lists each one's last probed state: replayed log position, replayed WAL position and lag in seconds (probed every 2 s in the background).",
       tag: "meta",
       roles: ["public"],
       responses: { 200: { description: "the server is up", contentTypes: ["application/json"] } },
       problems: [],
     },
-    async (c) => c.json({ status: "ok" }),
+    async (c) =>
+      c.json(
+        deps.replicaStatus === undefined
+          ? { status: "ok" }
+          : { status: "ok", replicas: deps.replicaStatus() },
+      ),
   ),
   defineRoute(
     {
