@@ -3,6 +3,8 @@
  * typed errors, RFC 8785 canonical JSON and the hash chain, and the in-memory store.
  * Backends and the contract suite every backend must pass live in `@ledger/eventstore/testing`.
  */
+export { Anchor, checkAnchor, makeAnchor } from "./anchor.ts"
+export type { AnchorMismatch } from "./anchor.ts"
 export { asOfPredicate } from "./as-of.ts"
 export { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
 export {

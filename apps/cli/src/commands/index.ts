@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { anchorCommand } from "./anchor.ts"
 import type { Command } from "./context.ts"
 import { diffCommand } from "./diff.ts"
 import { disclosureCommand } from "./disclosure.ts"
@@ -21,6 +22,7 @@ export const commands: Readonly<Record<string, Command>> = {
   import: importCommand,
   disclosure: disclosureCommand,
   verify: verifyCommand,
+  anchor: anchorCommand,
   publish: publishCommand,
   export: exportCommand,
   reconcile: reconcileCommand,
@@ -37,7 +39,10 @@ export const HELP = `usage: pnpm ledger <command> [options]
   import FILE                 append the events of an NDJSON file (all or nothing; re-import appends nothing)
   disclosure --department D --year Y [--as-of AS-OF] [--format json|html|txt|csv|xlsx] [--out FILE]
   publish --department D --year Y [--date YYYY-MM-DD]
-  verify                      recompute every hash chain; exit 1 naming the first bad position
+  verify [--anchor FILE]      recompute every hash chain (and check the heads of an anchor file);
+                              exit 3 naming the first bad position
+  anchor [--out FILE]         print a timestamped digest of every stream head (HMAC-signed with
+                              LEDGER_ANCHOR_KEY) to keep outside the database
   export [--department D --year Y] [--out FILE]
   reconcile FILE --department D --year Y [--as-of AS-OF (default published)] [--format json|txt]
                               compare a published document's text with the ledger
