@@ -29,6 +29,7 @@ import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
 import { parseNdjson } from "./ndjson.ts"
 import { makeReplay, readChecked, type ReplayError, type ReplayOptions } from "./replay.ts"
 import { checkRules } from "./rules.ts"
+import { yearsNeeded } from "./years.ts"
 
 /** A batch for one department-year, as the API receives it. */
 export interface AppendInput {
@@ -132,6 +133,8 @@ export const makeLedgerService = (store: EventStoreShape) => {
         if (list === undefined) byStream.set(id, [d])
         else list.push(d)
       }
+      /** States after this batch's events, for the year links of streams checked later. */
+      const after = new Map<string, BudgetState.BudgetState>()
       for (const [streamId, list] of byStream) {
         const key = Envelope.parseStreamId(streamId) ?? { department: "", year: 0 }
         const taxonomy = Taxonomy.forYear(key.year)
@@ -147,6 +150,16 @@ export const makeLedgerService = (store: EventStoreShape) => {
         }
         const snapshot = yield* current(streamId)
         const run = BudgetState.folder(snapshot.state)
+        // The neighbouring years a 年终结转 or a linked carryover is checked against (decide-years).
+        const years = new Map<number, BudgetState.BudgetState>()
+        for (const y of yearsNeeded(
+          key.year,
+          list.map((d) => d.e.event),
+        )) {
+          const id = Envelope.streamIdOf({ department: key.department, year: y })
+          const other = after.get(id) ?? (yield* current(id)).state
+          if (other.version > 0) years.set(y, other)
+        }
         const eventIds = new Set(snapshot.eventIds)
         for (const d of list) {
           const stored = snapshot.bodies.get(d.e.meta.idempotencyKey)
@@ -179,6 +192,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
             taxonomy: taxonomy.success,
             year: key.year,
             department: key.department,
+            years,
           })
           if (problem !== undefined) {
             issues.push({ index: d.index, line: d.line, ...problem })
@@ -186,6 +200,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
           }
           run.apply(d.e.event)
         }
+        after.set(streamId, run.done())
       }
       if (issues.length > 0) return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues }))
       return { decoded, byStream }

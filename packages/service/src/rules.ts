@@ -18,12 +18,19 @@ export interface RuleProblem {
 export const checkRules = (
   e: Envelope.EnvelopedEvent,
   state: BudgetState.BudgetState,
-  ctx: { readonly taxonomy: Taxonomy.Taxonomy; readonly year: number; readonly department: string },
+  ctx: {
+    readonly taxonomy: Taxonomy.Taxonomy
+    readonly year: number
+    readonly department: string
+    /** The department's other years the year-link rules read (see `years.ts`). */
+    readonly years?: Decide.YearsContext | undefined
+  },
 ): RuleProblem | undefined => {
   const r = Decide.decideEvent(e.event, state, {
     taxonomy: ctx.taxonomy,
     streamYear: ctx.year,
     department: ctx.department,
+    years: ctx.years,
   })
   if (Result.isSuccess(r)) return undefined
   const error = r.failure
