@@ -193,7 +193,7 @@ export const simulate = async (options: SimOptions): Promise<SimReport> => {
       const exit = await withRetry(service.append(again))
       if (tagOf(exit) !== undefined) fail(`an idempotent retry failed with ${tagOf(exit)}`)
     } else if (op === 7) {
-      const exit = await withRetry(service.publish("002", 2026, "sim", "2026-06-02"))
+      const exit = await withRetry(service.publish("002", 2026, { actor: "sim", occurredAt: "2026-06-02" }))
       const tag = tagOf(exit)
       if (tag === undefined) publishes++
       else if (tag !== "StreamVersionConflict") fail(`publish failed with ${tag}`)

@@ -39,7 +39,7 @@ const publishElsewhere = async (h: Harness, suffix: string) => {
       actor: "elsewhere",
     }),
   )
-  await Effect.runPromise(h.service.publish("002", 2026, "elsewhere", "2026-09-02"))
+  await Effect.runPromise(h.service.publish("002", 2026, { actor: "elsewhere", occurredAt: "2026-09-02" }))
 }
 
 describe("makeDocuments", () => {

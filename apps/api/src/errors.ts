@@ -7,7 +7,7 @@
 import type { UnreadableDocument } from "@ledger/audit"
 import type { AppendError } from "@ledger/eventstore"
 import type { InvalidAsOf, NoSuchCell } from "@ledger/projections"
-import type { BatchRejected, ReplayError } from "@ledger/service"
+import type { BatchRejected, PublishRefused, ReplayError } from "@ledger/service"
 import type { Context } from "hono"
 import { problem } from "./problem.ts"
 import type { ApiProblem, Problem, ProblemIssue, ProblemKind } from "./problem.ts"
@@ -34,7 +34,14 @@ const batchIssues = (issues: ReadonlyArray<BatchIssueLike>): Array<ProblemIssue>
  * @category errors
  */
 export type DeclaredError =
-  ApiProblem | BatchRejected | AppendError | ReplayError | InvalidAsOf | NoSuchCell | UnreadableDocument
+  | ApiProblem
+  | BatchRejected
+  | AppendError
+  | ReplayError
+  | InvalidAsOf
+  | NoSuchCell
+  | UnreadableDocument
+  | PublishRefused
 
 type Table = {
   readonly [K in DeclaredError["_tag"]]: (e: Extract<DeclaredError, { readonly _tag: K }>) => Problem
@@ -59,6 +66,14 @@ const TABLE: Table = {
     return problem(kind, `the batch was not written: ${issues.length} issue(s)`, issues)
   },
   StreamVersionConflict: simple("version-conflict"),
+  PublishRefused: (e) => {
+    const findings = e.findings
+    return problem(
+      "checks-failed",
+      `the checks found ${findings.length} error(s); nothing was published (force=true publishes anyway and records it in the seal)`,
+      findings.map((f) => ({ path: `checks.${f.rule}`, message: `${f.place}: ${f.message}`, rule: f.rule })),
+    )
+  },
   IdempotencyConflict: simple("idempotency-conflict"),
   InvalidEvent: (e) => problem("invalid-event", e.message, [{ path: e.path, message: e.message }]),
   StoreUnavailable: simple("store-unavailable"),

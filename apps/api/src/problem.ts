@@ -24,6 +24,7 @@ export const PROBLEMS = {
   "invalid-request": { status: 422, title: "The request is well-formed but invalid" },
   "invalid-event": { status: 422, title: "An event is invalid" },
   "rule-violation": { status: 422, title: "The batch breaks a budget rule" },
+  "checks-failed": { status: 422, title: "The checks found errors; publish with force=true to override" },
   "engine-unavailable": { status: 503, title: "This server has no engine for the operation" },
   "store-unavailable": { status: 503, title: "The event store is unavailable" },
   overloaded: { status: 503, title: "The server is busy; retry after the time in Retry-After" },

@@ -26,16 +26,16 @@ const MATRIX: Record<string, { readonly public?: true; readonly roles: Record<ke
     getDisclosure: { roles: readers },
     traceCell: { roles: readers },
     diffDisclosures: { roles: readers },
-    checkDisclosure: { roles: auditors },
+    checkDisclosure: { roles: readers },
     reconcile: { roles: auditors },
     createKey: { roles: adminOnly },
     listKeys: { roles: adminOnly },
     revokeKey: { roles: adminOnly },
     verifyChain: { roles: auditors },
+    getTaxonomy: { roles: everyKey },
     openapi: { public: true, roles: everyKey },
     docs: { public: true, roles: everyKey },
     health: { public: true, roles: everyKey },
-    getTaxonomy: { roles: everyKey },
   }
 
 const keyOf = (h: Harness, caller: Caller): string | undefined =>

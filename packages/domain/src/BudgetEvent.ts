@@ -248,6 +248,13 @@ export const DisclosurePublished = Schema.Struct({
     position: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
     headHash: Schema.optional(Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))),
     documentHash: Schema.optional(Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))),
+    /** Present when the publication overrode errors of the checks: how many, and which rules. */
+    forced: Schema.optional(
+      Schema.Struct({
+        errors: Schema.Int.check(Schema.isGreaterThan(0)),
+        rules: Schema.Array(Schema.String.check(Schema.isPattern(/^R\d{1,2}$/))),
+      }),
+    ),
   }),
 })
 

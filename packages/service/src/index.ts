@@ -32,3 +32,5 @@ export { DEMO_ACTOR, DEMO_LABEL, ensureDemoKeys, isDemoKey } from "./demo-keys.t
 export type { DemoKeys, DemoKeysOutcome } from "./demo-keys.ts"
 export { importLines } from "./import-stream.ts"
 export type { ImportLinesOptions, ImportProgress, TransactionalStore } from "./import-stream.ts"
+export { PublishRefused, publishLog } from "./publication.ts"
+export type { BlockingFinding, PublishOptions, Seal } from "./publication.ts"

@@ -160,7 +160,9 @@ describe("LedgerService", () => {
 
   it("publishes a seal that as-published reproduces after later adjustments", async () => {
     const { service } = await fresh()
-    const seal = await Effect.runPromise(service.publish("002", 2026, "auditor", "2026-03-01"))
+    const seal = await Effect.runPromise(
+      service.publish("002", 2026, { actor: "auditor", occurredAt: "2026-03-01" }),
+    )
     await Effect.runPromise(
       service.append({ department: "002", year: 2026, events: [adjustment()], idempotencyKey: "later" }),
     )

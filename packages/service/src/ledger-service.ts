@@ -14,6 +14,7 @@ import type {
   StoreUnavailable,
 } from "@ledger/eventstore"
 import type { AppendError } from "@ledger/eventstore"
+import { StreamVersionConflict } from "@ledger/eventstore"
 import {
   AsOf,
   diffDisclosures,
@@ -24,12 +25,13 @@ import {
   traceCell,
 } from "@ledger/projections"
 import { Effect, Result } from "effect"
-import { BatchRejected, type BatchIssue, UnknownDepartmentYear } from "./errors.ts"
+import { BatchRejected, type BatchIssue } from "./errors.ts"
 import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
 import { parseNdjson } from "./ndjson.ts"
 import { makeReplay, readChecked, type ReplayError, type ReplayOptions } from "./replay.ts"
 import { checkRules } from "./rules.ts"
 import { yearsNeeded } from "./years.ts"
+import { type PublishOptions, publishLog } from "./publication.ts"
 
 /** A batch for one department-year, as the API receives it. */
 export interface AppendInput {
@@ -237,14 +239,25 @@ export const makeLedgerService = (store: EventStoreShape) => {
         const forged = onlyPublishSeals(decoded)
         if (forged.length > 0)
           return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues: forged }))
-        return yield* store.append(
-          {
-            streamId: Envelope.streamIdOf(stream),
-            expectedVersion: input.expectedVersion ?? { _tag: "Any" },
-            events: decoded.map((d) => toNewEvent(d.e, actor)),
-          },
+        const streamId = Envelope.streamIdOf(stream)
+        const expected = input.expectedVersion ?? { _tag: "Any" }
+        const result = yield* store.append(
+          { streamId, expectedVersion: expected, events: decoded.map((d) => toNewEvent(d.e, actor)) },
           { idempotencyKey: input.idempotencyKey },
         )
+        // The store skips a batch whose events are all stored already without looking at the
+        // version; the caller's expectation still has to hold (a retried request answers the
+        // original result, which met it).
+        const written = result.streams[0]
+        if (
+          expected._tag === "Exact" &&
+          written !== undefined &&
+          written.fromVersion !== expected.version + 1
+        )
+          return yield* Effect.fail(
+            new StreamVersionConflict({ streamId, expected, actual: written.fromVersion - 1 }),
+          )
+        return result
       }),
 
     /** Imports an NDJSON file: every line is checked first; any bad line and nothing is written. */
@@ -309,45 +322,14 @@ export const makeLedgerService = (store: EventStoreShape) => {
     ): Effect.Effect<DisclosureDiff, ReplayError> =>
       Effect.map(replayPair(department, year, from, to), ([a, b]) => diffDisclosures(a, b)),
 
-    /** Records a sealed DisclosurePublished event for the current state of the stream. */
-    publish: (department: string, year: number, actor: string, occurredAt: string) =>
-      Effect.gen(function* () {
-        const current = yield* replay(department, year, AsOf.current)
-        const doc = current.disclosure
-        const last = current.events[current.events.length - 1]
-        if (last === undefined) return yield* Effect.fail(new UnknownDepartmentYear({ department, year }))
-        const streamId = Envelope.streamIdOf({ department, year })
-        const seal = {
-          template: doc.template,
-          streamVersion: last.meta.version,
-          position: last.meta.position,
-          headHash: last.meta.hash,
-          documentHash: doc.documentHash,
-        }
-        const result = yield* store.append(
-          {
-            streamId,
-            expectedVersion: { _tag: "Exact", version: last.meta.version },
-            events: [
-              toNewEvent(
-                {
-                  meta: {
-                    stream: { department, year },
-                    schemaVersion: 1,
-                    occurredAt,
-                    actor,
-                    idempotencyKey: `publish:${doc.documentHash}`,
-                  },
-                  event: { type: "DisclosurePublished", data: seal },
-                },
-                { override: actor },
-              ),
-            ],
-          },
-          { idempotencyKey: `publish:${streamId}:${doc.documentHash}` },
-        )
-        return { ...seal, appended: result.streams[0]?.appended ?? 0 }
-      }),
+    /**
+     * Seals the current state in a DisclosurePublished event; answers the existing seal when the
+     * state is already sealed (see publication.ts). One replay gives the log, state and document.
+     */
+    publish: (department: string, year: number, options: PublishOptions) =>
+      Effect.flatMap(replay(department, year, AsOf.current), (current) =>
+        publishLog(store, department, year, current, options),
+      ),
 
     /** Every department-year in the store. */
     departments: (): Effect.Effect<ReadonlyArray<DepartmentYear>, StoreUnavailable> =>

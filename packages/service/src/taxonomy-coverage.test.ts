@@ -81,7 +81,9 @@ describe("one department per function class", () => {
     await Effect.runPromise(
       service.append({ department, year: 2026, events: batch(department, code), idempotencyKey: department }),
     )
-    const seal = await Effect.runPromise(service.publish(department, 2026, "test", "2026-02-01"))
+    const seal = await Effect.runPromise(
+      service.publish(department, 2026, { actor: "test", occurredAt: "2026-02-01" }),
+    )
     expect(seal.appended).toBe(1)
     const doc = await Effect.runPromise(service.disclosure(department, 2026, { _tag: "Published" }))
     expect(doc.documentHash).toBe(seal.documentHash)

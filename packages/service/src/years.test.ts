@@ -82,7 +82,7 @@ describe("the reference department's years in one ledger", () => {
 
   it("a third, synthetic year 2027 carries from 2026's close, at most what it left", async () => {
     const three = await ledger([text2025, text2026])
-    await run(three.publish("002", 2026, "test", "2026-12-20"))
+    await run(three.publish("002", 2026, { actor: "test", occurredAt: "2026-12-20" }))
     const close = wire(2026, 900, "YearEndClosed", {
       carryovers: [{ lineId: "002001-01-c", amount: "6000.00" }],
     })

@@ -5,7 +5,7 @@
  */
 import { CheckResult, checkDisclosure, reconcile, ReconcileResult } from "@ledger/audit"
 import { Result } from "effect"
-import { requireRole } from "../auth.ts"
+import { requireRead, requireRole } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
 import { AsOfQuery, DepartmentYearPath } from "../http-schemas.ts"
@@ -22,7 +22,8 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
       operationId: "checkDisclosure",
       summary: "Run the auditor's consistency rules R1–R16 on the disclosure as of a point",
       tag: "audit",
-      roles: ["auditor", "admin"],
+      description: "Auditors and admins for every department; a writer for the departments of its key.",
+      roles: ["writer", "auditor", "admin"],
       params: DepartmentYearPath,
       query: AsOfQuery,
       responses: { 200: { description: "rules passed and findings", schema: CheckResult } },
@@ -39,7 +40,7 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
       const { asOf } = queryOf(c, AsOfQuery)
-      requireRole(c, "auditor", "admin")
+      requireRead(c, code)
       const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf"))
       return c.json(checkDisclosure(replay.disclosure, replay.state))
     },

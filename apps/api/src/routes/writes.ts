@@ -3,14 +3,17 @@
  * `Idempotency-Key` header, optionally at an expected version) and publish the current state.
  * Both record the authenticated key as the actor of every event they write.
  */
-import { Envelope } from "@ledger/domain"
+import { checkDisclosure } from "@ledger/audit"
+import { type BudgetState, Envelope } from "@ledger/domain"
+import type { Disclosure } from "@ledger/projections"
+import type { BlockingFinding } from "@ledger/service"
 import { Schema } from "effect"
 import { requireWrite } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
 import { AppendBody, AppendResponse, DepartmentYearPath } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
-import { defineRoute, jsonBodyOf, pathOf } from "../route.ts"
+import { defineRoute, jsonBodyOf, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 import { run } from "../run.ts"
 
@@ -40,7 +43,42 @@ export const PublishResponse = Schema.Struct({
   headHash: Schema.String,
   documentHash: Schema.String,
   appended: Schema.Int,
+  publishedVersion: Schema.Int,
+  publishedOn: Schema.String,
+  forced: Schema.optional(Schema.Struct({ errors: Schema.Int, rules: Schema.Array(Schema.String) })),
 }).annotate({ identifier: "PublishResponse" })
+
+/** `force=true` publishes although the checks found errors. */
+const PublishQuery = Schema.Struct({
+  force: Schema.optional(Schema.Literals(["true", "false"])).annotate({
+    description: "true: publish although the checks found errors (recorded in the event)",
+  }),
+})
+
+/** The optional body of a publication. */
+const PublishBody = Schema.Struct({
+  date: Schema.optional(
+    Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD" })),
+  ),
+  expectedVersion: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+}).annotate({ identifier: "PublishBody" })
+
+/** The errors of the auditor's checks, as the publication gate sees them (known defects excepted). */
+export const blockingFindings = (
+  doc: Disclosure,
+  state: BudgetState.BudgetState,
+): ReadonlyArray<BlockingFinding> =>
+  checkDisclosure(doc, state)
+    // A finding labelled as a known defect reproduces a defect of the source document on purpose
+    // (the reference department); it is reported by …/checks but does not block.
+    .findings.filter((f) => f.severity === "error" && f.knownDefect === undefined)
+    .map((f) => ({
+      rule: f.rule,
+      place: [f.place.table, f.place.section, f.place.project, f.place.row, f.place.column]
+        .filter((s) => s !== undefined)
+        .join("/"),
+      message: f.message,
+    }))
 
 /** The write routes; each forgets the documents' remembered head of the stream it wrote. @category routes */
 export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
@@ -138,16 +176,40 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       operationId: "publishDisclosure",
       summary: "Publish the current state: append a sealed DisclosurePublished event",
       description:
-        "The seal (stream version, position, head hash, document hash) is computed here from the stored log, never taken from the client.",
+        "The seal (stream version, position, head hash, document hash) is computed here from the stored log, never taken from the client. Retry-safe: when nothing was appended since the last seal, or the same `Idempotency-Key` published before, the existing seal is answered (200, `appended: 0`) instead of a second one. `expectedVersion` (body) or `If-Match` must be the stream's version (409 otherwise, unless that version is the one already sealed). The auditor's checks (R1–R16) run first: any error refuses the publication (422 `checks-failed`, the findings as issues) unless `force=true`, which publishes and records `forced: {errors, rules}` in the event. `date` (YYYY-MM-DD) is the publication date, default today.",
       tag: "disclosure",
       roles: ["writer"],
       params: DepartmentYearPath,
-      responses: { 201: { description: "the seal", schema: PublishResponse } },
+      query: PublishQuery,
+      headers: [
+        {
+          name: "Idempotency-Key",
+          required: false,
+          description: "1–200 visible ASCII characters; a retry with the same key answers the first seal",
+        },
+        {
+          name: "If-Match",
+          required: false,
+          description: "the stream version the writer expects (alternative to body.expectedVersion)",
+        },
+      ],
+      body: {
+        schema: PublishBody,
+        contentType: "application/json",
+        description: "optional: `date` (publication date, YYYY-MM-DD) and `expectedVersion`",
+      },
+      responses: {
+        200: { description: "the existing seal (nothing was appended)", schema: PublishResponse },
+        201: { description: "the new seal", schema: PublishResponse },
+      },
       problems: [
         "malformed-request",
+        "unsupported-media-type",
         "not-found",
         "version-conflict",
+        "idempotency-conflict",
         "not-disclosable",
+        "checks-failed",
         "store-unavailable",
         "ledger-integrity",
       ],
@@ -155,11 +217,28 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
       const writer = requireWrite(c, code)
+      const { force } = queryOf(c, PublishQuery)
+      const key = c.req.header("idempotency-key")
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+        fail("malformed-request", "the Idempotency-Key header must be 1–200 visible ASCII characters", [
+          { path: "header.Idempotency-Key", message: "is not 1–200 visible ASCII characters" },
+        ])
+      const hasBody =
+        (c.req.header("content-length") ?? "0") !== "0" || c.req.header("content-type") !== undefined
+      const body = hasBody ? await jsonBodyOf(c, PublishBody) : {}
+      const expected = expectedVersionOf(body.expectedVersion, c.req.header("if-match"))
       const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10)
-      const seal = await run(deps.service.publish(code, Number(year), writer.actor, today)).finally(() =>
-        documents.forget(code, Number(year)),
-      )
-      return c.json(seal, 201)
+      const seal = await run(
+        deps.service.publish(code, Number(year), {
+          actor: writer.actor,
+          occurredAt: body.date ?? today,
+          expectedVersion: expected,
+          idempotencyKey: key,
+          force: force === "true",
+          check: blockingFindings,
+        }),
+      ).finally(() => documents.forget(code, Number(year)))
+      return c.json(seal, seal.appended > 0 ? 201 : 200)
     },
   ),
 ]
