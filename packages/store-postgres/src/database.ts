@@ -7,6 +7,10 @@ import type { ColumnType, Generated } from "kysely"
 /** `events`: one row per stored event; never updated or deleted (trigger + grants). @category models */
 export interface EventsTable {
   position: ColumnType<string, string | number, never>
+  /** The stream's department code: the leading column of every key (partitioning, distribution). */
+  department: string
+  /** The stream's fiscal year (0 for system streams): the partition key. */
+  fiscal_year: number
   stream_id: string
   version: number
   event_id: string
@@ -23,6 +27,8 @@ export interface EventsTable {
 
 /** `streams`: each stream's head as of its last append. @category models */
 export interface StreamsTable {
+  department: string
+  fiscal_year: number
   stream_id: string
   version: number
   head_hash: string
@@ -46,10 +52,20 @@ export interface LedgerSchemaTable {
   migrated_at: Generated<Date>
 }
 
+/** `ledger_archived_years`: fiscal years whose partitions are detached from the log (schema 4). @category models */
+export interface LedgerArchivedYearsTable {
+  fiscal_year: number
+  detached_at: ColumnType<Date, never, never>
+  streams: number
+  events: ColumnType<string, number, never>
+  last_position: ColumnType<string | null, number | null, never>
+}
+
 /** The whole database. @category models */
 export interface Database {
   events: EventsTable
   streams: StreamsTable
   append_requests: AppendRequestsTable
   ledger_schema: LedgerSchemaTable
+  ledger_archived_years: LedgerArchivedYearsTable
 }

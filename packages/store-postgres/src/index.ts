@@ -6,9 +6,12 @@ export type {
   AppendRequestsTable,
   Database,
   EventsTable,
+  LedgerArchivedYearsTable,
   LedgerSchemaTable,
   StreamsTable,
 } from "./database.ts"
+export { archivedYears, attachYear, detachYear } from "./archive.ts"
+export type { ArchivedYear } from "./archive.ts"
 export { makeKyselyEventStore } from "./kysely-store.ts"
 export type { KyselyStoreOptions } from "./kysely-store.ts"
 export { grantAppRole } from "./grants.ts"

@@ -10,16 +10,18 @@ import { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import * as m20261129 from "./migrations/2026-11-29T1200_create_events.ts"
 import * as m20261129b from "./migrations/2026-11-29T1500_append_unnest.ts"
 import * as m20261130 from "./migrations/2026-11-30T0900_database_clock.ts"
+import * as m20261130c from "./migrations/2026-11-30T1100_partition_by_year.ts"
 
 /** Every migration, by its frozen name. @category models */
 export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-29T1200_create_events": m20261129,
   "2026-11-29T1500_append_unnest": m20261129b,
   "2026-11-30T0900_database_clock": m20261130,
+  "2026-11-30T1100_partition_by_year": m20261130c,
 }
 
 /** The schema version this release writes and reads. @category models */
-export const KNOWN_SCHEMA_VERSION = 3
+export const KNOWN_SCHEMA_VERSION = 4
 
 const unavailable = (error: unknown) =>
   new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) })
@@ -50,15 +52,23 @@ export const checkSchema = (db: Kysely<Database>): Effect.Effect<number, StoreUn
   )
 
 /**
- * Brings the database to {@link KNOWN_SCHEMA_VERSION}. Running it again changes nothing; a newer
- * database is refused before anything is touched. Needs the owner role.
+ * Brings the database to {@link KNOWN_SCHEMA_VERSION} — or only up to and including the migration
+ * named `upTo`, to rehearse an upgrade from an older release's schema. Running it again changes
+ * nothing; a newer database is refused before anything is touched. Needs the owner role.
  * @category constructors
  */
-export const migrate = (db: Kysely<Database>): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
+export const migrate = (
+  db: Kysely<Database>,
+  upTo?: string,
+): Effect.Effect<number, StoreUnavailable | SchemaTooNew> =>
   Effect.gen(function* () {
     // Already current: touch nothing, so the application role (no CREATE privilege) can open the store.
     if ((yield* checkSchema(db)) === KNOWN_SCHEMA_VERSION) return KNOWN_SCHEMA_VERSION
-    const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+    const names = Object.keys(migrations)
+    const last = upTo === undefined ? names.length - 1 : names.indexOf(upTo)
+    if (last < 0) return yield* Effect.fail(unavailable(new Error(`no migration named ${upTo ?? ""}`)))
+    const chosen = Object.fromEntries(Object.entries(migrations).slice(0, last + 1))
+    const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(chosen) } })
     const { error, results } = yield* Effect.promise(() => migrator.migrateToLatest())
     if (error !== undefined) {
       const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown"

@@ -18,6 +18,8 @@ import { type TransactionalEventStore, withTransactions } from "./transaction.ts
 export interface PgliteStoreOptions {
   /** Data folder; undefined keeps the database in memory. */
   readonly dataDir?: string | undefined
+  /** Migrate only up to and including this migration (upgrade rehearsals); default: all. */
+  readonly migrateUpTo?: string | undefined
 }
 
 /** The folder the CLI and API use when none is given. @category models */
@@ -46,7 +48,7 @@ export const openPglite = (
       },
     })
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
-    yield* Effect.tapError(migrate(db), () =>
+    yield* Effect.tapError(migrate(db, options.migrateUpTo), () =>
       Effect.promise(() => db.destroy().finally(() => lock?.release())),
     )
     return { db, pglite, lock }

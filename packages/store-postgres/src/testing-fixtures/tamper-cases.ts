@@ -131,8 +131,8 @@ export const runTamperCases = (name: string, setup: () => Promise<TamperSetup>):
         const canonical = chainCanonical(content, last.hash, 5)
         const forged = p4 + 1_000_000
         await unguarded(db, () =>
-          sql`insert into events (position, stream_id, version, event_id, type, idempotency_key, occurred_key, recorded_at, body_hash, canonical, prev_hash, hash)
-              select ${forged}, stream_id, 5, event_id, type, 'forged', occurred_key, recorded_at, body_hash, ${canonical}, ${last.hash}, ${sha256Hex(canonical)}
+          sql`insert into events (position, department, fiscal_year, stream_id, version, event_id, type, idempotency_key, occurred_key, recorded_at, body_hash, canonical, prev_hash, hash)
+              select ${forged}, department, fiscal_year, stream_id, 5, event_id, type, 'forged', occurred_key, recorded_at, body_hash, ${canonical}, ${last.hash}, ${sha256Hex(canonical)}
               from events where position = ${first.position}`.execute(db),
         )
         expect(await run(store.verify())).toMatchObject({
