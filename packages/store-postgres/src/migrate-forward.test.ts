@@ -173,7 +173,7 @@ describe("migration 3 (database clock)", () => {
   it("migrates a schema-2 database forward: history kept and verified, the clock checked only after it", async () => {
     const v1 = (await old).db
     const before = await dump(v1)
-    expect(await Effect.runPromise(migrate(v1))).toBe(3)
+    expect(await Effect.runPromise(migrate(v1, "2026-11-30T0900_database_clock"))).toBe(3)
     expect(await dump(v1)).toBe(before)
     const last = await sql<{ p: string }>`select max(position)::text as p from events`.execute(v1)
     const boundary = await sql<{
