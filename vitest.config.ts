@@ -1,6 +1,9 @@
 /**
  * The one vitest entry for the whole workspace: a project per package and app (found on disk, so
- * a new package is tested without editing this file), the benchmark and the root scripts. Files
+ * a new package is tested without editing this file), the benchmark and the root scripts. A
+ * package's tests sit in `src/` beside the code or in `scripts/` beside its generators; there are
+ * no per-package vitest configs, and `scripts/every-test-runs.test.ts` fails when a test file on
+ * disk belongs to no project. Files
  * run at most two at a time (2 shared cores). Integration tests (`*.int.test.ts`) are collected
  * only when `LEDGER_INT_TESTS=1`; each one creates and drops its own uniquely named database.
  */
@@ -29,7 +32,7 @@ const workspaceFolders = (parent: string): string[] =>
     .map((d) => `${parent}/${d.name}`)
     .sort()
 
-const src = ["src/**/*.test.ts", "src/**/*.test.tsx"]
+const src = ["src/**/*.test.ts", "src/**/*.test.tsx", "scripts/**/*.test.ts"]
 
 export default defineConfig({
   test: {

@@ -1,11 +1,19 @@
+/** Keeps the generated event catalogue in step with the schemas and with Prettier. */
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
+import * as prettier from "prettier"
 import { BudgetEvent } from "../src/BudgetEvent.ts"
-import { CATALOGUE_PATH, renderCatalogue } from "./event-catalogue.ts"
+import { CATALOGUE_PATH, formatCatalogue, renderCatalogue } from "./event-catalogue.ts"
 
 describe("docs/event-catalogue.md", () => {
-  it("is what the schemas generate today (regenerate with npx tsx packages/domain/scripts/event-catalogue.ts)", () => {
-    expect(readFileSync(CATALOGUE_PATH, "utf8")).toBe(renderCatalogue())
+  it("is what the schemas generate today (regenerate with npx tsx packages/domain/scripts/event-catalogue.ts)", async () => {
+    expect(readFileSync(CATALOGUE_PATH, "utf8")).toBe(await formatCatalogue())
+  })
+
+  it("is stable under Prettier, so format:check and the generator agree", async () => {
+    const generated = await formatCatalogue()
+    const options = (await prettier.resolveConfig(CATALOGUE_PATH)) ?? {}
+    expect(await prettier.format(generated, { ...options, parser: "markdown" })).toBe(generated)
   })
 
   it("documents every event type and the paths decoding reports", () => {

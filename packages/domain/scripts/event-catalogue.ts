@@ -3,9 +3,14 @@
  * drift from what the decoder accepts: field paths, types, optionality and the rule each check
  * states come from the schema AST; only the one-paragraph meaning of each event is written here.
  *
+ * The Markdown is passed through Prettier with the repository's settings before it is written, so
+ * the file on disk is exactly what `pnpm format:check` expects and what this script generates.
+ *
  * Run from the repository root: `npx tsx packages/domain/scripts/event-catalogue.ts`.
  */
 import { writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import * as prettier from "prettier"
 import * as BudgetCommand from "../src/BudgetCommand.ts"
 import * as E from "../src/BudgetEvent.ts"
 import * as Errors from "../src/Errors.ts"
@@ -97,7 +102,7 @@ const walk = (node: Node, path: string, required: boolean, out: Array<Row>): voi
   } else if (n._tag === "Union" && !(n.types ?? []).every((t) => t._tag === "Literal")) {
     for (const t of n.types ?? []) {
       const kind = t.propertySignatures?.find((p) => p.name === "kind")?.type.literal
-      walk(t, `${path}⟨${String(kind ?? t._tag)}⟩`, required, out)
+      walk(t, `${path}⟨${typeof kind === "string" ? kind : t._tag}⟩`, required, out)
     }
   } else if (
     n._tag === "Arrays" &&
@@ -110,7 +115,7 @@ const walk = (node: Node, path: string, required: boolean, out: Array<Row>): voi
 
 const escape = (s: string): string => s.replaceAll("|", "\\|")
 
-/** The whole catalogue as Markdown. */
+/** The whole catalogue as Markdown, before formatting. */
 export const renderCatalogue = (): string => {
   const parts: Array<string> = [
     "# Event catalogue",
@@ -135,7 +140,7 @@ export const renderCatalogue = (): string => {
     "",
   ]
   for (const member of E.BudgetEvent.members) {
-    const type = member.fields.type.literal as E.BudgetEventType
+    const type = member.fields.type.literal
     const rows: Array<Row> = []
     walk(member.fields.data.ast as unknown as Node, "data", true, rows)
     parts.push(
@@ -187,6 +192,13 @@ const event = (command: string): string => {
 /** Where the catalogue lives. */
 export const CATALOGUE_PATH = new URL("../../../docs/event-catalogue.md", import.meta.url)
 
+/** The catalogue as it is stored: formatted by Prettier with the repository's configuration. */
+export const formatCatalogue = async (): Promise<string> => {
+  const file = fileURLToPath(CATALOGUE_PATH)
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  return prettier.format(renderCatalogue(), { ...options, filepath: file })
+}
+
 if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, "/"))) {
-  writeFileSync(CATALOGUE_PATH, renderCatalogue())
+  writeFileSync(CATALOGUE_PATH, await formatCatalogue())
 }
