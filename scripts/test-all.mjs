@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The engine of `pnpm test:all`, the README's one test command: type-check, lint (with the
- * dependency-direction check), format check, make sure PostgreSQL and the browser are there, then
- * run every vitest test once (unit, integration, e2e). Ends with exactly one line
+ * dependency-direction check), format check, make sure PostgreSQL and the system tools
+ * (`SYSTEM_TOOLS`: browser, LibreOffice) are there, then run every vitest test once (unit,
+ * integration, e2e). Ends with exactly one line
  * `N passed, N failed`: every vitest test counts once, and each gate step (typecheck, lint,
  * format) counts as one check. Exits non-zero when anything failed or when no test ran.
  */
@@ -28,20 +29,45 @@ const step = (
   return result.status === 0
 }
 
-/** True when every listed Debian package is installed. */
-const debInstalled = (/** @type {string[]} */ names) =>
-  spawnSync("dpkg-query", ["-W", "-f=${Status}\\n", ...names], { encoding: "utf8" })
-    .stdout.split("\n")
-    .filter((l) => l.includes("install ok installed")).length === names.length
+/**
+ * The system tools some tests use, as Debian packages. `pnpm test:all` installs whatever is missing
+ * (with apt, when it runs as root on Debian), so those tests run instead of skipping. To add a
+ * tool, add an entry here.
+ * @type {ReadonlyArray<{ purpose: string, packages: string[] }>}
+ */
+const SYSTEM_TOOLS = [
+  { purpose: "headless browser and CJK fonts (HTML/PDF tests)", packages: ["chromium", "fonts-noto-cjk"] },
+  { purpose: "LibreOffice, the independent XLSX reader (round trip)", packages: ["libreoffice-calc-nogui"] },
+  { purpose: "pdftotext, which reads the PDF disclosure back", packages: ["poppler-utils"] },
+]
 
-/** Installs the headless browser, CJK fonts and pdftotext the HTML/PDF tests use, when we may and must. */
-const ensureBrowser = () => {
-  const wanted = ["chromium", "fonts-noto-cjk", "poppler-utils"]
-  if (!existsSync("/etc/debian_version")) return console.log("browser: not Debian, skipped")
-  if (debInstalled(wanted)) return console.log(`browser: ${wanted.join(", ")} present`)
+/** The listed Debian packages that are not installed. */
+const debMissing = (/** @type {string[]} */ names) => {
+  const out = spawnSync("dpkg-query", ["-W", "-f=${Package} ${Status}\\n", ...names], { encoding: "utf8" })
+  const installed = new Set(
+    out.stdout
+      .split("\n")
+      .filter((l) => l.endsWith("install ok installed"))
+      .map((l) => l.split(" ")[0]),
+  )
+  return names.filter((n) => !installed.has(n))
+}
+
+/** Installs every missing package of SYSTEM_TOOLS in one apt run, when we may and must. */
+const ensureSystemTools = () => {
+  if (!existsSync("/etc/debian_version")) return console.log("system tools: not Debian, skipped")
+  const missing = SYSTEM_TOOLS.flatMap((t) => debMissing(t.packages))
+  for (const t of SYSTEM_TOOLS) {
+    const gone = t.packages.filter((p) => missing.includes(p))
+    console.log(`system tools: ${t.purpose}: ${gone.length === 0 ? "present" : `missing ${gone.join(" ")}`}`)
+  }
+  if (missing.length === 0) return
   if (process.getuid?.() !== 0)
-    return console.log("browser: missing, not root: skipped (tests that need it skip)")
-  step("browser", "sh", ["-c", `apt-get update -qq && apt-get install -y -qq ${wanted.join(" ")}`])
+    return console.log("system tools: not root, not installed (tests that need them skip)")
+  step("system tools", "sh", [
+    "-c",
+    `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(" ")}`,
+  ])
 }
 
 /**
@@ -75,7 +101,7 @@ if (existsSync(ensurePg)) {
 } else {
   console.log("\npostgres: infra/postgres/ensure.sh not there yet, using whatever answers at LEDGER_PG_URL")
 }
-ensureBrowser()
+ensureSystemTools()
 
 rmSync(RESULTS, { force: true })
 mkdirSync(dirname(RESULTS), { recursive: true })
