@@ -24,4 +24,12 @@ describe("docs/event-catalogue.md", () => {
     expect(md).toContain("| `data.line.amount` | string | yes |")
     expect(md).toContain("| `data.change⟨reclassification⟩.toLine.functionCode` |")
   })
+
+  it("states what an integrator must know to append: versions, idempotency, replacement, note wording", () => {
+    const md = renderCatalogue()
+    expect(md).toContain("a stream with no events is at version 0")
+    expect(md).toContain("uses up neither its `Idempotency-Key`")
+    expect(md).toContain("a later `PerformanceTargetsRecorded` for the same project replaces")
+    expect(md).toContain("`主要是人员增加` prints `，主要是人员增加`")
+  })
 })

@@ -138,6 +138,16 @@ export const renderCatalogue = (): string => {
     "- Unknown fields are refused. Decoding lists every bad field with its path (`data.line.amount`).",
     "- Codes are checked against the fiscal year's taxonomy (`packages/domain/data/taxonomy/YYYY.json`) by `decide`.",
     "",
+    "## Appending",
+    "",
+    '- Versions: a stream with no events is at version 0, and each event takes the next version. `expectedVersion: 0` (or `If-Match: "0"`) therefore means "only if the stream is new"; a stale version is a 409 naming both versions.',
+    "- A batch is all or nothing. A batch refused with 400 or 422 writes nothing, so it uses up neither its `Idempotency-Key` nor any event's `idempotencyKey`: correct the batch and send it again with the same keys.",
+    "- Later events replace earlier ones where the state keeps one value: a later `PerformanceTargetsRecorded` for the same project replaces the earlier targets as a whole (send the complete table again, not the changed rows); a later `NarrativeNoteRecorded` on the same topic replaces its text; a later `DepartmentProfileRecorded`, `PriorYearBudgetRecorded` or `AssetHoldingsRecorded` replaces the earlier one.",
+    "",
+    "## How narrative notes become sentences",
+    "",
+    'A `NarrativeNoteRecorded` text is quoted in its section after the change it explains, as `，主要原因是{text}` (income, expenditure and general-budget changes) or `，原因是{text}` (三公经费 and 机关运行经费 changes); notes on the 政府购买服务 catalogue and other remarks are printed as they are, "无" when absent. The text\'s own end punctuation (`。；，`) is dropped, since the sentence goes on. A text that already opens with its cause — 主要…, 原因…, 由于…, 因为…, 系… — is written as it stands (`主要是人员增加` prints `，主要是人员增加`, never `主要原因是主要是…`), and a text opening with 是 shares the lead\'s 是. So write the reason itself ("人员增加"), in one clause, without a closing 。.',
+    "",
   ]
   for (const member of E.BudgetEvent.members) {
     const type = member.fields.type.literal

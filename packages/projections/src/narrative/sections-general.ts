@@ -179,7 +179,7 @@ const OPERATING_UNIT_TYPES: ReadonlyArray<Codes.UnitType> = ["administrative", "
  * table 11 prints.
  * @category projections
  */
-export const operatingCosts = (state: BudgetState.BudgetState): Money.Money =>
+const operatingCosts = (state: BudgetState.BudgetState): Money.Money =>
   sumLines(
     state,
     both(fiscal, current, (l) => {

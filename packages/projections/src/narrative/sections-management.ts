@@ -27,7 +27,7 @@ export const sectionNine = (ctx: SectionContext): NarrativeSection => {
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** A project with its current-year amount (table 12) and whether its 绩效目标表 was recorded. @category models */
-export interface ProjectFigure {
+interface ProjectFigure {
   readonly projectId: string
   readonly category: Codes.ProjectCategory
   readonly amount: string
@@ -39,7 +39,7 @@ export interface ProjectFigure {
  * then project id.
  * @category projections
  */
-export const projectFigures = (state: BudgetState.BudgetState): ReadonlyArray<ProjectFigure> => {
+const projectFigures = (state: BudgetState.BudgetState): ReadonlyArray<ProjectFigure> => {
   return [...state.projects.values()]
     .sort((a, b) => byCode(a.unitCode, b.unitCode) || byCode(a.projectId, b.projectId))
     .map((p) => ({

@@ -1,4 +1,5 @@
 import { Money } from "@ledger/domain"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { change, chineseDate, reason, share, wan, wanDiff, wanSum } from "./wording.ts"
 
@@ -41,6 +42,33 @@ describe("narrative wording", () => {
     expect(reason("原因是", "人员减少。")).toBe("，原因是人员减少")
     expect(reason("原因是", undefined)).toBe("")
     expect(reason("原因是", " 。")).toBe("")
+  })
+
+  it("never says the cause twice when the note already opens with it", () => {
+    expect(reason("主要原因是", "主要是人员增加。")).toBe("，主要是人员增加")
+    expect(reason("主要原因是", "主要原因是人员增加")).toBe("，主要原因是人员增加")
+    expect(reason("原因是", "由于车辆更新")).toBe("，由于车辆更新")
+    expect(reason("主要原因是", "是人员增加")).toBe("，主要原因是人员增加")
+    expect(reason("主要原因是", "人员增加")).toBe("，主要原因是人员增加")
+  })
+
+  it("for every lead and note: the note's words once, at the end, after at most one cause phrase", () => {
+    const opening = fc.constantFrom("", "主要是", "主要原因是", "原因是", "由于", "因为", "是", "系")
+    const body = fc.string({
+      unit: fc.constantFrom(..."人员增加减少车辆更新会议培训项目结束"),
+      minLength: 1,
+      maxLength: 12,
+    })
+    fc.assert(
+      fc.property(fc.constantFrom("主要原因是", "原因是"), opening, body, (lead, open, rest) => {
+        const note = `${open}${rest}`
+        const out = reason(lead, `${note}。`)
+        const words = note.trim()
+        expect(out.startsWith("，")).toBe(true)
+        expect(out.endsWith(words.slice(1))).toBe(true)
+        expect(out).not.toMatch(/^，(主要原因是|原因是)(主要|原因|由于|因为|系|是)/u)
+      }),
+    )
   })
 
   it("writes cut-off dates the Chinese way", () => {

@@ -41,11 +41,26 @@ export const change = (
   return `比${words.against}${cmp > 0 ? "增加" : "减少"}${abs}万元${pct}`
 }
 
-/** A human-written reason appended to a change, without doubled end punctuation. @category formatting */
+/**
+ * Words that open a note which already states its own cause ("主要是…", "原因是…", "由于…"): such a
+ * note is written as it stands, since a lead before it would say the cause twice.
+ */
+const CAUSE_OPENINGS = ["主要", "原因", "由于", "因为", "系"]
+
+/**
+ * A human-written reason appended to a change: "，{lead}{note}" without the note's end punctuation.
+ * A note that opens with its own cause word (`CAUSE_OPENINGS`) replaces the lead ("主要是人员增加"
+ * prints "，主要是人员增加", never "，主要原因是主要是人员增加"); a note opening with "是" shares the
+ * lead's final "是". docs/event-catalogue.md states these rules for the writers of notes.
+ * @category formatting
+ */
 export const reason = (lead: string, note: string | undefined): string => {
   if (note === undefined) return ""
   const trimmed = note.trim().replace(/[。；;，,.\s]+$/u, "")
-  return trimmed === "" ? "" : `，${lead}${trimmed}`
+  if (trimmed === "") return ""
+  if (CAUSE_OPENINGS.some((w) => trimmed.startsWith(w))) return `，${trimmed}`
+  if (trimmed.startsWith("是") && lead.endsWith("是")) return `，${lead.slice(0, -1)}${trimmed}`
+  return `，${lead}${trimmed}`
 }
 
 /** "2025-12-31" → "2025年12月31日", the way the template dates a cut-off. @category formatting */
