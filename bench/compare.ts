@@ -34,7 +34,7 @@ export const ratio = (row: CompareRow): number | undefined =>
   row.ours !== undefined && row.emmett !== undefined && row.emmett > 0 ? row.ours / row.emmett : undefined
 
 /** ours/plain SQL: the share of what the server itself does that our store keeps, whatever the machine. */
-export const ratioToPlain = (row: CompareRow): number | undefined =>
+const ratioToPlain = (row: CompareRow): number | undefined =>
   row.ours !== undefined && row.baseline !== undefined && row.baseline > 0
     ? row.ours / row.baseline
     : undefined
@@ -61,7 +61,7 @@ export const verdict = (row: CompareRow): "pass" | "FAIL" | "—" => {
 }
 
 /** A figure for the table: thousands separated when large, three significant decimals when small. */
-export const figure = (v: number | undefined): string => {
+const figure = (v: number | undefined): string => {
   if (v === undefined || Number.isNaN(v)) return "—"
   if (Math.abs(v) >= 100) return Math.round(v).toLocaleString("en-US")
   return v.toFixed(Math.abs(v) >= 10 ? 1 : 3)

@@ -13,7 +13,7 @@ import { budgetLine, concurrentWriters, timed } from "./workload.ts"
 import type { Measure, Sizes } from "./workload.ts"
 
 /** One of our events carrying the synthetic budget line `i` of stream number `stream`. */
-export const ourEvent = (run: string, stream: number, i: number): NewEvent => ({
+const ourEvent = (run: string, stream: number, i: number): NewEvent => ({
   eventId: `${run}-${stream}-${i}`,
   type: "BenchLineRecorded",
   schemaVersion: 1,
@@ -26,7 +26,7 @@ export const ourEvent = (run: string, stream: number, i: number): NewEvent => ({
 const range = (n: number): ReadonlyArray<number> => Array.from({ length: n }, (_, i) => i)
 
 /** The stream id of stream number `s` of workload `label` in run `run`. */
-export const streamId = (run: string, label: string, s: number): string => `bench-${run}-${label}-${s}`
+const streamId = (run: string, label: string, s: number): string => `bench-${run}-${label}-${s}`
 
 const run = <A, E>(effect: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(effect)
 

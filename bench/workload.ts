@@ -92,7 +92,7 @@ export const budgetLine = (stream: number, i: number): Record<string, unknown> =
 }
 
 /** Milliseconds on a monotonic clock. */
-export const now = (): number => performance.now()
+const now = (): number => performance.now()
 
 /** Times one async function; `events` is what it reports having done. */
 export const timed = async (run: () => Promise<number>, note?: string): Promise<Measure> => {

@@ -13,7 +13,7 @@ const Bytes = Schema.String.check(
 )
 
 /** The environment variables the API understands, all optional. @category models */
-export const ApiEnv = Schema.Struct({
+const ApiEnv = Schema.Struct({
   PORT: Schema.optional(Port),
   HOST: Schema.optional(Schema.NonEmptyString),
   DATABASE_URL: Schema.optional(Schema.NonEmptyString),

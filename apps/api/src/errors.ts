@@ -113,7 +113,7 @@ const tagOf = (error: unknown): string | undefined => {
 }
 
 /** Maps any thrown value to a problem; unknown errors become `internal`. @category errors */
-export const toProblem = (error: unknown): Problem => {
+const toProblem = (error: unknown): Problem => {
   const tag = tagOf(error)
   if (tag === "InvalidKeySpec" && error instanceof Error) return invalidKeySpec(error)
   const entry =

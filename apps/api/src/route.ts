@@ -17,7 +17,7 @@ import type { ProblemIssue, ProblemKind } from "./problem.ts"
 export type Decodable = Schema.ConstraintDecoder<unknown>
 
 /** One documented response. `schema` undefined means a non-JSON or empty body. @category models */
-export interface ResponseSpec {
+interface ResponseSpec {
   readonly description: string
   readonly schema?: Decodable
   /** Content types other than JSON that the response may have (e.g. text/html). */
@@ -64,7 +64,7 @@ export const honoPath = (path: string): string => path.replace(/\{([A-Za-z]+)\}/
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 
 /** Turns a schema error into field issues with dotted paths prefixed by `where` (`query.asOf`). */
-export const issuesOf = (error: Schema.SchemaError, where: string): Array<ProblemIssue> =>
+const issuesOf = (error: Schema.SchemaError, where: string): Array<ProblemIssue> =>
   formatter(error.issue).issues.map((i) => ({
     path: [where, ...(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p))]
       .filter((s) => s !== "")
@@ -76,7 +76,7 @@ export const issuesOf = (error: Schema.SchemaError, where: string): Array<Proble
  * Decodes path, query or body input with a declared schema; a failure is a 400 (`malformed-request`)
  * naming every bad field.
  */
-export const decodeInput = <S extends Decodable>(
+const decodeInput = <S extends Decodable>(
   schema: S,
   input: unknown,
   where: "path" | "query" | "body",

@@ -26,7 +26,7 @@ import { ensureDemoKeys, makeKeyRing } from "@ledger/service"
 import type { DemoKeys, DemoKeysOutcome, KeyRing } from "@ledger/service"
 
 /** The repository root (fixture paths are relative to it). */
-export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url))
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url))
 
 /** A running server. @category models */
 export interface RunningApi {

@@ -19,10 +19,10 @@ const provenance = {
 }
 
 /** Where a list came from. @category models */
-export const Source = Schema.Struct({ id: SourceId, description: Name.check(Schema.isMaxLength(2000)) })
+const Source = Schema.Struct({ id: SourceId, description: Name.check(Schema.isMaxLength(2000)) })
 
 /** A 类 of the functional classification with its table-1 ordinal label. @category models */
-export const FunctionClassEntry = Schema.Struct({
+const FunctionClassEntry = Schema.Struct({
   code: Schema.String.check(Schema.isPattern(/^2\d{2}$/, { message: "must be a 3-digit function class" })),
   name: Name,
   ordinal: Schema.String.check(
@@ -32,7 +32,7 @@ export const FunctionClassEntry = Schema.Struct({
 })
 
 /** A 款 (5 digits) or 项 (7 digits) of the functional classification. @category models */
-export const FunctionCodeEntry = Schema.Struct({
+const FunctionCodeEntry = Schema.Struct({
   code: Schema.String.check(
     Schema.isPattern(/^2\d{4}(\d{2})?$/, { message: "must be a 5- or 7-digit function code" }),
   ),
@@ -41,7 +41,7 @@ export const FunctionCodeEntry = Schema.Struct({
 })
 
 /** A 类 (3 digits) or 款 (5 digits) of an economic classification. @category models */
-export const EconomicEntry = Schema.Struct({
+const EconomicEntry = Schema.Struct({
   code: Schema.String.check(
     Schema.isPattern(/^[35]\d{2}(\d{2})?$/, { message: "must be a 3- or 5-digit economic code" }),
   ),
@@ -50,7 +50,7 @@ export const EconomicEntry = Schema.Struct({
 })
 
 /** One row of the department → government economic mapping, valid for the listed unit types. @category models */
-export const MappingEntry = Schema.Struct({
+const MappingEntry = Schema.Struct({
   dept: Schema.String.check(
     Schema.isPattern(/^3\d{4}$/, { message: "must be a 5-digit department economic code" }),
   ),

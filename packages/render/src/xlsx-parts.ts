@@ -26,10 +26,10 @@ const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 /** Style ids of `styles.xml`. @category models */
-export const STYLE = { text: 0, amount: 1, bold: 2 } as const
+const STYLE = { text: 0, amount: 1, bold: 2 } as const
 
 /** "A", "B", … "Z", "AA", … for a zero-based column. @category rendering */
-export const columnName = (i: number): string => {
+const columnName = (i: number): string => {
   let n = i + 1
   let s = ""
   while (n > 0) {

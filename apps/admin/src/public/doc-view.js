@@ -17,7 +17,7 @@ const FORMATS = [
 ]
 
 /** Downloads the disclosure in a format through the API (the key goes in the header, not the URL). */
-export const download = async (ctx, format, ext, asOf) => {
+const download = async (ctx, format, ext, asOf) => {
   const s = ctx.state
   const r = await call(dy(s.dept, s.year, `/disclosure?format=${format}${asOfQuery(asOf, "&")}`), {
     raw: true,

@@ -14,7 +14,7 @@ const numeral = (n) => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 
  * Header rows with `""` for merged cells become th cells with rowspan/colspan: a blank under a
  * single-column cell extends it down, any other blank extends the cell on its left.
  */
-export const headerRows = (header) => {
+const headerRows = (header) => {
   const width = Math.max(0, ...header.map((r) => r.length))
   const grid = header.map(() => new Array(width).fill(null))
   const rows = header.map(() => [])

@@ -1,7 +1,7 @@
 /** Chinese names of event types, funding sources and as-of points: the words users read on screen. */
 
 /** Event type → short Chinese name. */
-export const EVENT_TYPES = {
+const EVENT_TYPES = {
   DepartmentProfileRecorded: "部门概况",
   UnitRegistered: "单位登记",
   ProjectRegistered: "项目登记",

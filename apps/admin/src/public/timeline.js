@@ -7,7 +7,7 @@ import { h, replace, when } from "./dom.js"
 import { asOfName, typeName, eventSummary } from "./labels.js"
 
 /** The log position the state's as-of point stands for, given the stream's events. */
-export const positionOf = (asOf, events) => {
+const positionOf = (asOf, events) => {
   if (events.length === 0) return undefined
   if (/^\d+$/.test(asOf)) return Number(asOf)
   if (asOf === "published") {

@@ -22,7 +22,7 @@ const FIELD_OF = {
 }
 
 /** The field an issue path (`events[0].data.change.delta`) belongs to, or undefined. */
-export const fieldOf = (path) => FIELD_OF[String(path).replace(/^(body\.)?events(\[0\]|\.0)\.?/, "")]
+const fieldOf = (path) => FIELD_OF[String(path).replace(/^(body\.)?events(\[0\]|\.0)\.?/, "")]
 
 const linesOf = (events) => {
   const lines = new Map()

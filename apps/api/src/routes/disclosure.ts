@@ -22,7 +22,7 @@ const MEDIA = Object.fromEntries(
 ) as Readonly<Record<Format, string>>
 
 /** The format an `Accept` header asks for (first acceptable by q-order), json when none is named. */
-export const formatFromAccept = (accept: string | undefined): Format | undefined => {
+const formatFromAccept = (accept: string | undefined): Format | undefined => {
   if (accept === undefined || accept.trim() === "") return "json"
   const ranges = accept
     .split(",")
@@ -48,7 +48,7 @@ export const formatFromAccept = (accept: string | undefined): Format | undefined
 }
 
 /** True when an `If-None-Match` header matches the ETag. */
-export const etagMatches = (header: string | undefined, etag: string): boolean =>
+const etagMatches = (header: string | undefined, etag: string): boolean =>
   header !== undefined &&
   (header.trim() === "*" || header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
 

@@ -13,7 +13,7 @@ import type { Route } from "../route.ts"
 import { run } from "../run.ts"
 
 /** The store's event as the audit trail shows it (the canonical text stays internal). */
-export const auditEventOf = (e: StoredEvent): AuditEvent => ({
+const auditEventOf = (e: StoredEvent): AuditEvent => ({
   position: e.position,
   version: e.version,
   eventId: e.eventId,
@@ -29,7 +29,7 @@ export const auditEventOf = (e: StoredEvent): AuditEvent => ({
 })
 
 /** Reads a department-year's stream; 404 when it has no event. */
-export const readDepartmentYear = async (
+const readDepartmentYear = async (
   deps: ApiDeps,
   department: string,
   year: number,

@@ -36,7 +36,7 @@ const expectedVersionOf = (body: number | undefined, ifMatch: string | undefined
 }
 
 /** The seal a publication records. @category models */
-export const PublishResponse = Schema.Struct({
+const PublishResponse = Schema.Struct({
   template: Schema.String,
   streamVersion: Schema.Int,
   position: Schema.Int,

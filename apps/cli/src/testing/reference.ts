@@ -20,7 +20,7 @@ export interface DisclosureJson {
 }
 
 /** `--department 002 --year 2026`: the reference department-year. */
-export const REFERENCE = ["--department", "002", "--year", "2026"] as const
+const REFERENCE = ["--department", "002", "--year", "2026"] as const
 
 /** Runs `ledger disclosure` for the reference department-year; `asOf` undefined is the current state. */
 export const disclosure = (

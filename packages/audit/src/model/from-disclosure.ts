@@ -35,7 +35,7 @@ const glossaryEntry = (g: unknown): GlossaryEntry[] =>
   isDefined(g) ? [{ term: g.term, text: g.definition }] : isTexted(g) ? [{ term: g.term, text: g.text }] : []
 
 /** The performance tables a ledger state declares, one per project with targets. @category constructors */
-export const performanceFromState = (state: BudgetState.BudgetState): PerformanceTable[] =>
+const performanceFromState = (state: BudgetState.BudgetState): PerformanceTable[] =>
   [...state.performanceTargets.values()].flatMap((t) => {
     const p = state.projects.get(t.projectId)
     if (p === undefined) return []

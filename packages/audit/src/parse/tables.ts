@@ -29,7 +29,7 @@ const HEADER_END: Readonly<Record<string, RegExp>> = {
 const FURNITURE = /^(部门名称[：:]|单位[：:]|预算公开表\s*\d+$)/
 
 /** Where each table's title line is: index of the line, table id and the year printed in it. @category parsing */
-export const findTitles = (
+const findTitles = (
   lines: ReadonlyArray<string>,
 ): Array<{ index: number; id: string; title: string; year: number | undefined }> => {
   const out: Array<{ index: number; id: string; title: string; year: number | undefined }> = []
@@ -47,7 +47,7 @@ export const findTitles = (
 }
 
 /** Parses one table's body lines (between its title and the next boundary). @category parsing */
-export const parseTable = (id: string, title: string, body: ReadonlyArray<string>): Table => {
+const parseTable = (id: string, title: string, body: ReadonlyArray<string>): Table => {
   const width = TABLES.find((t) => t.id === id)?.columns.length ?? 0
   const end = HEADER_END[id]
   const header: string[][] = []

@@ -15,7 +15,7 @@ import { stripOrdinal } from "../tables/views.ts"
 import { amount, isUnitSlip, within } from "../util/amount.ts"
 
 /** The rule that governs each table's figures. @category models */
-export const TABLE_RULE: Readonly<Record<string, RuleId>> = {
+const TABLE_RULE: Readonly<Record<string, RuleId>> = {
   "1": "R1",
   "2": "R2",
   "3": "R3",

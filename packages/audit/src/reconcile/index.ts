@@ -36,7 +36,7 @@ export const placeText = (p: Place): string => {
 }
 
 /** A finding as a discrepancy. @category formatting */
-export const toDiscrepancy = (f: Finding): Discrepancy => {
+const toDiscrepancy = (f: Finding): Discrepancy => {
   const d = {
     rule: f.rule,
     check: f.check,

@@ -22,7 +22,7 @@ import { r15 } from "./r15-performance.ts"
 import { r16 } from "./r16-metadata.ts"
 
 /** Every rule, in order; R14 is three passes (figures, section 十, text scan). @category rules */
-export const RULES: ReadonlyArray<readonly [RuleId, Rule]> = [
+const RULES: ReadonlyArray<readonly [RuleId, Rule]> = [
   ["R1", r1],
   ["R2", r2],
   ["R3", r3],

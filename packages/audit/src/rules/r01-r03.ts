@@ -9,7 +9,7 @@ import { at, classRows, codedRows, rowByLabel, table } from "../tables/views.ts"
 import { cellPlace, compareAmounts, type Rule } from "./context.ts"
 
 /** Income sources of T1 in order, with the matching T2 column. @category models */
-export const INCOME_SOURCES: ReadonlyArray<{ label: string; t2Col: number }> = [
+const INCOME_SOURCES: ReadonlyArray<{ label: string; t2Col: number }> = [
   { label: "一般公共预算", t2Col: 3 },
   { label: "政府性基金预算", t2Col: 4 },
   { label: "国有资本经营预算", t2Col: 5 },

@@ -13,7 +13,7 @@ import { isFiscal, lines, wanOf } from "../util/ledger.ts"
 import { cellPlace, compareAmounts, finding, type Rule } from "./context.ts"
 
 /** The T10 rows with their 三公 category and the basic economic code that books them. @category models */
-export const THREE_PUBLIC_ROWS = [
+const THREE_PUBLIC_ROWS = [
   { label: "因公出国（境）费", cat: "abroad", eco: "30212" },
   { label: "公务接待费", cat: "reception", eco: "30217" },
   { label: "公务用车购置费", cat: "vehicle-purchase", eco: "" },

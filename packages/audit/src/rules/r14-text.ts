@@ -12,7 +12,7 @@ import { finding, type Rule } from "./context.ts"
 export const PLACEHOLDER = /(?:[XxＸ]{2,}|[×＊*]{2,}|待填写|待补充|此处填写|某某)/
 
 /** A left-in template alternative such as "下降(增长)" or "增加/减少". @category models */
-export const RESIDUE =
+const RESIDUE =
   /(?:增加|减少|增长|下降|持平)\s*(?:[（(]\s*(?:增加|减少|增长|下降|持平)\s*[)）]|[/／](?:增加|减少|增长|下降|持平))/
 
 const around = (text: string, index: number) => text.slice(Math.max(0, index - 12), index + 16)

@@ -20,7 +20,7 @@ const sources = (f: Funds) =>
   Money.sum([f.central, f.provincial, f.local, f.selfRaised, f.other].map((x) => amt(x)))
 
 /** A money-valued indicator ("60万元", "≤290000元", "97.8万元/年") in 元, with its comparison. @category parsing */
-export const indicatorYuan = (value: string): { yuan: Money.Money; atMost: boolean } | undefined => {
+const indicatorYuan = (value: string): { yuan: Money.Money; atMost: boolean } | undefined => {
   const m = /^\s*([≤<]?)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)/.exec(value)
   if (m === null) return undefined
   const n = amt(m[2])

@@ -29,10 +29,6 @@ export const table = (doc: AuditDocument, id: string): Table | undefined => doc.
 /** The amount at a column of a row ("" and missing cells are zero). @category views */
 export const at = (row: Row | undefined, col: number): Money.Money => amt(row?.cells[col])
 
-/** True when every amount column of the table is blank. @category views */
-export const isBlank = (t: Table, firstAmountCol: (row: Row) => number[]): boolean =>
-  t.rows.every((r) => firstAmountCol(r).every((c) => (r.cells[c] ?? "").trim() === ""))
-
 /** Rows of a coded table (T2/T3/T5/T8): the 合计 row and one per 类/款/项 code. @category views */
 export interface CodedRow extends Located {
   readonly code: string
@@ -113,7 +109,7 @@ export const t4Income = (t: Table | undefined): T4Income => {
 }
 
 /** A unit block of T12/T13: the unit row and its project rows. @category views */
-export interface UnitBlock extends Located {
+interface UnitBlock extends Located {
   readonly name: string
   readonly projects: ReadonlyArray<Located & { name: string }>
 }

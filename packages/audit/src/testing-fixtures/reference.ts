@@ -4,7 +4,7 @@
  *
  * @module testing-fixtures/reference
  */
-import { existsSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { BudgetState, CanonicalJson, Envelope } from "@ledger/domain"
@@ -12,16 +12,13 @@ import { AsOf, buildDisclosure, type Disclosure, type LoggedEvent } from "@ledge
 import { Result } from "effect"
 
 /** The monorepo root. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..")
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..")
 /** The reference department's event log. */
-export const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
-export { referencePath, referenceText } from "@ledger/projections/testing"
-
-/** True when the fixture is present (it is in this repository; the guard keeps the error readable). */
-export const hasFixture = (): boolean => existsSync(fixturePath)
+const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
+export { referenceText } from "@ledger/projections/testing"
 
 /** The fixture as logged events, numbered and hash-chained the way a store would. */
-export const loggedFixture = (): ReadonlyArray<LoggedEvent> => {
+const loggedFixture = (): ReadonlyArray<LoggedEvent> => {
   let prev = "0".repeat(64)
   return readFileSync(fixturePath, "utf8")
     .split("\n")

@@ -20,7 +20,7 @@ export const amount = (cell: string | undefined): Money.Money | undefined => {
 export const amt = (cell: string | undefined): Money.Money => amount(cell) ?? Money.zero
 
 /** One 尾差 unit: 0.01 万元. @category tolerance */
-export const CENT = Money.make("0.01")
+const CENT = Money.make("0.01")
 
 /** The tolerance for a sum of `items` printed figures: ±0.01 万元 per summed item (at least one). @category tolerance */
 export const tolerance = (items: number): Money.Money => Money.times(CENT, String(Math.max(1, items)))
@@ -29,24 +29,11 @@ export const tolerance = (items: number): Money.Money => Money.times(CENT, Strin
 export const within = (a: Money.Money, b: Money.Money, items = 1): boolean =>
   Money.compare(Money.abs(Money.sub(a, b)), tolerance(items)) <= 0
 
-/** Σ of printed cells. @category math */
-export const sumCells = (cells: Iterable<string | undefined>): Money.Money => {
-  const out: Money.Money[] = []
-  for (const c of cells) out.push(amt(c))
-  return Money.sum(out)
-}
-
-/** The figure as a table prints it: two decimals, "" for zero. @category formatting */
-export const cell = (m: Money.Money): string => (Money.isZero(m) ? "" : m)
-
-/** A figure for a message: two decimals, "0.00" for zero. @category formatting */
-export const show = (m: Money.Money): string => m
-
 /** 元 → 万元 (rounded half-up, two decimals) of a printed 元 figure such as "400,000". @category conversion */
 export const yuanToWan = (yuan: string): Money.Money => Money.make(Money.toWan(amt(yuan)))
 
 /** 万元 → 元 (exact). @category conversion */
-export const wanToYuan = (wan: Money.Money): Money.Money => Money.times(wan, "10000")
+const wanToYuan = (wan: Money.Money): Money.Money => Money.times(wan, "10000")
 
 /** True when `published` is `ledger` written in the wrong unit (×10000 or ÷10000): a 元/万元 slip. @category conversion */
 export const isUnitSlip = (published: Money.Money, ledger: Money.Money): boolean =>

@@ -23,7 +23,7 @@ export const yuanOf = (ls: ReadonlyArray<Line>, p: (l: Line) => boolean = () => 
   Money.sum(ls.filter(p).map((l) => l.amount))
 
 /** 财政拨款 sources (一般公共预算, 政府性基金预算, 国有资本经营预算). @category models */
-export const FISCAL = ["general-budget", "government-fund", "state-capital"] as const
+const FISCAL = ["general-budget", "government-fund", "state-capital"] as const
 
 /** True for a 财政拨款 line. @category views */
 export const isFiscal = (l: Line): boolean => (FISCAL as ReadonlyArray<string>).includes(l.line.fundingSource)

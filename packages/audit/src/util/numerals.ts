@@ -30,7 +30,7 @@ export const parseCount = (s: string): number | undefined => {
 }
 
 /** 1 → "一", 12 → "十二", 30 → "三十" (section and class ordinals): the projections' own numerals. @category formatting */
-export const ordinal = (n: number): string => toChineseNumeral(n)
+const ordinal = (n: number): string => toChineseNumeral(n)
 
 /** The section ids of the 情况说明, in order. @category models */
 export const SECTION_IDS: ReadonlyArray<string> = Array.from({ length: 12 }, (_, i) => ordinal(i + 1))

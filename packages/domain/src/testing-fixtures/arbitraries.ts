@@ -17,7 +17,7 @@ const amount = fen(10_000_000).map((f) => `${Math.floor(f / 100)}.${String(f % 1
 const delta = fc.tuple(fc.boolean(), amount).map(([neg, a]) => (neg && a !== "0.00" ? "-" + a : a))
 
 /** A budget line with dimensions drawn from the 2026 taxonomy. */
-export const line: fc.Arbitrary<BudgetLine> = fc.record({
+const line: fc.Arbitrary<BudgetLine> = fc.record({
   lineId,
   unitCode,
   fundingSource: fc.constantFrom("general-budget", "government-fund", "unit-funds"),

@@ -19,7 +19,7 @@ export const GlossaryEntry = Schema.Struct({
 export type GlossaryEntry = typeof GlossaryEntry.Type
 
 /** The shape of a glossary data file. @category models */
-export const GlossaryFile = Schema.Struct({
+const GlossaryFile = Schema.Struct({
   template: Schema.String,
   terms: Schema.Array(
     Schema.Struct({
@@ -33,7 +33,7 @@ const DIR = new URL("../../data/glossary/", import.meta.url)
 const cache = new Map<string, ReadonlyArray<GlossaryEntry>>()
 
 /** Entries of a decoded glossary file, numbered in file order. @category constructors */
-export const entriesOf = (file: typeof GlossaryFile.Type): ReadonlyArray<GlossaryEntry> =>
+const entriesOf = (file: typeof GlossaryFile.Type): ReadonlyArray<GlossaryEntry> =>
   file.terms.map((t, i) => ({ id: toChineseNumeral(i + 1), term: t.term, definition: t.definition }))
 
 /**

@@ -3,5 +3,5 @@
  *
  * @module performance
  */
-export { buildPerformanceTargets, type PerformanceInput } from "./build-performance-targets.ts"
+export { buildPerformanceTargets } from "./build-performance-targets.ts"
 export { PerformanceTargetTable, PrintedFunds, PrintedIndicator } from "./schema.ts"
