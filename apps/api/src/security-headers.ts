@@ -10,20 +10,20 @@ import type { MiddlewareHandler } from "hono"
 import { DOCS_PAGE } from "./docs-page.ts"
 
 /** The policy of every `/v1` answer: no script, no fetch, no frame, inline styles and data images only. */
-export const CONTENT_SECURITY_POLICY =
+const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 const inlineScript = /<script>([\s\S]*?)<\/script>/.exec(DOCS_PAGE)?.[1] ?? ""
 
 /** The API reference page runs its one inline script (by hash) and reads the OpenAPI document. */
-export const DOCS_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; script-src 'sha256-${createHash(
+const DOCS_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; script-src 'sha256-${createHash(
   "sha256",
 )
   .update(inlineScript, "utf8")
   .digest("base64")}'; connect-src 'self'`
 
 /** The default caching of an answer whose route chose none. */
-export const DEFAULT_CACHE_CONTROL = "private, no-cache"
+const DEFAULT_CACHE_CONTROL = "private, no-cache"
 
 /** Adds the security headers to every answer below it. @category middleware */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {

@@ -473,4 +473,3 @@ export const generateDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<
   return events
 }
 
-export type { Sector }

@@ -29,7 +29,7 @@ const mix = (x: number): number => {
 }
 
 /** A 32-bit hash of a string and a seed (FNV-1a, then mixed), to derive one stream per key. */
-export const hashSeed = (seed: number, key: string): number => {
+const hashSeed = (seed: number, key: string): number => {
   let h = (0x811c9dc5 ^ mix(seed)) >>> 0
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0
   return mix(h)

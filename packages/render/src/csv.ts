@@ -15,7 +15,7 @@ const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/
  * Neutralises a text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR
  * first) by prefixing an apostrophe; signed numbers stay numbers. @category rendering
  */
-export const neutraliseFormula = (s: string): string =>
+const neutraliseFormula = (s: string): string =>
   /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s
 
 const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)

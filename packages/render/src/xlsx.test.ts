@@ -164,7 +164,7 @@ describe("renderXlsx", () => {
         const csv = readFileSync(path.join(dir, `disclosure-表${t.id}.csv`), "utf8")
         const grid = parseCsv(csv)
         expect(grid[0]?.[0]).toBe(t.title)
-        const start = tableSheetPreamble(t, d.department.name)
+        const start = tableSheetPreamble(t, d.department.name, templateOf(d.template).departmentLabel)
         t.rows.forEach((r, y) =>
           r.cells.forEach((c, x) =>
             expect(grid[start + y]?.[x] ?? "", `表${t.id} row ${y} col ${x}`).toBe(c),

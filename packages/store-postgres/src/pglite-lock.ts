@@ -13,7 +13,7 @@ import { StoreUnavailable } from "@ledger/eventstore"
 export const LOCK_FILE = "ledger.lock"
 
 /** What the lock file records. @category models */
-export interface LockHolder {
+interface LockHolder {
   readonly pid: number
   readonly command: string
   readonly since: string
@@ -45,7 +45,7 @@ const readHolder = (path: string): LockHolder | undefined => {
 }
 
 /** The refusal a second opener gets, naming the holder and what to do instead. @category errors */
-export const lockedMessage = (dir: string, holder: LockHolder): string =>
+const lockedMessage = (dir: string, holder: LockHolder): string =>
   `the embedded store ${dir} is in use by another process (pid ${holder.pid}: ${holder.command}, since ${holder.since}); ` +
   `two processes writing one embedded store lose data, so this one opens nothing. ` +
   `While the server runs, use its API (POST /v1/keys, POST /v1/departments/{code}/years/{year}/events, …/publish) ` +

@@ -32,7 +32,7 @@ const Entry = Schema.Struct({
 })
 
 /** The response of the route: every code with name, level, source and verification flag. */
-export const TaxonomyListing = Schema.Struct({
+const TaxonomyListing = Schema.Struct({
   year: Schema.Number,
   sources: Schema.Array(Schema.Struct({ id: Schema.String, description: Schema.String })),
   counts: Schema.Struct({

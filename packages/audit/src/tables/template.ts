@@ -16,14 +16,14 @@ export interface TableSpec {
 }
 
 /** The table specs of a template, in order. @category models */
-export const tablesOf = (template: Codes.TemplateId): ReadonlyArray<TableSpec> =>
+const tablesOf = (template: Codes.TemplateId): ReadonlyArray<TableSpec> =>
   templateOf(template).tables.map(({ id, title, columns }) => ({ id, title, columns }))
 
 /** The 13 tables of the Shanxi county template, in order. @category models */
 export const TABLES: ReadonlyArray<TableSpec> = tablesOf("shanxi-county-13")
 
 /** The spec of a table id. @category models */
-export const spec = (id: string, template: Codes.TemplateId = "shanxi-county-13"): TableSpec | undefined =>
+const spec = (id: string, template: Codes.TemplateId = "shanxi-county-13"): TableSpec | undefined =>
   tablesOf(template).find((t) => t.id === id)
 
 /** The column name of a table column, for places. @category models */

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto"
 import pg from "pg"
 
 /** The server the integration tests use. */
-const adminUrl = process.env["LEDGER_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres"
+export const adminUrl = process.env["LEDGER_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres"
 
 /** The URL of database `name` (optionally as `user`) on the test server. */
 export const urlFor = (name: string, user?: string): string => {
