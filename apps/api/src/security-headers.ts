@@ -16,9 +16,7 @@ const CONTENT_SECURITY_POLICY =
 const inlineScript = /<script>([\s\S]*?)<\/script>/.exec(DOCS_PAGE)?.[1] ?? ""
 
 /** The API reference page runs its one inline script (by hash) and reads the OpenAPI document. */
-const DOCS_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; script-src 'sha256-${createHash(
-  "sha256",
-)
+const DOCS_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; script-src 'sha256-${createHash("sha256")
   .update(inlineScript, "utf8")
   .digest("base64")}'; connect-src 'self'`
 

@@ -472,4 +472,3 @@ export const generateDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<
   }
   return events
 }
-

@@ -15,8 +15,7 @@ const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/
  * Neutralises a text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR
  * first) by prefixing an apostrophe; signed numbers stay numbers. @category rendering
  */
-const neutraliseFormula = (s: string): string =>
-  /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s
+const neutraliseFormula = (s: string): string => (/^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s)
 
 const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
 const field = (s: string): string => quote(neutraliseFormula(s))
