@@ -10,7 +10,7 @@
 import { Result } from "effect"
 import { Taxonomy } from "@ledger/domain"
 import { makeRandom } from "./random.ts"
-import { sectorOf, type Sector } from "./sectors.ts"
+import { sectorOf } from "./sectors.ts"
 import { makeNames } from "./names.ts"
 
 /** The regional disclosure templates a generated department may publish with. @category models */
