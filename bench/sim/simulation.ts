@@ -23,7 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const FIXTURE = readFileSync(path.join(here, "../../fixtures/tunliu-government-office/events.ndjson"), "utf8")
 
 /** mulberry32: a small seeded generator, so a seed is a whole run. */
-export const rng = (seed: number) => {
+const rng = (seed: number) => {
   let a = seed >>> 0
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -31,7 +31,7 @@ export const DEFAULT_ADMISSION: AdmissionLimits = {
 }
 
 /** A slot could not be had: the queue was full or the deadline passed. @category errors */
-export class Overloaded extends Error {
+class Overloaded extends Error {
   override readonly name = "Overloaded"
 }
 

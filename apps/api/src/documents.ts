@@ -26,7 +26,7 @@ import type { ApiDeps } from "./deps.ts"
 import { run } from "./run.ts"
 
 /** One rendering of a document, kept as the bytes sent and their ETag. @category models */
-export interface Rendering {
+interface Rendering {
   readonly body: Uint8Array | string
   readonly contentType: string
 }

@@ -70,7 +70,7 @@ export const AppendResponse = Schema.Struct({
 }).annotate({ identifier: "AppendResponse" })
 
 /** A department with the fiscal years it has streams for. @category models */
-export const DepartmentEntry = Schema.Struct({
+const DepartmentEntry = Schema.Struct({
   code: Schema.String,
   years: Schema.Array(
     Schema.Struct({ year: Schema.Int, version: Schema.Int, position: Schema.Int, headHash: Schema.String }),

@@ -67,7 +67,7 @@ export const minPositionOf = (query: string | undefined, header: string | undefi
  * (`private`); a past position can never change (immutable for a year); `published` moves when the
  * next version is published and `current` with every append, so both revalidate by ETag.
  */
-export const cacheControlOf = (point: AsOf, immutable: boolean): string =>
+const cacheControlOf = (point: AsOf, immutable: boolean): string =>
   immutable && point._tag === "Position" ? "private, max-age=31536000, immutable" : "private, no-cache"
 
 export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [

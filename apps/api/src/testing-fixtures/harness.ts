@@ -16,7 +16,7 @@ import type { ApiDeps } from "../deps.ts"
 import { createKey, makeKeyRing } from "@ledger/service"
 
 /** The reference fixture as NDJSON text. */
-const FIXTURE_TEXT = readFileSync(
+export const FIXTURE_TEXT = readFileSync(
   fileURLToPath(new URL("../../../../fixtures/tunliu-government-office/events.ndjson", import.meta.url)),
   "utf8",
 )

@@ -15,7 +15,7 @@ async function* linesOf(texts: ReadonlyArray<string>): AsyncGenerator<string> {
 }
 
 /** The NDJSON lines of a small province (seed fixed). */
-export const provinceLines = (departments: number): ReadonlyArray<string> =>
+const provinceLines = (departments: number): ReadonlyArray<string> =>
   [...generateProvince({ departments, years: 1, seed: 77 })].flatMap((dy) =>
     dy.events.map((e) => JSON.stringify(e)),
   )

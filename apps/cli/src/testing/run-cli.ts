@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url"
 import path from "node:path"
 
 /** The monorepo root. */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..")
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..")
 const main = path.join(repoRoot, "apps/cli/src/main.ts")
 const tsx = path.join(repoRoot, "node_modules/.bin/tsx")
 

@@ -24,7 +24,7 @@ const EventSummary = Schema.Struct({
 })
 
 /** One changed cell. @category models */
-const CellChange = Schema.Struct({
+export const CellChange = Schema.Struct({
   table: Schema.String,
   tableTitle: Schema.String,
   rowLabel: Schema.String,
@@ -38,7 +38,7 @@ const CellChange = Schema.Struct({
   events: Schema.Array(EventSummary),
 })
 /** @category models */
-type CellChange = typeof CellChange.Type
+export type CellChange = typeof CellChange.Type
 
 /** The diff answer. @category models */
 export const DisclosureDiff = Schema.Struct({
