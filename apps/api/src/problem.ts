@@ -59,7 +59,7 @@ export type Problem = typeof Problem.Type
  * An error raised by a route itself (bad query, missing key, out of scope), already classified.
  * @category errors
  */
-class ApiProblem extends Data.TaggedError("ApiProblem")<{
+export class ApiProblem extends Data.TaggedError("ApiProblem")<{
   readonly kind: ProblemKind
   readonly detail: string
   readonly issues?: ReadonlyArray<ProblemIssue> | undefined

@@ -15,7 +15,8 @@ import * as BudgetCommand from "../src/BudgetCommand.ts"
 import * as E from "../src/BudgetEvent.ts"
 import * as Errors from "../src/Errors.ts"
 
-const MEANING: Record<E.BudgetEventType, string> = {
+/** The meaning of each event type; a type added without one says so in the catalogue. */
+const MEANING: Partial<Record<E.BudgetEventType, string>> = {
   AppropriationRecorded:
     "预算安排 / 指标下达: one current-year budget line. The line id is the finance system's 指标 id and is unique in the stream.",
   CarryoverRecorded:
@@ -156,7 +157,7 @@ export const renderCatalogue = (): string => {
     parts.push(
       `## ${type}`,
       "",
-      MEANING[type],
+      MEANING[type] ?? "(Its meaning is not written yet; the fields below are what decoding accepts.)",
       "",
       "| field | type | required | rule |",
       "| --- | --- | --- | --- |",

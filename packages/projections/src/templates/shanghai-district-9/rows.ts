@@ -23,7 +23,7 @@ const LEVELS = [
 ] as const
 
 /** "2080501" → ["208", "05", "01"]; "20805" → ["208", "05", ""]. @category projections */
-export const splitCode = (code: string): ReadonlyArray<string> => [
+const splitCode = (code: string): ReadonlyArray<string> => [
   code.slice(0, 3),
   code.slice(3, 5),
   code.slice(5, 7),

@@ -80,7 +80,7 @@ export const shanghai02 = (ctx: TableContext): DisclosureTable => {
 }
 
 /** 合计 / 基本支出 / 项目支出 of some lines. @category projections */
-export const byKind = (ls: ReadonlyArray<Line>): ReadonlyArray<ReadonlyArray<Line>> => [
+const byKind = (ls: ReadonlyArray<Line>): ReadonlyArray<ReadonlyArray<Line>> => [
   ls,
   select(ls, { kind: "basic" }),
   select(ls, { kind: "project" }),

@@ -100,7 +100,7 @@ export const shanghai08 = (ctx: TableContext): DisclosureTable => {
 export const OPERATING_UNIT_TYPES: ReadonlyArray<Codes.UnitType> = ["administrative", "civil-service-managed"]
 
 /** 机关运行经费 as Shanghai defines it: 一般公共预算 basic 公用经费 of 行政 and 参公 units. @category projections */
-export const operatingCostLines = (ctx: TableContext): ReadonlyArray<Line> => {
+const operatingCostLines = (ctx: TableContext): ReadonlyArray<Line> => {
   const units = new Set(
     ctx.units.filter((u) => OPERATING_UNIT_TYPES.includes(u.unitType)).map((u) => u.unitCode),
   )
