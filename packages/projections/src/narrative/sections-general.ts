@@ -179,7 +179,7 @@ const OPERATING_UNIT_TYPES: ReadonlyArray<Codes.UnitType> = ["administrative", "
  * table 11 prints.
  * @category projections
  */
-const operatingCosts = (state: BudgetState.BudgetState): Money.Money =>
+export const operatingCosts = (state: BudgetState.BudgetState): Money.Money =>
   sumLines(
     state,
     both(fiscal, current, (l) => {
