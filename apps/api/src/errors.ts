@@ -33,7 +33,7 @@ const batchIssues = (issues: ReadonlyArray<BatchIssueLike>): Array<ProblemIssue>
  * error added to one of these unions and not mapped here FAILS TO COMPILE instead of becoming a 500.
  * @category errors
  */
-export type DeclaredError =
+type DeclaredError =
   | ApiProblem
   | BatchRejected
   | AppendError

@@ -53,7 +53,7 @@ const etagMatches = (header: string | undefined, etag: string): boolean =>
   (header.trim() === "*" || header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
 
 /** The consistency token of a read: the `minPosition` query parameter, else the header (422 when malformed). */
-export const minPositionOf = (query: string | undefined, header: string | undefined): number | undefined => {
+const minPositionOf = (query: string | undefined, header: string | undefined): number | undefined => {
   const text = query ?? header?.trim()
   if (text === undefined || text === "") return undefined
   if (!Schema.is(MinPosition)(text))

@@ -64,7 +64,7 @@ const PublishBody = Schema.Struct({
 }).annotate({ identifier: "PublishBody" })
 
 /** The errors of the auditor's checks, as the publication gate sees them (known defects excepted). */
-export const blockingFindings = (
+const blockingFindings = (
   doc: Disclosure,
   state: BudgetState.BudgetState,
 ): ReadonlyArray<BlockingFinding> =>

@@ -185,7 +185,7 @@ export const published = {
 } as const satisfies E.BudgetEvent
 
 /** 年终结转 of part of the basic line. */
-export const yearEnd = {
+const yearEnd = {
   type: "YearEndClosed",
   data: { carryovers: [{ lineId: "L-basic-1", amount: "1000.00" }] },
 } as const satisfies E.BudgetEvent
