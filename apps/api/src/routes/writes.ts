@@ -64,10 +64,7 @@ const PublishBody = Schema.Struct({
 }).annotate({ identifier: "PublishBody" })
 
 /** The errors of the auditor's checks, as the publication gate sees them (known defects excepted). */
-const blockingFindings = (
-  doc: Disclosure,
-  state: BudgetState.BudgetState,
-): ReadonlyArray<BlockingFinding> =>
+const blockingFindings = (doc: Disclosure, state: BudgetState.BudgetState): ReadonlyArray<BlockingFinding> =>
   checkDisclosure(doc, state)
     // A finding labelled as a known defect reproduces a defect of the source document on purpose
     // (the reference department); it is reported by …/checks but does not block.

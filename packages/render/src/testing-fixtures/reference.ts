@@ -10,7 +10,7 @@ import { Result } from "effect"
 const FIXTURE = new URL("../../../../fixtures/tunliu-government-office/events.ndjson", import.meta.url)
 
 /** The fixture as logged events with a hash chain, recorded when they occurred. */
-const fixtureEvents = (): ReadonlyArray<LoggedEvent> => {
+export const fixtureEvents = (): ReadonlyArray<LoggedEvent> => {
   let prev = "0".repeat(64)
   return readFileSync(FIXTURE, "utf8")
     .split("\n")
