@@ -20,6 +20,7 @@ import type { Route } from "./route.ts"
 import { makeDocuments } from "./documents.ts"
 import { auditRoutes } from "./routes/audit.ts"
 import { disclosureRoutes } from "./routes/disclosure.ts"
+import { publicationRoutes } from "./routes/publications.ts"
 import { keyRoutes } from "./routes/keys.ts"
 import { metaRoutes, PUBLIC_PATHS } from "./routes/meta.ts"
 import { streamRoutes } from "./routes/streams.ts"
@@ -34,6 +35,7 @@ export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray
     ...streamRoutes(deps),
     ...writeRoutes(deps, documents),
     ...disclosureRoutes(deps, documents),
+    ...publicationRoutes(deps),
     ...traceRoutes(deps, documents),
     ...auditRoutes(deps, documents),
     ...keyRoutes(deps),
@@ -81,8 +83,9 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
   const gated: MiddlewareHandler = admission(makeGate(limits), limits)
   // Replays of one department-year pass the gate; health, metadata and key routes never wait.
   const replays: MiddlewareHandler = (c, next) =>
-    /^\/v1\/departments\/[^/]+\/years\/[^/]+\/./.test(c.req.path) ? gated(c, next) : next()
+    /^\/v1\/(public\/)?departments\/[^/]+\/years\/[^/]+\/./.test(c.req.path) ? gated(c, next) : next()
   app.use("/v1/departments/*", replays)
+  app.use("/v1/public/departments/*", replays)
   for (const r of routes) app.on(r.spec.method.toUpperCase(), honoPath(r.spec.path), r.handler)
   if (deps.admin) app.route("/", deps.admin)
   return app

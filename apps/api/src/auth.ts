@@ -15,11 +15,14 @@ export interface ApiEnv {
 
 const BEARER = /^Bearer ([A-Za-z0-9_\-.~+/]{1,200}=*)$/
 
-/** Middleware: resolves the caller or answers 401; `open` paths need no key. @category middleware */
+/** Published documents by hash, readable by anyone (`/v1/public/…`). @category constants */
+const PUBLIC_PREFIX = "/v1/public/"
+
+/** Middleware: resolves the caller or answers 401; `open` paths and {@link PUBLIC_PREFIX} need no key. @category middleware */
 export const authenticate =
   (keys: KeyRing, open: ReadonlySet<string> = new Set()): MiddlewareHandler<ApiEnv> =>
   async (c, next) => {
-    if (open.has(c.req.path)) return next()
+    if (open.has(c.req.path) || c.req.path.startsWith(PUBLIC_PREFIX)) return next()
     const header = c.req.header("authorization")
     if (header === undefined) fail("unauthorized", "send an API key as `Authorization: Bearer <key>`")
     const token = BEARER.exec(header ?? "")?.[1]

@@ -11,6 +11,7 @@ import type { Documents } from "../documents.ts"
 import { DepartmentYearPath, DisclosureQuery, MinPosition } from "../http-schemas.ts"
 import { Schema } from "effect"
 import { fail } from "../problem.ts"
+import { publicationPath } from "./publication-path.ts"
 import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 
@@ -48,7 +49,7 @@ const formatFromAccept = (accept: string | undefined): Format | undefined => {
 }
 
 /** True when an `If-None-Match` header matches the ETag. */
-const etagMatches = (header: string | undefined, etag: string): boolean =>
+export const etagMatches = (header: string | undefined, etag: string): boolean =>
   header !== undefined &&
   (header.trim() === "*" || header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
 
@@ -139,6 +140,10 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         vary: "Accept, Authorization, Ledger-Min-Position",
         "ledger-position": String(built.replay.log.at(-1)?.meta.position ?? 0),
       }
+      // As published: the immutable, public URL of this very document, for caches and citations.
+      if (point._tag === "Published")
+        headers["link"] =
+          `<${publicationPath(code, Number(year), built.doc.documentHash)}${f === "json" ? "" : `?format=${f}`}>; rel="canonical"`
       if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers)
       let rendered = built.renderings.get(f)
       if (rendered === undefined) {
