@@ -1,9 +1,12 @@
 /**
- * One as-of for every interface: an embedded store gets the reference fixture (recorded on
- * 2026-08-31 at 09:00 in Shanghai) and one more appropriation recorded at NOON on 2026-09-01
- * (Shanghai). For every string form — current, published, a position, an instant, a bare date,
- * occurred:DATE — the API's `?asOf=` and the real command line's `--as-of` (a child process on the
- * same store) give the same documentHash, and the forms mean what docs/cli.md says.
+ * One as-of for every interface: an embedded store gets the reference fixture and then one more
+ * appropriation (the "noon" event, occurring 2026-09-01). The store's database clock stamps
+ * `recordedAt` (it cannot be set by a writer), so the instant forms are taken from the times it
+ * actually recorded: the noon event's instant, the millisecond before it, the Shanghai day it was
+ * recorded on and the day before (when nothing was recorded yet). For every string form — current,
+ * published, a position, an instant, a bare date, occurred:DATE — the API's `?asOf=` and the real
+ * command line's `--as-of` (a child process on the same store) give the same answer, and the forms
+ * mean what docs/cli.md says.
  */
 import { execFile } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -56,12 +59,20 @@ const FORMS = {
   current: "current",
   published: "published",
   position: "", // the position before the noon event, set once it is known
-  instantAfterNoon: "2026-09-01T04:00:00Z", // noon in Shanghai is 04:00 UTC
-  instantBeforeNoon: "2026-09-01T11:59:59+08:00",
-  dayOfNoon: "2026-09-01",
-  dayBefore: "2026-08-31",
+  instantAfterNoon: "", // the noon event's recordedAt
+  instantBeforeNoon: "", // one millisecond before it, written with the +08:00 offset
+  dayOfNoon: "", // the Shanghai date it was recorded on
+  dayBefore: "", // the Shanghai day before: nothing was recorded yet
   occurredDayBefore: "occurred:2026-08-31",
 }
+
+/** The Shanghai calendar date of an instant. */
+const shanghaiDate = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
+/** An instant written with the +08:00 offset. */
+const shanghaiInstant = (ms: number): string =>
+  `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 23)}+08:00`
+/** API status by form (the day before answers 404: no event was recorded by then). */
+const apiStatus = new Map<string, number>()
 
 beforeAll(async () => {
   const store = await Effect.runPromise(makePgliteEventStore({ dataDir }))
@@ -74,6 +85,7 @@ beforeAll(async () => {
     const before = await Effect.runPromise(h.store.head("002/2026"))
     positionBeforeNoon = before?.position ?? 0
     FORMS.position = String(positionBeforeNoon)
+    await new Promise((r) => setTimeout(r, 20)) // the noon event is recorded strictly later
     await at(
       "2026-09-01T04:00:00Z",
       h.service.append({
@@ -83,12 +95,20 @@ beforeAll(async () => {
         idempotencyKey: "noon",
       }),
     )
+    const log = await Effect.runPromise(h.store.readStream("002/2026"))
+    const noon = Date.parse(log.at(-1)?.recordedAt ?? "")
+    expect(noon).toBeGreaterThan(Date.parse(log.at(-2)?.recordedAt ?? ""))
+    FORMS.instantAfterNoon = new Date(noon).toISOString()
+    FORMS.instantBeforeNoon = shanghaiInstant(noon - 1)
+    FORMS.dayOfNoon = shanghaiDate(noon)
+    FORMS.dayBefore = shanghaiDate(noon - 86_400_000)
     for (const form of Object.values(FORMS)) {
       const r = await h.call(`/v1/departments/002/years/2026/disclosure?asOf=${encodeURIComponent(form)}`, {
         key: h.keys.auditor,
       })
-      expect(r.status, form).toBe(200)
-      api.set(form, hashOf(await r.text()))
+      apiStatus.set(form, r.status)
+      expect(r.status, form).toBe(form === FORMS.dayBefore ? 404 : 200)
+      if (r.status === 200) api.set(form, hashOf(await r.text()))
     }
     const impossible = await h.call(`/v1/departments/002/years/2026/disclosure?asOf=2026-02-30`, {
       key: h.keys.auditor,
@@ -105,6 +125,12 @@ describe("as-of is one thing in the API and on the command line", () => {
   it("every form gives the same documentHash through both interfaces", async () => {
     for (const form of Object.values(FORMS)) {
       const r = await cli(form)
+      if (form === FORMS.dayBefore) {
+        // Nothing recorded by then: both interfaces refuse rather than print an empty document.
+        expect(r.code, form).not.toBe(0)
+        expect(r.stdout, form).toBe("")
+        continue
+      }
       expect(r.stderr, form).toBe("")
       expect(hashOf(r.stdout), form).toBe(api.get(form))
     }
@@ -117,8 +143,10 @@ describe("as-of is one thing in the API and on the command line", () => {
     expect(hash(FORMS.dayOfNoon)).toBe(hash(FORMS.current))
     // and in none before it
     expect(hash(FORMS.position)).not.toBe(hash(FORMS.current))
-    for (const before of [FORMS.instantBeforeNoon, FORMS.dayBefore, FORMS.occurredDayBefore])
+    for (const before of [FORMS.instantBeforeNoon, FORMS.occurredDayBefore])
       expect(hash(before), before).toBe(hash(FORMS.position))
+    // the day before the noon event was recorded holds nothing yet
+    expect(apiStatus.get(FORMS.dayBefore)).toBe(404)
     expect(hash(FORMS.published)).not.toBe(hash(FORMS.position))
   })
 

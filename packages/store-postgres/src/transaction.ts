@@ -19,6 +19,7 @@ import { makeKyselyEventStore } from "./kysely-store.ts"
 const inFlightWriters = sql<{ n: number }>`
   select count(*)::int as n from pg_locks l
   where l.locktype = 'advisory' and l.granted and l.classid = 2 and l.objsubid = 2 and l.pid <> pg_backend_pid()
+    and l.database = (select oid from pg_database where datname = current_database())
     and not exists (
       select 1 from pg_locks w where w.pid = l.pid and w.locktype = 'advisory' and not w.granted
         and w.classid = 3 and w.objid = 0 and w.objsubid = 2)`
