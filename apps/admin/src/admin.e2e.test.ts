@@ -15,7 +15,12 @@ import type { StartedServer } from "./testing-fixtures/server.ts"
 
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 const SHOTS = join(REPO_ROOT, "artifacts", "screenshots")
-const REFERENCE = join(REPO_ROOT, "..", "shared", "seed", "disclosure-2026-tunliu-government-office.txt")
+const REFERENCE = join(
+  REPO_ROOT,
+  "fixtures",
+  "reference-documents",
+  "disclosure-2026-tunliu-government-office.txt",
+)
 const DY = "/v1/departments/002/years/2026"
 
 interface Row {

@@ -36,6 +36,7 @@ const MATRIX: Record<string, { readonly public?: true; readonly roles: Record<ke
     openapi: { public: true, roles: everyKey },
     docs: { public: true, roles: everyKey },
     health: { public: true, roles: everyKey },
+    getPublication: { public: true, roles: everyKey },
   }
 
 const keyOf = (h: Harness, caller: Caller): string | undefined =>

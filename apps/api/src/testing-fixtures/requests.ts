@@ -55,6 +55,11 @@ export const requestFor = async (
       return { path: "/v1/taxonomy/2026", init: {} }
     case "health":
       return { path: "/v1/health", init: {} }
+    case "getPublication": {
+      const sealed = await h.call(`${D}/publish`, { method: "POST", key: h.keys.writer })
+      const { documentHash } = (await sealed.json()) as { documentHash: string }
+      return { path: `/v1/public/departments/002/years/2026/publications/${documentHash}`, init: {} }
+    }
     case "listDepartments":
       return { path: "/v1/departments", init: {} }
     case "readEvents":

@@ -47,10 +47,15 @@ export const importCommand: Command = async (argv, ctx) => {
         `${p.lines} lines, ${p.appended} events, ${perSecond} lines/s, ${Math.round((100 * p.bytes) / Math.max(size, 1))} %, ETA ${Math.max(0, Math.round(eta))} s\n`,
       )
     }
-    const lines = createInterface({
+    const reader = createInterface({
       input: createReadStream(path, { encoding: "utf8" }),
       crlfDelay: Infinity,
     })
+    // Take the iterator now: readline starts emitting at once, and lines emitted before an
+    // iterator exists are lost (a small file could be read completely while the import is still
+    // opening its transaction, and would then look empty).
+    const iterator = reader[Symbol.asyncIterator]()
+    const lines: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator }
     // A fresh request key per run: per-event keys make the re-run append nothing, and the
     // result then says so instead of replaying the first run's counts.
     const key = `import:${size}:${started}`
