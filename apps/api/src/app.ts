@@ -18,6 +18,7 @@ import { securityHeaders } from "./security-headers.ts"
 import { admission, DEFAULT_ADMISSION, makeGate } from "./admission.ts"
 import type { Route } from "./route.ts"
 import { makeDocuments } from "./documents.ts"
+import { anchorRoutes } from "./routes/anchor.ts"
 import { auditRoutes } from "./routes/audit.ts"
 import { disclosureRoutes } from "./routes/disclosure.ts"
 import { publicationRoutes } from "./routes/publications.ts"
@@ -38,6 +39,7 @@ export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray
     ...publicationRoutes(deps),
     ...traceRoutes(deps, documents),
     ...auditRoutes(deps, documents),
+    ...anchorRoutes(deps),
     ...keyRoutes(deps),
     ...taxonomyRoutes(deps),
     ...metaRoutes(deps, document),

@@ -22,6 +22,7 @@ const ApiEnv = Schema.Struct({
   LEDGER_FIXTURE: Schema.optional(Schema.NonEmptyString),
   LEDGER_DEMO_KEYS: Schema.optional(Schema.Literals(["0", "1"])),
   LEDGER_READ_DATABASE_URL: Schema.optional(Schema.NonEmptyString),
+  LEDGER_ANCHOR_KEY: Schema.optional(Schema.NonEmptyString),
   LEDGER_REPLICA_WAIT_MS: Schema.optional(
     Schema.String.check(Schema.isPattern(/^\d{1,6}$/, { message: "must be milliseconds, e.g. 500" })),
   ),
@@ -44,6 +45,8 @@ export interface ApiConfig {
   readonly readDatabaseUrls: ReadonlyArray<string>
   /** How long a read with a consistency token waits for a replica before asking the primary. */
   readonly replicaWaitMs: number
+  /** HMAC key that signs anchors (`LEDGER_ANCHOR_KEY`, as for `ledger anchor`); none: unsigned. */
+  readonly anchorKey: string | undefined
 }
 
 /** A configuration value that does not decode, naming the variable. @category errors */
@@ -91,6 +94,7 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
       .map((u) => u.trim())
       .filter((u) => u !== ""),
     replicaWaitMs: e.LEDGER_REPLICA_WAIT_MS === undefined ? 500 : Number(e.LEDGER_REPLICA_WAIT_MS),
+    anchorKey: e.LEDGER_ANCHOR_KEY,
   }
 }
 

@@ -27,4 +27,6 @@ export interface ApiDeps {
   readonly admission?: Partial<AdmissionLimits>
   /** The read replicas' last reported state (probed in the background; health never waits). */
   readonly replicaStatus?: () => ReadonlyArray<ReplicaStatus>
+  /** HMAC key that signs `GET /v1/anchor` (`LEDGER_ANCHOR_KEY`); unsigned without it. */
+  readonly anchorKey?: string
 }

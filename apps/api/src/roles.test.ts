@@ -32,6 +32,7 @@ const MATRIX: Record<string, { readonly public?: true; readonly roles: Record<ke
     listKeys: { roles: adminOnly },
     revokeKey: { roles: adminOnly },
     verifyChain: { roles: auditors },
+    getAnchor: { roles: auditors },
     getTaxonomy: { roles: everyKey },
     openapi: { public: true, roles: everyKey },
     docs: { public: true, roles: everyKey },

@@ -142,6 +142,7 @@ export const startApi = async (
     keys,
     service: makeLedgerService(store),
     maxBodyBytes: config.maxBodyBytes,
+    ...(config.anchorKey !== undefined ? { anchorKey: config.anchorKey } : {}),
     ...(options.admin !== undefined ? { admin: options.admin } : {}),
     ...(replicas !== undefined ? { replicaStatus: replicas.last } : {}),
   })

@@ -94,6 +94,8 @@ export const requestFor = async (
     }
     case "verifyChain":
       return { path: "/v1/verify", init: {} }
+    case "getAnchor":
+      return { path: "/v1/anchor", init: {} }
     case "openapi":
       return { path: "/v1/openapi.json", init: {} }
     case "docs":
