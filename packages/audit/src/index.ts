@@ -26,6 +26,7 @@ export {
 export { DisclosureInput } from "./model/document.ts"
 export type { AuditDocument, PerformanceTable, Section, Table } from "./model/document.ts"
 export { KNOWN_DEFECTS, knownDefectOf } from "./rules/known-defects.ts"
+export { KNOWN_DEFECT_DOCUMENTS } from "./rules/known-defect-scope.ts"
 export { checkAudit } from "./rules/index.ts"
 export { fromDisclosure } from "./model/from-disclosure.ts"
 export { parsePublishedText, UnreadableDocument } from "./parse/index.ts"

@@ -14,6 +14,7 @@ import type { Discrepancy, Finding, Place, ReconcileResult } from "../model/find
 import { fromDisclosure } from "../model/from-disclosure.ts"
 import { parsePublishedText, type UnreadableDocument } from "../parse/index.ts"
 import { checkAudit } from "../rules/index.ts"
+import { scopeKnownDefects } from "../rules/known-defect-scope.ts"
 import { compareTable } from "./compare-tables.ts"
 
 /** What reconcile compares: the published text, and the ledger's derived disclosure and state. @category models */
@@ -73,7 +74,7 @@ export const reconcile = (input: ReconcileInput): Result.Result<ReconcileResult,
     }
     const seen = new Set<string>()
     const discrepancies: Discrepancy[] = []
-    for (const d of findings.map(toDiscrepancy)) {
+    for (const d of scopeKnownDefects(published, findings).map(toDiscrepancy)) {
       const key = `${d.check}|${d.place}|${d.published}|${d.ledger}`
       if (!seen.has(key)) {
         seen.add(key)

@@ -8,6 +8,7 @@ import type { BudgetState } from "@ledger/domain"
 import type { AuditDocument } from "../model/document.ts"
 import { type CheckResult, type Finding, RULE_IDS, type RuleId } from "../model/finding.ts"
 import { makeContext, type Rule } from "./context.ts"
+import { scopeKnownDefects } from "./known-defect-scope.ts"
 import { r1, r2, r3 } from "./r01-r03.ts"
 import { r4, r5 } from "./r04-r05.ts"
 import { r6 } from "./r06-t4.ts"
@@ -44,12 +45,16 @@ const RULES: ReadonlyArray<readonly [RuleId, Rule]> = [
 ]
 
 /**
- * Runs R1–R16. A rule "passes" when it has no error finding (warnings are soft checks).
+ * Runs R1–R16. A rule "passes" when it has no error finding (warnings are soft checks). Known-defect
+ * labels (§5.2) stay only on the reference document's findings.
  * @category rules
  */
 export const checkAudit = (doc: AuditDocument, state?: BudgetState.BudgetState): CheckResult => {
   const ctx = makeContext(doc, state)
-  const findings: Finding[] = RULES.flatMap(([, rule]) => rule(ctx))
+  const findings: Finding[] = scopeKnownDefects(
+    doc,
+    RULES.flatMap(([, rule]) => rule(ctx)),
+  )
   const failed = new Set(findings.filter((f) => f.severity === "error").map((f) => f.rule))
   return { passed: RULE_IDS.filter((r) => !failed.has(r)), findings }
 }

@@ -1,7 +1,8 @@
 /**
  * The catalogue of known defect classes, numbered as domain.md §5.2 numbers them. A finding is
  * classified by what kind of check fired and where — never by the figures of a particular document —
- * so the same defect in another department's disclosure gets the same number.
+ * so the class is stable; which documents carry the label is `known-defect-scope.ts` (the reference
+ * document only).
  *
  * @module known-defects
  */
