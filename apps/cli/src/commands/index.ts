@@ -4,6 +4,7 @@
  * @module
  */
 import { anchorCommand } from "./anchor.ts"
+import { checkCommand } from "./check.ts"
 import type { Command } from "./context.ts"
 import { diffCommand } from "./diff.ts"
 import { disclosureCommand } from "./disclosure.ts"
@@ -26,6 +27,7 @@ export const commands: Readonly<Record<string, Command>> = {
   publish: publishCommand,
   export: exportCommand,
   reconcile: reconcileCommand,
+  check: checkCommand,
   trace: traceCommand,
   diff: diffCommand,
   keys: keysCommand,
@@ -46,6 +48,8 @@ export const HELP = `usage: pnpm ledger <command> [options]
   export [--department D --year Y] [--out FILE]
   reconcile FILE --department D --year Y [--as-of AS-OF (default published)] [--format json|txt]
                               compare a published document's text with the ledger
+  check --department D --year Y [--as-of AS-OF] [--format json|txt]
+                              the auditor's rules R1–R16 (exit 1 when a rule has an error)
   trace --department D --year Y --cell TABLE/ROW/COL [--as-of AS-OF] [--format json|txt]
                               the lines, amounts and events behind one printed cell
   diff --department D --year Y [--from AS-OF (default published)] [--to AS-OF (default current)]

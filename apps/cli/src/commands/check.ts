@@ -1,0 +1,38 @@
+/**
+ * `ledger check --department D --year Y [--as-of …] [--format json|txt]`: the auditor's rules
+ * R1–R16 on the disclosure as of a point — the same answer as the API's
+ * `GET …/departments/{code}/years/{year}/checks`, from the service's one replay. Exits 0 when every
+ * rule passes (warnings allowed) and 1 when a rule has an error finding, so a script can gate on it.
+ *
+ * @module
+ */
+import { checkDisclosure, placeText } from "@ledger/audit"
+import { departmentYear, parse, parseAsOf, storeFlags, UsageError } from "../args.ts"
+import { run, withStore, type Command } from "./context.ts"
+
+/** @see module doc */
+export const checkCommand: Command = async (argv, ctx) => {
+  const { values } = parse(argv, {
+    ...storeFlags,
+    department: { type: "string" },
+    year: { type: "string" },
+    "as-of": { type: "string" },
+    format: { type: "string", default: "json" },
+  })
+  const { department, year } = departmentYear(values)
+  if (values.format !== "json" && values.format !== "txt")
+    throw new UsageError("--format must be json or txt")
+  const asOf = parseAsOf(values["as-of"])
+  return withStore(values, ctx, async (service) => {
+    const replay = await run(service.replay(department, year, asOf))
+    const result = checkDisclosure(replay.disclosure, replay.state)
+    if (values.format === "json") {
+      ctx.stdout.write(JSON.stringify(result, null, 2) + "\n")
+    } else {
+      for (const f of result.findings)
+        ctx.stdout.write(`${f.severity}\t${f.rule}\t${placeText(f.place)}\t${f.message}\n`)
+      ctx.stdout.write(`passed: ${result.passed.join(" ")}\n${result.findings.length} findings\n`)
+    }
+    return result.findings.some((f) => f.severity === "error") ? 1 : 0
+  })
+}
