@@ -136,7 +136,7 @@ export const renderCatalogue = (): string => {
     "- `idempotencyKey`: same key and same body give the original result; same key and another body is a conflict.",
     "- `eventId`, `actor`: optional on the wire; the store and the API fill them in.",
     '- Amounts are strings of 元 with at most two decimals (`"1578100.00"`); a JSON number is refused.',
-    "- Unknown fields are refused. Decoding lists every bad field with its path (`data.line.amount`).",
+    '- Unknown fields are refused. Decoding lists every bad field with its path (`data.line.amount`) and the rule its table below states (an amount sent as a JSON number is told it "must be an amount in 元 written as a string …"); the events of a batch that did decode are still checked against the budget rules, so one answer lists every issue of the batch.',
     "- Codes are checked against the fiscal year's taxonomy (`packages/domain/data/taxonomy/YYYY.json`) by `decide`.",
     "",
     "## Appending",

@@ -68,7 +68,23 @@ export const EVENT_TYPES: ReadonlyArray<E.BudgetEventType> = Object.keys(
   payloadSchemas,
 ) as Array<E.BudgetEventType>
 
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+/**
+ * A value of the wrong JSON type (an amount sent as a number, a code as a number) is told the rule
+ * its field states in the event catalogue — the messages of the field's checks — rather than a bare
+ * "Expected string", so the error reads like the documentation it points to.
+ */
+const catalogueWording: SchemaIssue.LeafHook = (issue) => {
+  if (issue._tag === "InvalidType") {
+    const checks = (issue.ast as { checks?: ReadonlyArray<{ annotations?: { message?: unknown } }> }).checks
+    const rules = (checks ?? []).flatMap((c) =>
+      typeof c.annotations?.message === "string" ? [c.annotations.message] : [],
+    )
+    if (rules.length > 0) return rules.join("; ")
+  }
+  return SchemaIssue.defaultLeafHook(issue)
+}
+
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1({ leafHook: catalogueWording })
 
 const issuesOf = (error: Schema.SchemaError, prefix: ReadonlyArray<PropertyKey>): Array<FieldIssue> =>
   formatter(error.issue).issues.map((i) => ({

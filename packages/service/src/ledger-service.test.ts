@@ -116,6 +116,31 @@ describe("LedgerService", () => {
     expect(await count(store)).toBe(lines.length)
   })
 
+  it("words a wrong-typed field as the catalogue does and checks the rules of the events that decoded, in one answer", async () => {
+    const { store, service } = await fresh()
+    const number = adjustment({ idempotencyKey: "test/n" }, { delta: 1000 })
+    const overdraw = adjustment({ idempotencyKey: "test/o" }, { delta: "-99999999.00" })
+    const error = await failureOf(
+      service.append({
+        department: "002",
+        year: 2026,
+        events: [number, { ...overdraw, data: { ...overdraw.data, adjustmentId: "T-9" } }],
+        idempotencyKey: "r2",
+      }),
+    )
+    expect(error).toMatchObject({ _tag: "BatchRejected", kind: "invalid" })
+    expect(issuesOf(error)).toMatchObject([
+      {
+        index: 0,
+        path: "data.change.delta",
+        message:
+          'must be a signed amount in 元 written as a string with at most two decimals, e.g. "-1200.00"',
+      },
+      { index: 1, path: "data.change.delta", rule: "NegativeBalance" },
+    ])
+    expect(await count(store)).toBe(lines.length)
+  })
+
   it("refuses an event addressed to another department-year than the request", async () => {
     const { service } = await fresh()
     const error = await failureOf(

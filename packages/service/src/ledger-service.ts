@@ -127,7 +127,8 @@ export const makeLedgerService = (store: EventStoreShape) => {
         }
         decoded.push({ index, line: item.line, e: r.success })
       })
-      if (issues.length > 0) return yield* Effect.fail(new BatchRejected({ kind: "invalid", issues }))
+      // The rules still run on the events that did decode, so one round trip reports every issue.
+      const undecoded = issues.length > 0
       const byStream = new Map<string, Array<(typeof decoded)[number]>>()
       for (const d of decoded) {
         const id = Envelope.streamIdOf(d.e.meta.stream)
@@ -204,7 +205,13 @@ export const makeLedgerService = (store: EventStoreShape) => {
         }
         after.set(streamId, run.done())
       }
-      if (issues.length > 0) return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues }))
+      if (issues.length > 0)
+        return yield* Effect.fail(
+          new BatchRejected({
+            kind: undecoded ? "invalid" : "rule-violation",
+            issues: [...issues].sort((a, b) => a.index - b.index),
+          }),
+        )
       return { decoded, byStream }
     })
 
