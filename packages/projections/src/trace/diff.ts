@@ -8,7 +8,7 @@ import { Schema } from "effect"
 import type { Replayed } from "../disclosure.ts"
 import type { Disclosure, DisclosureRow } from "../disclosure-schema.ts"
 import { formatAsOf } from "../as-of.ts"
-import { columnOf } from "./column.ts"
+import { columnOf, rowLabelOf } from "./column.ts"
 
 const EventSummary = Schema.Struct({
   position: Schema.Int,
@@ -126,7 +126,7 @@ export const diffDisclosures = (
         cells.push({
           table: id,
           tableTitle: table.title,
-          rowLabel: (rb ?? ra)?.cells[0] ?? "",
+          rowLabel: rowLabelOf(table.header, (rb ?? ra)?.cells ?? [], col),
           column: columnOf(table.header, col),
           col,
           fromRow: i,

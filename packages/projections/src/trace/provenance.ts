@@ -10,7 +10,7 @@ import type { BudgetState } from "@ledger/domain"
 import { Data, Result, Schema } from "effect"
 import type { Replayed } from "../disclosure.ts"
 import type { LoggedEvent } from "../logged-event.ts"
-import { columnOf } from "./column.ts"
+import { columnOf, rowLabelOf } from "./column.ts"
 
 /** The cell asked for is not in the document; the message says what is. @category errors */
 export class NoSuchCell extends Data.TaggedError("NoSuchCell")<{ readonly detail: string }> {
@@ -153,7 +153,7 @@ export const traceCell = (
     tableTitle: table.title,
     row,
     col,
-    rowLabel: r.cells[0] ?? "",
+    rowLabel: rowLabelOf(table.header, r.cells, col),
     column: columnOf(table.header, col),
     printed,
     unit: table.unit,
