@@ -111,5 +111,5 @@ export {
   type PriorYearFigures,
   type PriorYearPublication,
 } from "./years/prior-year.ts"
-export { buildYearDisclosure, publicationAt, type DepartmentYears } from "./years/ledger-years.ts"
+export { buildYearDisclosure, publicationAt, replayYear, type DepartmentYears } from "./years/ledger-years.ts"
 export { OpenDataLine, openDataLines, openDataLinesAsOf } from "./open-data.ts"

@@ -317,7 +317,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
       cell: { readonly table: string; readonly row: number; readonly col: number },
     ): Effect.Effect<CellProvenance, ReplayError | NoSuchCell> =>
       Effect.flatMap(replay(department, year, asOf), (r) =>
-        Effect.fromResult(traceCell(r, cell.table, cell.row, cell.col)),
+        Effect.fromResult(traceCell(r, cell.table, cell.row, cell.col, r.years)),
       ),
 
     /** What changed between two points, both replayed from one read. */

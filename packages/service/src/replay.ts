@@ -10,6 +10,10 @@
  *   (read once)                      (select once)          (fold once)      (the document)
  * ```
  *
+ * Years link: the department's earlier years are read with it (back to the first year it holds),
+ * so year N's prior-year figures come from year N−1's publication when the ledger held one at the
+ * replayed point (`replayYear`), and a carryover cell can be traced to its origin year.
+ *
  * Extending it: {@link ReplayOptions} is the place for new, optional behaviour (integrity checks on
  * read, consistency tokens, …); callers that pass nothing keep today's behaviour.
  *
@@ -20,10 +24,11 @@ import { LedgerIntegrity, verifyRead } from "@ledger/eventstore"
 import type { Consistency, EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
 import {
   type AsOf,
+  type DepartmentYears,
   type DisclosureError,
   type LoggedEvent,
   type Replayed,
-  replayLog,
+  replayYear,
 } from "@ledger/projections"
 import { Effect } from "effect"
 import { UnknownDepartmentYear } from "./errors.ts"
@@ -79,7 +84,12 @@ export interface Replay extends Replayed {
   readonly streamId: string
   /** Every event of the stream as read (the selection is `events`). */
   readonly log: ReadonlyArray<LoggedEvent>
+  /** This year's log and the department's earlier years' logs as read, by year. */
+  readonly years: DepartmentYears
 }
+
+/** How far back a replay reads the earlier years of a department (a bound, not a rule). @category constants */
+const MAX_EARLIER_YEARS = 10
 
 /** The replay functions over one store. @category constructors */
 export const makeReplay = (store: EventStoreShape) => {
@@ -97,22 +107,60 @@ export const makeReplay = (store: EventStoreShape) => {
           : Effect.succeed(stored.map(toLogged)),
     )
 
+  /** The department's years before `year`, newest first until the first year without events. */
+  const earlierYears = (
+    department: string,
+    year: number,
+    options: ReplayOptions,
+  ): Effect.Effect<ReadonlyArray<readonly [number, ReadonlyArray<LoggedEvent>]>, ReadError> => {
+    const step = (
+      y: number,
+      acc: ReadonlyArray<readonly [number, ReadonlyArray<LoggedEvent>]>,
+    ): Effect.Effect<ReadonlyArray<readonly [number, ReadonlyArray<LoggedEvent>]>, ReadError> =>
+      acc.length >= MAX_EARLIER_YEARS
+        ? Effect.succeed(acc)
+        : Effect.flatMap(
+            readChecked(store, Envelope.streamIdOf({ department, year: y }), {
+              minPosition: options.minPosition,
+            }),
+            (stored) =>
+              stored.length === 0 ? Effect.succeed(acc) : step(y - 1, [...acc, [y, stored.map(toLogged)]]),
+          )
+    return step(year - 1, [])
+  }
+
+  /** This year's log with the earlier years' logs (read once for all points of one replay). */
+  const departmentYears = (
+    department: string,
+    year: number,
+    options: ReplayOptions,
+  ): Effect.Effect<DepartmentYears, ReadError> =>
+    Effect.flatMap(loggedEvents(department, year, options), (log) =>
+      Effect.map(
+        earlierYears(department, year, options),
+        (earlier): DepartmentYears => new Map([[year, log], ...earlier]),
+      ),
+    )
+
   /** The pure step: one selection, one fold, one disclosure of an already read log. */
   const replayOf = (
     department: string,
     year: number,
-    log: ReadonlyArray<LoggedEvent>,
+    years: DepartmentYears,
     asOf: AsOf,
-  ): Effect.Effect<Replay, DisclosureError | LedgerIntegrity> =>
-    Effect.flatMap(Effect.fromResult(replayLog(log, asOf)), (r) =>
+  ): Effect.Effect<Replay, DisclosureError | LedgerIntegrity> => {
+    const log = years.get(year) ?? []
+    return Effect.flatMap(Effect.fromResult(replayYear(years, year, asOf)), (r) =>
       Effect.as(checkSeal(log, asOf, r.disclosure.documentHash), {
         ...r,
         department,
         year,
         streamId: Envelope.streamIdOf({ department, year }),
         log,
+        years,
       }),
     )
+  }
 
   return {
     loggedEvents,
@@ -127,7 +175,9 @@ export const makeReplay = (store: EventStoreShape) => {
       asOf: AsOf,
       options: ReplayOptions = {},
     ): Effect.Effect<Replay, ReplayError> =>
-      Effect.flatMap(loggedEvents(department, year, options), (log) => replayOf(department, year, log, asOf)),
+      Effect.flatMap(departmentYears(department, year, options), (years) =>
+        replayOf(department, year, years, asOf),
+      ),
 
     /** Two points of one read (a diff): both replays see the same log, whatever is appended meanwhile. */
     replayPair: (
@@ -137,8 +187,8 @@ export const makeReplay = (store: EventStoreShape) => {
       to: AsOf,
       options: ReplayOptions = {},
     ): Effect.Effect<readonly [Replay, Replay], ReplayError> =>
-      Effect.flatMap(loggedEvents(department, year, options), (log) =>
-        Effect.all([replayOf(department, year, log, from), replayOf(department, year, log, to)] as const),
+      Effect.flatMap(departmentYears(department, year, options), (years) =>
+        Effect.all([replayOf(department, year, years, from), replayOf(department, year, years, to)] as const),
       ),
   }
 }

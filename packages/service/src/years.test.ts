@@ -5,8 +5,9 @@
  */
 import { readFileSync } from "node:fs"
 import { makeMemoryEventStore } from "@ledger/eventstore"
+import { AsOf, buildDisclosure } from "@ledger/projections"
 import { fixture2025Path, fixturePath } from "@ledger/projections/testing"
-import { Effect, Exit } from "effect"
+import { Effect, Exit, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { BatchRejected } from "./errors.ts"
 import { makeLedgerService } from "./ledger-service.ts"
@@ -139,5 +140,49 @@ describe("the reference department's years in one ledger", () => {
       three.append({ department: "002", year: 2027, events: [again], idempotencyKey: "again" }),
     )
     expect(issues[0]).toMatchObject({ rule: "CarryoverExceedsOrigin" })
+  })
+})
+
+describe("the one replay reads the department's earlier years", () => {
+  it("builds 2026's prior-year figures from 2025's publication in the ledger; the narrative is unchanged", async () => {
+    const alone = await ledger([text2026])
+    const both = await ledger([text2025, text2026])
+    const a = await run(alone.replay("002", 2026, AsOf.published))
+    const b = await run(both.replay("002", 2026, AsOf.published))
+    const published2025 = await run(both.disclosure("002", 2025, AsOf.published))
+    expect(a.disclosure.priorYearSource).toEqual({ kind: "recorded", year: 2025 })
+    expect(b.disclosure.priorYearSource).toEqual({
+      kind: "publication",
+      year: 2025,
+      documentHash: published2025.documentHash,
+    })
+    expect(b.disclosure.narrative).toEqual(a.disclosure.narrative)
+    expect(b.disclosure.tables).toEqual(a.disclosure.tables)
+    // Without 2025 in the store the document is the one the projections build from 2026 alone.
+    const reference = Result.getOrThrow(buildDisclosure(a.log, AsOf.published))
+    expect(a.disclosure.documentHash).toBe(reference.documentHash)
+  })
+
+  it("traces a 2026 上年结转 cell back to its 2025 origin line and 2025's year-end close", async () => {
+    const both = await ledger([text2025, text2026])
+    const doc = await run(both.disclosure("002", 2026, AsOf.published))
+    const cell = doc.tables.flatMap((t) =>
+      t.rows.flatMap((r, row) =>
+        (r.cellLines ?? []).flatMap((ids, col) =>
+          ids !== null && ids.length === 1 && ids[0] === "002001-02-k2025" ? [{ table: t.id, row, col }] : [],
+        ),
+      ),
+    )[0]
+    if (cell === undefined) throw new Error("no cell of the carryover line alone")
+    const traced = await run(both.trace("002", 2026, AsOf.published, cell))
+    const origin = traced.lines[0]?.origin
+    expect(origin).toMatchObject({ year: 2025, lineId: "002001-02-c", closedAmount: "145000.00" })
+    expect(origin?.yearEndClose.map((e) => e.eventId)).toEqual(["evt-002-2025-0060"])
+    expect(origin?.contributions.length).toBeGreaterThan(0)
+    expect(origin?.contributions.every((c) => c.event.eventId?.startsWith("evt-002-2025-"))).toBe(true)
+    // Without 2025 in the ledger the carryover line has no origin to show.
+    const alone = await ledger([text2026])
+    const lone = await run(alone.trace("002", 2026, AsOf.published, cell))
+    expect(lone.lines[0]?.origin).toBeUndefined()
   })
 })

@@ -39,7 +39,7 @@ export const traceRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       const { asOf } = queryOf(c, AsOfQuery)
       requireRead(c, code)
       const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf"))
-      const traced = traceCell(replay, tableId, Number(row), Number(col))
+      const traced = traceCell(replay, tableId, Number(row), Number(col), replay.years)
       if (Result.isFailure(traced)) throw traced.failure
       return c.json(traced.success)
     },

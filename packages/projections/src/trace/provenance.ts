@@ -8,7 +8,7 @@
 import { BudgetLine, Money } from "@ledger/domain"
 import type { BudgetState } from "@ledger/domain"
 import { Data, Result, Schema } from "effect"
-import type { Replayed } from "../disclosure.ts"
+import { foldLogged, type Replayed } from "../disclosure.ts"
 import type { LoggedEvent } from "../logged-event.ts"
 import { columnOf, rowLabelOf } from "./column.ts"
 
@@ -37,6 +37,20 @@ export const ContributionView = Schema.Struct({
   event: EventRefView,
 })
 
+/**
+ * Where a carryover (上年结转) line came from: the line of the earlier year its 年终结转 named,
+ * that line's own contributions (the events of that year that made it) and the year-end close
+ * events that carried it out, as the ledger held them at this document's point. @category models
+ */
+export const OriginView = Schema.Struct({
+  year: Schema.Int,
+  lineId: Schema.String,
+  amount: Schema.String,
+  closedAmount: Schema.String,
+  contributions: Schema.Array(ContributionView),
+  yearEndClose: Schema.Array(EventRefView),
+}).annotate({ identifier: "ProvenanceOrigin" })
+
 /** A line behind a cell. @category models */
 export const LineView = Schema.Struct({
   lineId: Schema.String,
@@ -47,6 +61,7 @@ export const LineView = Schema.Struct({
   functionCode: Schema.String,
   expenditure: BudgetLine.Expenditure,
   contributions: Schema.Array(ContributionView),
+  origin: Schema.optional(OriginView),
 }).annotate({ identifier: "ProvenanceLine" })
 
 /** The provenance answer. @category models */
@@ -86,14 +101,59 @@ const exactWan = (yuan: Money.Money): string => {
  */
 const wanToYuan = (wan: string): Money.Money => Money.times(Money.make(wan), "10000")
 
-/** A line of a state with its contributions' events, given the events that built it. */
+/** An event reference with what the log says of it (when the log holding it is at hand). */
+const refView = (ref: BudgetState.EventRef, byVersion: ReadonlyMap<number, LoggedEvent>) => {
+  const e = byVersion.get(ref.version)?.meta
+  return {
+    version: ref.version,
+    ...(ref.position !== undefined ? { position: ref.position } : {}),
+    ...(ref.eventId !== undefined ? { eventId: ref.eventId } : {}),
+    ...(ref.occurredAt !== undefined ? { occurredAt: ref.occurredAt } : {}),
+    ...(e ? { recordedAt: e.recordedAt, actor: e.actor, hash: e.hash } : {}),
+  }
+}
+
+const contributionsOf = (l: BudgetState.LineState, byVersion: ReadonlyMap<number, LoggedEvent>) =>
+  l.contributions.map((c) => ({
+    type: c.type,
+    amount: c.amount,
+    ...(c.documentNumber !== undefined ? { documentNumber: c.documentNumber } : {}),
+    event: refView(c.ref, byVersion),
+  }))
+
+/** Other years' logs of the department, by year (see `DepartmentYears`). */
+type OtherYears = ReadonlyMap<number, ReadonlyArray<LoggedEvent>>
+
+/** The origin of a carryover line in its origin year's log, up to global position `cut`. */
+const originView = (l: BudgetState.LineState, years: OtherYears | undefined, cut: number) => {
+  if (l.originYear === undefined || l.sourceLineId === undefined) return undefined
+  const log = (years?.get(l.originYear) ?? []).filter((e) => e.meta.position <= cut)
+  if (log.length === 0) return undefined
+  const state = foldLogged(log)
+  const source = state.lines.get(l.sourceLineId)
+  if (source === undefined) return undefined
+  const byVersion = new Map(log.map((e) => [e.meta.version, e]))
+  const closed = state.closing.get(l.sourceLineId)
+  return {
+    year: l.originYear,
+    lineId: l.sourceLineId,
+    amount: source.amount,
+    closedAmount: closed?.amount ?? Money.zero,
+    contributions: contributionsOf(source, byVersion),
+    yearEndClose: (closed?.refs ?? []).map((r) => refView(r, byVersion)),
+  }
+}
+
+/** A line of a state with its contributions' events (and a carryover's origin), given the events that built it. */
 const lineView = (
   state: BudgetState.BudgetState,
   byVersion: ReadonlyMap<number, LoggedEvent>,
   lineId: string,
+  origins: { readonly years: OtherYears | undefined; readonly cut: number },
 ) => {
   const l = state.lines.get(lineId)
   if (l === undefined) return undefined
+  const origin = l.vintage === "carryover" ? originView(l, origins.years, origins.cut) : undefined
   return {
     lineId,
     amount: l.amount,
@@ -102,33 +162,23 @@ const lineView = (
     fundingSource: l.line.fundingSource,
     functionCode: l.line.functionCode,
     expenditure: l.line.expenditure,
-    contributions: l.contributions.map((c) => {
-      const e = byVersion.get(c.ref.version)?.meta
-      return {
-        type: c.type,
-        amount: c.amount,
-        ...(c.documentNumber !== undefined ? { documentNumber: c.documentNumber } : {}),
-        event: {
-          version: c.ref.version,
-          ...(c.ref.position !== undefined ? { position: c.ref.position } : {}),
-          ...(c.ref.eventId !== undefined ? { eventId: c.ref.eventId } : {}),
-          ...(c.ref.occurredAt !== undefined ? { occurredAt: c.ref.occurredAt } : {}),
-          ...(e ? { recordedAt: e.recordedAt, actor: e.actor, hash: e.hash } : {}),
-        },
-      }
-    }),
+    contributions: contributionsOf(l, byVersion),
+    ...(origin === undefined ? {} : { origin }),
   }
 }
 
 /**
  * Traces cell (`tableId`, `row`, `col`) of a replay's disclosure to the lines and events of the
- * same replay. @category projections
+ * same replay; given the department's other years (`years`), a carryover line reaches back to its
+ * origin line and the 年终结转 that carried it, as the log stood at the replay's last event.
+ * @category projections
  */
 export const traceCell = (
   replayed: Replayed,
   tableId: string,
   row: number,
   col: number,
+  years?: OtherYears,
 ): Result.Result<CellProvenance, NoSuchCell> => {
   const { disclosure: doc, events, state } = replayed
   const missing = (detail: string) => Result.fail(new NoSuchCell({ detail }))
@@ -142,8 +192,9 @@ export const traceCell = (
     return missing(`row ${row} of table ${tableId} has ${r.cells.length} cells; no column ${col}`)
   const lineIds = r.cellLines?.[col] ?? null
   const byVersion = new Map(events.map((e) => [e.meta.version, e]))
+  const origins = { years, cut: events[events.length - 1]?.meta.position ?? 0 }
   const lines = (lineIds ?? []).flatMap((id) => {
-    const v = lineView(state, byVersion, id)
+    const v = lineView(state, byVersion, id, origins)
     return v ? [v] : []
   })
   const sum = Money.sum(lines.map((l) => l.amount))

@@ -8,7 +8,7 @@
  */
 import { Result } from "effect"
 import { selectEvents, type AsOf } from "../as-of.ts"
-import { buildDisclosure, type DisclosureError, foldLogged } from "../disclosure.ts"
+import { type DisclosureError, foldLogged, projectDisclosure, type Replayed } from "../disclosure.ts"
 import type { Disclosure } from "../disclosure-schema.ts"
 import type { LoggedEvent } from "../logged-event.ts"
 import type { PriorYearPublication } from "./prior-year.ts"
@@ -35,6 +35,31 @@ export const publicationAt = (
 }
 
 /**
+ * One replay of year `year` of a department as of `asOf` (select once, fold once, project once),
+ * its prior-year figures from year−1's publication when the ledger holds one at that point: the
+ * cut is the last event the selection includes, so a later publication of year−1 never changes it.
+ * @category projections
+ */
+export const replayYear = (
+  years: DepartmentYears,
+  year: number,
+  asOf: AsOf,
+): Result.Result<Replayed, DisclosureError> => {
+  const selected = selectEvents(years.get(year) ?? [], asOf)
+  if (Result.isFailure(selected)) return Result.fail(selected.failure)
+  const events = selected.success
+  const last = events[events.length - 1]
+  const priorYear = last === undefined ? undefined : publicationAt(years, year - 1, last.meta.position)
+  const state = foldLogged(events)
+  return Result.map(projectDisclosure(events, state, asOf, { priorYear }), (disclosure) => ({
+    asOf,
+    events,
+    state,
+    disclosure,
+  }))
+}
+
+/**
  * Builds year `year` of a department as of `asOf`, its prior-year figures from year−1's
  * publication when the ledger holds one at that point.
  * @category projections
@@ -43,11 +68,5 @@ export const buildYearDisclosure = (
   years: DepartmentYears,
   year: number,
   asOf: AsOf,
-): Result.Result<Disclosure, DisclosureError> => {
-  const events = years.get(year) ?? []
-  const selected = selectEvents(events, asOf)
-  if (Result.isFailure(selected)) return Result.fail(selected.failure)
-  const last = selected.success[selected.success.length - 1]
-  const priorYear = last === undefined ? undefined : publicationAt(years, year - 1, last.meta.position)
-  return buildDisclosure(events, asOf, { priorYear })
-}
+): Result.Result<Disclosure, DisclosureError> =>
+  Result.map(replayYear(years, year, asOf), (r) => r.disclosure)
