@@ -42,7 +42,7 @@ export const ContributionView = Schema.Struct({
  * that line's own contributions (the events of that year that made it) and the year-end close
  * events that carried it out, as the ledger held them at this document's point. @category models
  */
-export const OriginView = Schema.Struct({
+const OriginView = Schema.Struct({
   year: Schema.Int,
   lineId: Schema.String,
   amount: Schema.String,
