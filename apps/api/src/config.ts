@@ -4,6 +4,7 @@
  */
 import { Result, Schema } from "effect"
 import * as SchemaIssue from "effect/SchemaIssue"
+import { DEFAULT_FIXTURES } from "./seed.ts"
 
 const Port = Schema.String.check(
   Schema.isPattern(/^\d{1,5}$/, { message: "must be a TCP port number, e.g. 3000" }),
@@ -37,7 +38,7 @@ export interface ApiConfig {
   readonly storeDir: string
   /** Largest accepted request body in bytes; larger bodies get 413. */
   readonly maxBodyBytes: number
-  /** Events loaded into an empty store at start (path relative to the repository root). */
+  /** Events loaded into an empty store at start: files relative to the repository root, comma-separated, imported in order. */
   readonly fixture: string
   /** `LEDGER_DEMO_KEYS=1`: make demo keys even on PostgreSQL or a store that had keys (never beside real ones). */
   readonly demoKeys: boolean
@@ -87,7 +88,7 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
     databaseUrl: e.DATABASE_URL,
     storeDir: e.LEDGER_STORE ?? "./.ledger",
     maxBodyBytes: e.LEDGER_MAX_BODY === undefined ? DEFAULT_MAX_BODY : Number(e.LEDGER_MAX_BODY),
-    fixture: e.LEDGER_FIXTURE ?? "fixtures/tunliu-government-office/events.ndjson",
+    fixture: e.LEDGER_FIXTURE ?? DEFAULT_FIXTURES,
     demoKeys: e.LEDGER_DEMO_KEYS === "1",
     readDatabaseUrls: (e.LEDGER_READ_DATABASE_URL ?? "")
       .split(",")

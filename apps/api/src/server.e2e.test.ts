@@ -31,7 +31,10 @@ describe("pnpm start (embedded store)", () => {
     const first = await fetch(url, { headers: auth })
     expect(first.status).toBe(200)
     const etag = first.headers.get("etag") ?? ""
-    expect(etag).toBe(`"${((await first.json()) as { documentHash: string }).documentHash}"`)
+    const body = (await first.json()) as { documentHash: string; priorYearSource?: { kind: string } }
+    expect(etag).toBe(`"${body.documentHash}"`)
+    // 2025 was loaded (and published) first, so 2026 compares with that publication.
+    expect(body.priorYearSource).toMatchObject({ kind: "publication", year: 2025 })
     expect((await fetch(url, { headers: { ...auth, "if-none-match": etag } })).status).toBe(304)
     expect((await fetch(url)).status).toBe(401)
     const append = await fetch(`${api.url}/v1/departments/002/years/2026/events`, {

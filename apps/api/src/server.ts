@@ -4,8 +4,7 @@
  * with `@hono/node-server`. `main.ts`, the end-to-end test and `bench/api.ts` all start here.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { isAbsolute, join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { join, resolve } from "node:path"
 import { serve } from "@hono/node-server"
 import type { AddressInfo } from "node:net"
 import { Envelope } from "@ledger/domain"
@@ -21,12 +20,10 @@ import {
 import { Effect } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./app.ts"
+import { seedIfEmpty } from "./seed.ts"
 import type { ApiConfig } from "./config.ts"
 import { ensureDemoKeys, makeKeyRing } from "@ledger/service"
 import type { DemoKeys, DemoKeysOutcome, KeyRing } from "@ledger/service"
-
-/** The repository root (fixture paths are relative to it). */
-const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url))
 
 /** A running server. @category models */
 export interface RunningApi {
@@ -76,20 +73,6 @@ const watchReplicas = (store: ReplicatedEventStore) => {
   const timer = setInterval(probe, 2_000)
   timer.unref()
   return { last: () => last, stop: () => clearInterval(timer) }
-}
-
-/** Imports the fixture when the store has no budget stream yet; returns the number of events written. */
-const seedIfEmpty = async (store: EventStoreShape, fixture: string): Promise<number> => {
-  const streams = await Effect.runPromise(store.listStreams())
-  if (streams.some((s) => Envelope.parseStreamId(s.streamId) !== undefined)) return 0
-  const path = isAbsolute(fixture) ? fixture : join(REPO_ROOT, fixture)
-  const result = await Effect.runPromise(
-    makeLedgerService(store).importNdjson(readFileSync(path, "utf8"), {
-      idempotencyKey: `fixture:${fixture}`,
-      actor: "fixture-import",
-    }),
-  )
-  return result.appended
 }
 
 /**
