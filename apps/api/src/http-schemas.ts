@@ -29,18 +29,37 @@ export const MinPosition = Schema.String.check(
   Schema.isPattern(/^\d{1,15}$/, { message: "a log position (a whole number), e.g. 1234" }),
 )
 
+/** An optional query parameter with the description the OpenAPI document gives it. */
+const described = <S extends Schema.Top>(schema: S, description: string) =>
+  Schema.optionalKey(schema).annotate({ description })
+
+const AS_OF =
+  "the point to replay: current (default), published, a log position, an ISO instant or a date (recorded by; a date is the end of that day in Asia/Shanghai), or occurred:DATE (business time)"
+
+/** `format`: the output format of a document. @category models */
+export const FormatQueryParam = described(
+  Format,
+  "json (default, the budget-disclosure/v1 document), html (the printable page), txt (plain text), csv (application/zip: one UTF-8 CSV file per table) or xlsx (one sheet per table); overrides Accept",
+)
+
 /** Query of the disclosure route. @category models */
 export const DisclosureQuery = Schema.Struct({
-  asOf: Schema.optional(AsOfParam),
-  format: Schema.optional(Format),
-  minPosition: Schema.optional(MinPosition),
+  asOf: described(AsOfParam, AS_OF),
+  format: FormatQueryParam,
+  minPosition: described(
+    MinPosition,
+    "consistency token (as the Ledger-Min-Position header): the answer reflects at least this log position",
+  ),
 })
 
 /** Query of routes that only take an as-of point. @category models */
-export const AsOfQuery = Schema.Struct({ asOf: Schema.optional(AsOfParam) })
+export const AsOfQuery = Schema.Struct({ asOf: described(AsOfParam, AS_OF) })
 
 /** Query of the diff route. @category models */
-export const DiffQuery = Schema.Struct({ from: Schema.optional(AsOfParam), to: Schema.optional(AsOfParam) })
+export const DiffQuery = Schema.Struct({
+  from: described(AsOfParam, `the earlier point (default published); ${AS_OF}`),
+  to: described(AsOfParam, `the later point (default current); ${AS_OF}`),
+})
 
 /** Path of a table cell. @category models */
 export const CellPath = Schema.Struct({
@@ -53,7 +72,7 @@ export const CellPath = Schema.Struct({
 /** The body of an append: events in the documented wire format, and optionally the expected version. @category models */
 export const AppendBody = Schema.Struct({
   events: Schema.Array(Schema.Unknown).check(Schema.isMinLength(1), Schema.isMaxLength(10_000)),
-  expectedVersion: Schema.optional(
+  expectedVersion: Schema.optionalKey(
     Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000_000 })),
   ),
 }).annotate({ identifier: "AppendBody" })

@@ -42,9 +42,48 @@ const parametersOf = (
     const props = (js["properties"] ?? {}) as Record<string, Json>
     const required = new Set((js["required"] ?? []) as Array<string>)
     for (const [name, s] of Object.entries(props)) {
-      out.push({ name, in: where, required: where === "path" || required.has(name), schema: s })
+      // A path or query value is never JSON null: drop the null branch `optional` documents.
+      const branches = (s["anyOf"] ?? []) as Array<Json>
+      const nonNull = branches.filter((b) => b["type"] !== "null")
+      const { description, ...schema } =
+        nonNull.length === 1 && branches.length === 2 ? { ...nonNull[0], ...omitAnyOf(s) } : s
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || required.has(name),
+        ...(typeof description === "string" ? { description } : {}),
+        schema,
+      })
     }
   })
+}
+
+const omitAnyOf = (s: Json): Json => Object.fromEntries(Object.entries(s).filter(([k]) => k !== "anyOf"))
+
+/** A body without an Effect schema: an object for JSON, text for text/*, bytes (`format: binary`) for the rest (zip, xlsx). */
+const bodySchema = (mediaType: string): Json =>
+  /[/+]json$/.test(mediaType)
+    ? { type: "object" }
+    : mediaType.startsWith("text/")
+      ? { type: "string", contentMediaType: mediaType }
+      : { type: "string", format: "binary", contentMediaType: mediaType }
+
+/**
+ * Request bodies are decoded with `onExcessProperty: "error"`: every object schema of a body (and
+ * of the components it references) is closed, so the document refuses what the server refuses.
+ */
+const closeObjects = (node: unknown, components: Record<string, Json>, seen: Set<unknown>): void => {
+  if (node === null || typeof node !== "object" || seen.has(node)) return
+  seen.add(node)
+  if (Array.isArray(node)) {
+    for (const n of node) closeObjects(n, components, seen)
+    return
+  }
+  const o = node as Json
+  if (typeof o["$ref"] === "string")
+    closeObjects(components[o["$ref"].replace("#/components/schemas/", "")], components, seen)
+  if (o["type"] === "object" && o["properties"] !== undefined) o["additionalProperties"] = false
+  for (const v of Object.values(o)) closeObjects(v, components, seen)
 }
 
 /** Metadata of the document. */
@@ -77,7 +116,7 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
     for (const [status, resp] of Object.entries(r.responses)) {
       const content: Record<string, Json> = {}
       if (resp.schema) c.add(resp.schema, (s) => (content["application/json"] = { schema: s }))
-      for (const t of resp.contentTypes ?? []) content[t] = { schema: { type: "string" } }
+      for (const t of resp.contentTypes ?? []) content[t] = { schema: bodySchema(t) }
       responses[status] = {
         description: resp.description,
         ...(resp.headers
@@ -133,6 +172,10 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
     ;(paths[r.path] ??= {})[r.method] = op
   }
   const schemas = c.compile()
+  const seen = new Set<unknown>()
+  for (const ops of Object.values(paths))
+    for (const op of Object.values(ops))
+      closeObjects(op["requestBody"], schemas as Record<string, Json>, seen)
   for (const ops of Object.values(paths)) {
     for (const op of Object.values(ops))
       if ((op["parameters"] as Array<Json>).length === 0) delete op["parameters"]

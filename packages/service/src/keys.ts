@@ -24,8 +24,8 @@ const Department = Schema.String.check(
 /** A request to create a key; a writer needs at least one department. @category models */
 export const KeySpec = Schema.Struct({
   role: Role,
-  departments: Schema.optional(Schema.Array(Department).check(Schema.isMaxLength(1000))),
-  label: Schema.optional(Schema.String.check(Schema.isMaxLength(200))),
+  departments: Schema.optionalKey(Schema.Array(Department).check(Schema.isMaxLength(1000))),
+  label: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
 }).annotate({ identifier: "KeySpec" })
 /** @category models */
 export type KeySpec = typeof KeySpec.Type

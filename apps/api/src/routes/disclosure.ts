@@ -13,6 +13,7 @@ import { Schema } from "effect"
 import { fail } from "../problem.ts"
 import { publicationPath } from "./publication-path.ts"
 import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
+import { CONTENT_DISPOSITION_DOC, contentDisposition } from "../download.ts"
 import type { Route } from "../route.ts"
 
 const UTF8 = new TextEncoder()
@@ -78,7 +79,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
       path: "/v1/departments/{code}/years/{year}/disclosure",
       operationId: "getDisclosure",
       summary: "The disclosure (部门预算公开) replayed as of a point, in a format",
-      description: `\`asOf\`: current (default), published, a log position, an ISO instant, a date (the end of that day in Asia/Shanghai) or occurred:DATE. \`format\` or \`Accept\` picks ${FORMAT_NAMES.join("/")}. ETag is the document hash; published versions and past positions are immutable.`,
+      description: `\`asOf\`: current (default), published, a log position, an ISO instant, a date (the end of that day in Asia/Shanghai) or occurred:DATE. \`format\` or \`Accept\` picks ${FORMAT_NAMES.join("/")} (csv answers application/zip: one UTF-8 CSV file per table). ETag is the document hash; published versions and past positions are immutable.`,
       tag: "disclosure",
       roles: ["writer", "auditor", "admin"],
       params: DepartmentYearPath,
@@ -106,6 +107,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
             "Cache-Control": "private; immutable for past positions, revalidated by ETag otherwise",
             "Ledger-Position":
               "the log position of the last event of the stream as read (a consistency token for later reads)",
+            "Content-Disposition": CONTENT_DISPOSITION_DOC,
           },
         },
         304: { description: "not modified" },
@@ -154,6 +156,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         if (built.immutable) built.renderings.set(f, rendered)
       }
       headers["content-type"] = rendered.contentType
+      headers["content-disposition"] = contentDisposition(code, Number(year), q.asOf ?? "current", f)
       return c.body(
         typeof rendered.body === "string" ? rendered.body : (rendered.body as Uint8Array<ArrayBuffer>),
         200,

@@ -6,16 +6,17 @@
  * still hashes to the seal (else 503 `ledger-integrity`, as every read that builds a document).
  */
 import { LedgerIntegrity } from "@ledger/eventstore"
-import { AsOf, type Disclosure } from "@ledger/projections"
-import { type Format, Format as FormatParam, render } from "@ledger/render"
+import { AsOf, Disclosure } from "@ledger/projections"
+import { type Format, FORMAT_NAMES, FORMATS, render } from "@ledger/render"
 import { Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
-import { DepartmentYearPath } from "../http-schemas.ts"
+import { DepartmentYearPath, FormatQueryParam } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
 import { defineRoute, pathOf, queryOf } from "../route.ts"
 import { run } from "../run.ts"
 import type { Route } from "../route.ts"
 import { etagMatches } from "./disclosure.ts"
+import { CONTENT_DISPOSITION_DOC, contentDisposition } from "../download.ts"
 
 /** Path of a publication: the department-year and the sealed document hash. @category models */
 const PublicationPath = Schema.Struct({
@@ -26,7 +27,7 @@ const PublicationPath = Schema.Struct({
 })
 
 /** Query of a publication: only the format. @category models */
-const PublicationQuery = Schema.Struct({ format: Schema.optional(FormatParam) })
+const PublicationQuery = Schema.Struct({ format: FormatQueryParam })
 
 /** The cache header of a document addressed by hash. @category constants */
 const IMMUTABLE_PUBLIC = "public, max-age=31536000, immutable"
@@ -96,8 +97,15 @@ export const publicationRoutes = (deps: ApiDeps): ReadonlyArray<Route> => {
         responses: {
           200: {
             description: "the published document",
-            contentTypes: ["text/html", "text/plain", "application/zip"],
-            headers: { ETag: "the document hash", "Cache-Control": IMMUTABLE_PUBLIC },
+            schema: Disclosure,
+            contentTypes: FORMAT_NAMES.filter((f) => f !== "json").map(
+              (f) => FORMATS[f].mediaType.split(";")[0] ?? "",
+            ),
+            headers: {
+              ETag: "the document hash",
+              "Cache-Control": IMMUTABLE_PUBLIC,
+              "Content-Disposition": CONTENT_DISPOSITION_DOC,
+            },
           },
           304: { description: "not modified" },
         },
@@ -114,6 +122,7 @@ export const publicationRoutes = (deps: ApiDeps): ReadonlyArray<Route> => {
         )
         const r = render(doc, f)
         headers["content-type"] = r.mediaType
+        headers["content-disposition"] = contentDisposition(code, Number(year), documentHash.slice(0, 12), f)
         const body = typeof r.body === "string" ? UTF8.encode(r.body) : r.body
         return c.body(body as Uint8Array<ArrayBuffer>, 200, headers)
       },

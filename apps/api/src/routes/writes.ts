@@ -57,10 +57,10 @@ const PublishQuery = Schema.Struct({
 
 /** The optional body of a publication. */
 const PublishBody = Schema.Struct({
-  date: Schema.optional(
+  date: Schema.optionalKey(
     Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD" })),
   ),
-  expectedVersion: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+  expectedVersion: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
 }).annotate({ identifier: "PublishBody" })
 
 /** The errors of the auditor's checks, as the publication gate sees them (known defects excepted). */
