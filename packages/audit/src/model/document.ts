@@ -73,6 +73,8 @@ export interface GlossaryEntry {
 
 /** The document every rule reads. @category models */
 export interface AuditDocument {
+  /** The template id the document was laid out with; it selects the rule set (undefined: Shanxi county). */
+  readonly template?: string | undefined
   readonly fiscalYear: number
   readonly departmentName: string
   readonly tables: ReadonlyMap<string, Table>
@@ -93,6 +95,7 @@ const Cells = Schema.Array(Schema.String)
  * @category models
  */
 export const DisclosureInput = Schema.Struct({
+  template: Schema.optionalKey(Schema.String),
   fiscalYear: Schema.Int,
   department: Schema.Struct({ code: Schema.String, name: Schema.String }),
   tables: Schema.Array(

@@ -76,6 +76,7 @@ export const fromDisclosure = (d: DisclosureInput, state?: BudgetState.BudgetSta
   const units = state === undefined ? [] : [...state.units.values()].sort((a, b) => a.order - b.order)
   const glossary: GlossaryEntry[] = (d.glossary ?? []).flatMap(glossaryEntry)
   return {
+    template: d.template,
     fiscalYear: d.fiscalYear,
     departmentName: d.department.name,
     tables,

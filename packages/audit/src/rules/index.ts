@@ -4,9 +4,10 @@
  *
  * @module rules
  */
-import type { BudgetState } from "@ledger/domain"
+import { type BudgetState, Codes } from "@ledger/domain"
 import type { AuditDocument } from "../model/document.ts"
 import { type CheckResult, type Finding, RULE_IDS, type RuleId } from "../model/finding.ts"
+import { SHANGHAI_RULES } from "../shanghai/index.ts"
 import { makeContext, type Rule } from "./context.ts"
 import { scopeKnownDefects } from "./known-defect-scope.ts"
 import { r1, r2, r3 } from "./r01-r03.ts"
@@ -45,16 +46,32 @@ const RULES: ReadonlyArray<readonly [RuleId, Rule]> = [
 ]
 
 /**
- * Runs R1–R16. A rule "passes" when it has no error finding (warnings are soft checks). Known-defect
+ * The rule set of each template (its layout's identities); typed by `Codes.TemplateId`, so a new
+ * template without a rule set does not compile. A document without a template id is Shanxi's.
+ * @category rules
+ */
+const RULE_SETS: Readonly<Record<Codes.TemplateId, ReadonlyArray<readonly [RuleId, Rule]>>> = {
+  "shanxi-county-13": RULES,
+  "shanghai-district-9": SHANGHAI_RULES,
+}
+
+const rulesOf = (template: string | undefined): ReadonlyArray<readonly [RuleId, Rule]> =>
+  template !== undefined && Codes.isTemplateId(template) ? RULE_SETS[template] : RULES
+
+/**
+ * Runs the rule set of the document's template (R1–R16 for Shanxi). A rule "passes" when it has no
+ * error finding (warnings are soft checks); `passed` lists the rules of that set. Known-defect
  * labels (§5.2) stay only on the reference document's findings.
  * @category rules
  */
 export const checkAudit = (doc: AuditDocument, state?: BudgetState.BudgetState): CheckResult => {
   const ctx = makeContext(doc, state)
+  const set = rulesOf(doc.template)
   const findings: Finding[] = scopeKnownDefects(
     doc,
-    RULES.flatMap(([, rule]) => rule(ctx)),
+    set.flatMap(([, rule]) => rule(ctx)),
   )
   const failed = new Set(findings.filter((f) => f.severity === "error").map((f) => f.rule))
-  return { passed: RULE_IDS.filter((r) => !failed.has(r)), findings }
+  const ids = new Set(set.map(([id]) => id))
+  return { passed: RULE_IDS.filter((r) => ids.has(r) && !failed.has(r)), findings }
 }
