@@ -32,6 +32,7 @@ import { makeReplay, readChecked, type ReplayError, type ReplayOptions } from ".
 import { checkRules } from "./rules.ts"
 import { yearsNeeded } from "./years.ts"
 import { type PublishOptions, publishLog } from "./publication.ts"
+import { type DryRunOptions, dryRunStreams } from "./dry-run.ts"
 
 /** A batch for one department-year, as the API receives it. */
 export interface AppendInput {
@@ -265,6 +266,43 @@ export const makeLedgerService = (store: EventStoreShape) => {
             new StreamVersionConflict({ streamId, expected, actual: written.fromVersion - 1 }),
           )
         return result
+      }),
+
+    /**
+     * What {@link append} would do, without writing: the same decode and rules (the same refusals),
+     * then the versions, the changed cells and the checks' findings (see dry-run.ts).
+     */
+    dryRun: <C>(input: Omit<AppendInput, "idempotencyKey">, options: DryRunOptions<C> = {}) =>
+      Effect.gen(function* () {
+        const stream = { department: input.department, year: input.year }
+        const actor: ActorChoice = { override: input.actor }
+        const { decoded, byStream } = yield* validate(
+          input.events.map((value) => ({ value })),
+          currentState,
+          actor,
+          stream,
+        )
+        const forged = onlyPublishSeals(decoded)
+        if (forged.length > 0)
+          return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues: forged }))
+        const expected = input.expectedVersion
+        return yield* dryRunStreams(store, byStream, actor, {
+          ...options,
+          expectedVersion: expected?._tag === "Exact" ? expected.version : undefined,
+        })
+      }),
+
+    /** What {@link importNdjson} would do, without writing (see dry-run.ts). */
+    dryRunImport: <C>(
+      text: string,
+      options: DryRunOptions<C> & { readonly actor?: string | undefined } = {},
+    ) =>
+      Effect.gen(function* () {
+        const lines = parseNdjson(text)
+        if (Result.isFailure(lines)) return yield* Effect.fail(lines.failure)
+        const actor: ActorChoice = { fallback: options.actor }
+        const { byStream } = yield* validate(lines.success, currentState, actor)
+        return yield* dryRunStreams(store, byStream, actor, options)
       }),
 
     /** Imports an NDJSON file: every line is checked first; any bad line and nothing is written. */

@@ -16,6 +16,7 @@ import { fail } from "../problem.ts"
 import { defineRoute, jsonBodyOf, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 import { run } from "../run.ts"
+import { AppendQuery, DryRunResponse } from "./dry-run.ts"
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
 
@@ -86,15 +87,17 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       operationId: "appendEvents",
       summary: "Append a batch of budget events to a department-year, atomically",
       description:
-        "Every event is decoded and checked against the domain rules first; one bad event and nothing is written (400 malformed, 422 naming `events[i].field`). The same `Idempotency-Key` with the same body returns the original result; with another body, 409. `expectedVersion` (body) or `If-Match` guards against concurrent writers (409). The actor of every event is the calling key.",
+        "Every event is decoded and checked against the domain rules first; one bad event and nothing is written (400 malformed, 422 naming `events[i].field`). `dryRun=true` answers what the batch would do (200: versions, changed cells, check findings) and writes nothing. The same `Idempotency-Key` with the same body returns the original result; with another body, 409. `expectedVersion` (body) or `If-Match` guards against concurrent writers (409). The actor of every event is the calling key.",
       tag: "log",
       roles: ["writer"],
       params: DepartmentYearPath,
+      query: AppendQuery,
       headers: [
         {
           name: "Idempotency-Key",
           required: true,
-          description: "1–200 visible ASCII characters, unique per intended write",
+          description:
+            "1–200 visible ASCII characters, unique per intended write (optional with dryRun=true)",
         },
         {
           name: "If-Match",
@@ -108,6 +111,7 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
         description: "`events`: wire events (see docs/api.md); `expectedVersion`: optional",
       },
       responses: {
+        200: { description: "dryRun=true: what the batch would do; nothing written", schema: DryRunResponse },
         201: {
           description: "written (or the original result of a replayed request)",
           schema: AppendResponse,
@@ -129,6 +133,40 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
       const writer = requireWrite(c, code)
+      const { dryRun } = queryOf(c, AppendQuery)
+      if (dryRun === "true") {
+        const body = await jsonBodyOf(c, AppendBody)
+        const expected = expectedVersionOf(body.expectedVersion, c.req.header("if-match"))
+        const plan = await run(
+          deps.service.dryRun(
+            {
+              department: code,
+              year: Number(year),
+              events: body.events,
+              expectedVersion: expected === undefined ? undefined : { _tag: "Exact", version: expected },
+              actor: writer.actor,
+            },
+            { check: checkDisclosure },
+          ),
+        )
+        const s = plan.streams[0]
+        const streamId = Envelope.streamIdOf({ department: code, year: Number(year) })
+        return c.json(
+          {
+            dryRun: true,
+            ...(s ?? {
+              streamId,
+              fromVersion: 0,
+              toVersion: 0,
+              appended: 0,
+              skipped: 0,
+              diff: null,
+              checks: null,
+            }),
+          },
+          200,
+        )
+      }
       const key = c.req.header("idempotency-key")
       if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
         fail("malformed-request", "an Idempotency-Key header of 1–200 visible ASCII characters is required", [

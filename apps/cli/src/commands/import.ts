@@ -1,9 +1,10 @@
 /**
- * `ledger import FILE [--quiet]`: appends an NDJSON file of events, all or nothing, streaming it
+ * `ledger import FILE [--quiet] [--dry-run [--format txt|json]]`: appends an NDJSON file of events, all or nothing, streaming it
  * line by line (memory is bounded by one batch, whatever the file's size). Each event's
  * idempotency key makes a re-import append nothing; a bad line is reported with its number and
  * nothing is written. Progress (events, events/s, ETA) goes to stderr about once a second;
- * `--quiet` silences it and the closing summary.
+ * `--quiet` silences it and the closing summary. `--dry-run` writes nothing and prints what the
+ * import would do (import-dry-run.ts).
  *
  * @module
  */
@@ -14,6 +15,7 @@ import { createInterface } from "node:readline"
 import { importLines, type ImportProgress } from "@ledger/service"
 import { parse, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
+import { importDryRun } from "./import-dry-run.ts"
 
 const rate = (n: number, ms: number) => (ms <= 0 ? 0 : Math.round((n * 1000) / ms))
 
@@ -23,6 +25,8 @@ export const importCommand: Command = async (argv, ctx) => {
     ...storeFlags,
     actor: { type: "string" },
     quiet: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    format: { type: "string", default: "txt" },
   })
   const file = positionals[0]
   if (file === undefined) throw new UsageError("import needs a FILE")
@@ -34,6 +38,8 @@ export const importCommand: Command = async (argv, ctx) => {
     })
   const actor = values.actor ?? ctx.env["USER"] ?? "cli"
   const quiet = values.quiet === true
+  if (values["dry-run"] === true)
+    return importDryRun(path, { actor, format: values.format, flags: values }, ctx)
   return withStore(values, ctx, async (_service, store) => {
     const started = Date.now()
     let lastReport = started

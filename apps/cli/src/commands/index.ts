@@ -38,7 +38,9 @@ export const commands: Readonly<Record<string, Command>> = {
 /** Printed for `ledger help` and after a usage error. */
 export const HELP = `usage: pnpm ledger <command> [options]
 
-  import FILE                 append the events of an NDJSON file (all or nothing; re-import appends nothing)
+  import FILE [--dry-run [--format txt|json]]
+                              append the events of an NDJSON file (all or nothing; re-import appends nothing);
+                              --dry-run writes nothing and prints the versions, changed cells and findings
   disclosure --department D --year Y [--as-of AS-OF] [--format json|html|txt|csv|xlsx] [--out FILE]
   publish --department D --year Y [--date YYYY-MM-DD]
   verify [--anchor FILE]      recompute every hash chain (and check the heads of an anchor file);

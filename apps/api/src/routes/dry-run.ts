@@ -1,0 +1,38 @@
+/**
+ * The dry run of an append (`POST …/events?dryRun=true`): its query parameter and its answer's
+ * schema. The service decides and replays the batch without writing (`@ledger/service` dry-run);
+ * the answer carries the versions it would take, the cells of the current document it would change
+ * and the auditor's findings on the document it would produce.
+ */
+import { CheckResult } from "@ledger/audit"
+import { DisclosureDiff } from "@ledger/projections"
+import { Schema } from "effect"
+
+/** `dryRun=true`: decide and replay, write nothing. @category models */
+export const AppendQuery = Schema.Struct({
+  dryRun: Schema.optional(Schema.Literals(["true", "false"])).annotate({
+    description:
+      "true: check the batch and answer what it would do (versions, changed cells, check findings) without writing; no Idempotency-Key needed",
+  }),
+})
+
+/** What a batch would do, written nowhere. @category models */
+export const DryRunResponse = Schema.Struct({
+  dryRun: Schema.Literal(true),
+  streamId: Schema.String,
+  fromVersion: Schema.Int,
+  toVersion: Schema.Int,
+  appended: Schema.Int,
+  skipped: Schema.Int,
+  diff: Schema.NullOr(DisclosureDiff).annotate({
+    description:
+      "the cells and narrative sections of the current document the batch would change; null for a new stream",
+  }),
+  checks: Schema.NullOr(CheckResult).annotate({
+    description:
+      "the auditor's checks (R1–R16) on the document after the batch; null when none can be made yet",
+  }),
+  notDisclosable: Schema.optional(Schema.String).annotate({
+    description: "why no document can be made after the batch (e.g. no department profile yet)",
+  }),
+}).annotate({ identifier: "DryRunResponse" })
