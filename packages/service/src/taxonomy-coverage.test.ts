@@ -73,6 +73,12 @@ describe("one department per function class", () => {
     )
     expect([...xiangByClass.keys()].sort()).toEqual([...classesWithXiang].sort())
     expect(xiangByClass.get("213")).toBeDefined()
+    // Every expenditure class of 201–234 that the classification gives 项 to (not 209 社会保险基金,
+    // 219 援助其他地区 or 227 预备费, booked without 项 here), and 21301 农业农村 in full.
+    expect(xiangByClass.size).toBeGreaterThanOrEqual(27)
+    const codes = new Set(listing.function.map((e) => e.code))
+    for (const c of ["2130101", "2130102", "2130104", "2130106", "2130122", "2130153", "2130199"])
+      expect(codes.has(c), c).toBe(true)
   })
 
   it.each([...xiangByClass])("class %s: a line under %s is accepted and published", async (cls, code) => {
