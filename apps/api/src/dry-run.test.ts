@@ -4,6 +4,7 @@
  * does not move, the Idempotency-Key is not needed and not used up, and a bad batch is refused as
  * the write would refuse it.
  */
+import Ajv from "ajv"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { makeHarness } from "./testing-fixtures/harness.ts"
@@ -35,6 +36,24 @@ describe("append with dryRun=true", () => {
     expect(plan.diff?.cells.some((c) => c.table === "1")).toBe(true)
     expect(Array.isArray(plan.checks?.findings)).toBe(true)
     expect(await head(h)).toBe(v0)
+
+    // The answer is what the OpenAPI document declares for 200.
+    const doc = (await (await h.call("/v1/openapi.json")).json()) as {
+      paths: Record<
+        string,
+        { post: { responses: Record<string, { content: Record<string, { schema: object }> }> } }
+      >
+      components: object
+    }
+    const schema =
+      doc.paths["/v1/departments/{code}/years/{year}/events"]?.post.responses["200"]?.content[
+        "application/json"
+      ]?.schema
+    const validate = new Ajv({ allErrors: true, unknownFormats: "ignore", logger: false }).compile({
+      allOf: [schema],
+      components: doc.components,
+    })
+    expect(validate(plan), JSON.stringify(validate.errors)).toBe(true)
 
     const real = await h.call(EVENTS, {
       ...postJson(body, { "idempotency-key": "after-dry" }),
