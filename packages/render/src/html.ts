@@ -7,8 +7,9 @@
  */
 import type { Disclosure, DisclosureRow } from "@ledger/projections"
 import { escapeHtml as e } from "./escape.ts"
-import { outline, performanceGrid, tableCaption, type Block } from "./outline.ts"
+import { outline, tableCaption, type Block } from "./outline.ts"
 import { chartSvg } from "./svg-charts.ts"
+import { performanceBody } from "./performance-html.ts"
 
 const STYLE = `
 @page { size: A4; margin: 18mm 15mm; }
@@ -22,7 +23,7 @@ p { text-indent: 2em; margin: 0.3em 0; }
 section.table, section.performance { break-before: page; page-break-before: always; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; }
 caption { font-size: 13pt; font-weight: bold; padding-bottom: 0.3em; }
-.meta { display: flex; justify-content: space-between; font-size: 9pt; }
+.meta { display: flex; justify-content: space-between; font-size: 9pt; font-weight: normal; text-align: left; }
 th, td { border: 1px solid #000; padding: 1px 4px; }
 td.amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -30,6 +31,9 @@ thead { display: table-header-group; }
 .note { font-size: 9pt; text-indent: 0; }
 figure { margin: 1em 0; text-align: center; break-inside: avoid; }
 figcaption { font-weight: bold; }
+svg.chart { max-width: 100%; height: auto; }
+section.performance table { table-layout: fixed; }
+section.performance td { word-break: break-all; vertical-align: top; }
 `.trim()
 
 const AMOUNT = /^-?\d+\.\d{2}$/
@@ -49,15 +53,15 @@ const tableHtml = (b: Extract<Block, { kind: "table" }>): string => {
     .join("")
   const notes = b.table.notes.map((n) => `<p class="note">${e(n)}</p>`).join("")
   return (
-    `<section class="table" id="table-${e(b.table.id)}"><div class="meta"><span>${e(dept)}</span><span>${e(unit)}</span></div>` +
-    `<table><caption>${e(title)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>${notes}</section>`
+    // The title first, then the 部门名称 / 单位 line under it, as the printed forms have them.
+    `<section class="table" id="table-${e(b.table.id)}"><table><caption>${e(title)}` +
+    `<div class="meta"><span>${e(dept)}</span><span>${e(unit)}</span></div></caption>` +
+    `<thead>${head}</thead><tbody>${body}</tbody></table>${notes}</section>`
   )
 }
 
 const performanceHtml = (b: Extract<Block, { kind: "performance" }>): string => {
-  const rows = performanceGrid(b.table)
-    .map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`)
-    .join("")
+  const rows = performanceBody(b.table)
   return (
     `<section class="performance" id="targets-${e(b.table.projectId)}"><table>` +
     `<caption>${e(b.table.title)}<br>${e(b.table.yearLabel)}</caption><tbody>${rows}</tbody></table></section>`

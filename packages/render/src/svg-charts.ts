@@ -12,14 +12,30 @@ const PALETTE = ["#3b6ea8", "#e08a2e", "#4f9d5d", "#c4463a", "#8065a8", "#8c6d4f
 const colour = (i: number): string => PALETTE[i % PALETTE.length] ?? "#7f7f7f"
 const f = (n: number): string => n.toFixed(2)
 
+/** The legend text of one point: label, value with unit, share of the total. */
+const legendText = (chart: NarrativeChart, i: number, total: number): string => {
+  const p = chart.series[i]
+  const pct = total > 0 ? ((Number(p?.value ?? 0) / total) * 100).toFixed(2) : "0.00"
+  return `${p?.label ?? ""} ${p?.value ?? ""}${chart.unit}（${pct}%）`
+}
+
+/** Width of a 12px text line: a CJK character is a full em, anything else about 0.6 em. */
+const textWidth = (text: string): number =>
+  [...text].reduce((w, ch) => w + (/[\u2E80-\uFFFF]/.test(ch) ? 12 : 7.2), 0)
+
+/** The width that shows the widest legend line after `x` in full (never less than `min`). */
+const widthFor = (chart: NarrativeChart, x: number, total: number, min: number): number =>
+  Math.ceil(
+    Math.max(min, ...chart.series.map((_, i) => x + 18 + textWidth(legendText(chart, i, total)) + 10)),
+  )
+
 const legend = (chart: NarrativeChart, x: number, y0: number, total: number): string =>
   chart.series
-    .map((p, i) => {
+    .map((_, i) => {
       const y = y0 + i * 22
-      const pct = total > 0 ? ((Number(p.value) / total) * 100).toFixed(2) : "0.00"
       return (
         `<rect x="${x}" y="${y}" width="12" height="12" fill="${colour(i)}"/>` +
-        `<text x="${x + 18}" y="${y + 11}" font-size="12">${escapeHtml(p.label)} ${escapeHtml(p.value)}${chart.unit}（${pct}%）</text>`
+        `<text x="${x + 18}" y="${y + 11}" font-size="12">${escapeHtml(legendText(chart, i, total))}</text>`
       )
     })
     .join("")
@@ -41,7 +57,7 @@ const pie = (chart: NarrativeChart): string => {
     return `<path d="M${cx},${cy} L${f(x1)},${f(y1)} A${r},${r} 0 ${sweep > Math.PI ? 1 : 0} 1 ${f(x2)},${f(y2)} Z" fill="${colour(i)}" stroke="#fff" stroke-width="1"/>`
   })
   const height = Math.max(270, 30 + chart.series.length * 22)
-  return svg(chart, 620, height, slices.join("") + legend(chart, 280, 30, total))
+  return svg(chart, widthFor(chart, 280, total, 620), height, slices.join("") + legend(chart, 280, 30, total))
 }
 
 const bar = (chart: NarrativeChart): string => {
@@ -58,12 +74,15 @@ const bar = (chart: NarrativeChart): string => {
       `<text x="${x + width / 2}" y="${f(base - h - 6)}" font-size="12" text-anchor="middle">${escapeHtml(chart.series[i]?.value ?? "")}</text>`
     )
   })
-  const axis = `<line x1="40" y1="${base}" x2="${60 + values.length * 110}" y2="${base}" stroke="#333"/>`
+  const axisEnd = 60 + values.length * 110
+  const axis = `<line x1="40" y1="${base}" x2="${axisEnd}" y2="${base}" stroke="#333"/>`
+  // The legend sits right of the last bar, so bars and legend never overlap.
+  const legendX = Math.max(400, axisEnd + 20)
   return svg(
     chart,
-    620,
+    widthFor(chart, legendX, total, 620),
     Math.max(270, 30 + chart.series.length * 22),
-    axis + bars.join("") + legend(chart, 400, 30, total),
+    axis + bars.join("") + legend(chart, legendX, 30, total),
   )
 }
 

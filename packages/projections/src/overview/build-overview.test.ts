@@ -32,6 +32,33 @@ describe("buildOverview", () => {
     expect(o.organization).toBe("有两个下属单位，分别为测试局机关、乙中心")
   })
 
+  it("does not count the bureau among its own 下属单位: the whole is 预算单位 (含机关本级)", () => {
+    const profile = {
+      event: {
+        type: "DepartmentProfileRecorded",
+        data: {
+          departmentCode: "105",
+          name: "示例县农业农村局",
+          regionName: "示例县",
+          template: "shanxi-county-13",
+          duties: [],
+        },
+      },
+    } as const
+    const o = buildOverview(
+      BudgetState.fold([
+        profile,
+        unit("U1", "示例县农业农村局", "administrative"),
+        unit("U2", "示例县农业技术推广中心", "public-institution"),
+      ]),
+      taxonomy,
+    )
+    expect(o.organization).toBe(
+      "共有两个预算单位（含机关本级），分别为示例县农业农村局、示例县农业技术推广中心",
+    )
+    expect(o.organization).not.toContain("下属单位")
+  })
+
   it("says 无 before any unit is registered", () => {
     expect(buildOverview(BudgetState.initialState, taxonomy)).toEqual({
       duties: [],

@@ -38,12 +38,18 @@ export const buildOverview = (state: BudgetState.BudgetState, taxonomy: Taxonomy
       unitType: u.unitType,
       unitTypeName: taxonomy.unitTypeName(u.unitType),
     }))
+  const count = units.length === 2 ? "两" : toChineseNumeral(units.length)
+  const names = units.map((u) => u.name).join("、")
+  // The bureau's own 机关 is not a 下属单位 of itself: name the whole as 预算单位 (含机关本级).
+  const withOffice = state.profile !== undefined && units.some((u) => u.name === state.profile?.name)
   return {
     duties: state.profile?.duties ?? [],
     units,
     organization:
       units.length === 0
         ? "无"
-        : `有${units.length === 2 ? "两" : toChineseNumeral(units.length)}个下属单位，分别为${units.map((u) => u.name).join("、")}`,
+        : withOffice
+          ? `共有${count}个预算单位（含机关本级），分别为${names}`
+          : `有${count}个下属单位，分别为${names}`,
   }
 }

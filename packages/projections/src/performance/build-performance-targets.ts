@@ -37,6 +37,13 @@ const LIFE: Record<Codes.ProjectLife, (years: number) => string> = {
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
+ * The form's level line for a region: "屯留区县(区)级" as the county form prints it for a 区, but
+ * "示例县级" for a 县 (never "示例县县(区)级"), and "县(区)级" alone when no region is recorded.
+ */
+export const levelOf = (region: string): string =>
+  region.endsWith("县") ? `${region}级` : `${region}县(区)级`
+
+/**
  * Builds the tables. A project whose unit or targets are missing is skipped: a table without
  * them would print empty headings.
  * @category projections
@@ -56,7 +63,7 @@ export const buildPerformanceTargets = ({
       if (t === undefined || unit === undefined) return []
       const table: PerformanceTargetTable = {
         projectId: p.projectId,
-        title: `${region}县(区)级预算部门(单位)项目支出绩效目标表`,
+        title: `${levelOf(region)}预算部门(单位)项目支出绩效目标表`,
         yearLabel: `(${year}年度)`,
         projectName: p.name,
         department,
