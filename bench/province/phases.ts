@@ -32,8 +32,17 @@ export interface PhaseResult {
 
 const peak = () => process.resourceUsage().maxRSS / 1024
 
-const lines = (file: string) =>
-  createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity })
+/**
+ * The file's lines. The iterator is taken at once: readline emits from the start, and lines
+ * emitted before an iterator exists would be lost while the import opens its transaction.
+ */
+const lines = (file: string): AsyncIterable<string> => {
+  const iterator = createInterface({
+    input: createReadStream(file, { encoding: "utf8" }),
+    crlfDelay: Infinity,
+  })[Symbol.asyncIterator]()
+  return { [Symbol.asyncIterator]: () => iterator }
+}
 
 const openStore = (target: { readonly pg?: string; readonly pglite?: string }) =>
   Effect.runPromise(

@@ -43,7 +43,8 @@ interface PgError {
 const toUnavailable = (error: unknown): StoreUnavailable =>
   new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) })
 
-const mapAppendError = (prepared: PreparedAppend, error: unknown): AppendError => {
+/** Maps a `ledger_append` (or `ledger_copy_*`) failure to the typed append error. */
+export const mapAppendError = (prepared: PreparedAppend, error: unknown): AppendError => {
   const e = (typeof error === "object" && error !== null ? error : {}) as PgError
   switch (e.message) {
     case "ledger:idempotency-conflict":

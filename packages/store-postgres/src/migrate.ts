@@ -11,6 +11,7 @@ import * as m20261129 from "./migrations/2026-11-29T1200_create_events.ts"
 import * as m20261129b from "./migrations/2026-11-29T1500_append_unnest.ts"
 import * as m20261130 from "./migrations/2026-11-30T0900_database_clock.ts"
 import * as m20261130c from "./migrations/2026-11-30T1100_partition_by_year.ts"
+import * as m20261130d from "./migrations/2026-11-30T2300_copy_append.ts"
 
 /** Every migration, by its frozen name. @category models */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,10 +19,11 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-29T1500_append_unnest": m20261129b,
   "2026-11-30T0900_database_clock": m20261130,
   "2026-11-30T1100_partition_by_year": m20261130c,
+  "2026-11-30T2300_copy_append": m20261130d,
 }
 
 /** The schema version this release writes and reads. @category models */
-export const KNOWN_SCHEMA_VERSION = 4
+export const KNOWN_SCHEMA_VERSION = 5
 
 const unavailable = (error: unknown) =>
   new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) })

@@ -23,7 +23,10 @@ export interface PgStoreOptions {
 }
 
 /** Opens a pg pool as a Kysely database (no schema check). @category constructors */
-export const makePgKysely = (options: PgStoreOptions): Kysely<Database> => {
+export const makePgKysely = (options: PgStoreOptions): Kysely<Database> => makePgPool(options).db
+
+/** A pg pool and the Kysely database on it. */
+const makePgPool = (options: PgStoreOptions): { readonly db: Kysely<Database>; readonly pool: pg.Pool } => {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
@@ -35,7 +38,7 @@ export const makePgKysely = (options: PgStoreOptions): Kysely<Database> => {
   // Nor may a checked-out client whose backend is terminated mid-transaction (pg_terminate_backend):
   // its query fails (StoreUnavailable), and the client's own "error" event must not go unhandled.
   pool.on("connect", (client) => client.on("error", () => undefined))
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) })
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }), pool }
 }
 
 /**
@@ -46,10 +49,10 @@ export const makePgEventStore = (
   options: PgStoreOptions,
 ): Effect.Effect<TransactionalEventStore, StoreUnavailable | SchemaTooNew> =>
   Effect.gen(function* () {
-    const db = makePgKysely(options)
+    const { db, pool } = makePgPool(options)
     const ready = options.migrate === false ? checkSchema(db) : migrate(db)
     yield* Effect.tapError(ready, () => Effect.promise(() => db.destroy()))
-    return withTransactions(db, makeKyselyEventStore(db, { destroy: () => db.destroy() }))
+    return withTransactions(db, makeKyselyEventStore(db, { destroy: () => db.destroy() }), pool)
   })
 
 /** A Layer providing the PostgreSQL {@link EventStore}; the pool closes with the Layer's scope. @category layers */

@@ -9,11 +9,14 @@
  */
 import { Effect, Exit } from "effect"
 import type { Cause } from "effect"
-import { sql } from "kysely"
-import type { Kysely } from "kysely"
+import { Kysely, PostgresDialect, sql } from "kysely"
+import type { PostgresPoolClient } from "kysely"
+import Cursor from "pg-cursor"
+import type pg from "pg"
 import { StoreUnavailable } from "@ledger/eventstore"
 import type { EventStoreShape } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
+import { makeCopyAppend } from "./copy-append.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 
 const inFlightWriters = sql<{ n: number }>`
@@ -32,52 +35,107 @@ class Rollback<E> {
 }
 
 /**
+ * Runs `body` in one transaction on `conn` (a single connection), against `store` bound to it.
+ * @category constructors
+ */
+const runOn = async <A, E>(
+  conn: Kysely<Database>,
+  store: EventStoreShape,
+  body: (store: EventStoreShape) => Effect.Effect<A, E>,
+): Promise<A | Rollback<E>> => {
+  await sql`begin`.execute(conn)
+  let exit: Exit.Exit<A, E>
+  try {
+    exit = await Effect.runPromiseExit(body(store))
+  } catch (error) {
+    await sql`rollback`.execute(conn).catch(() => undefined)
+    throw error
+  }
+  if (Exit.isFailure(exit)) {
+    await sql`rollback`.execute(conn)
+    return new Rollback(exit.cause)
+  }
+  await sql`select pg_advisory_lock(3, 0)`.execute(conn)
+  try {
+    for (let waited = 0; (await inFlightWriters.execute(conn)).rows[0]?.n ?? 0; waited++) {
+      if (waited > 6_000) throw new Error("other writers did not finish within 30 s; nothing was written")
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    await sql`commit`.execute(conn)
+  } catch (error) {
+    await sql`rollback`.execute(conn).catch(() => undefined)
+    throw error
+  } finally {
+    await sql`select pg_advisory_unlock(3, 0)`.execute(conn).catch(() => undefined)
+  }
+  return exit.value
+}
+
+const settle = <A, E>(run: () => Promise<A | Rollback<E>>): Effect.Effect<A, E | StoreUnavailable> =>
+  Effect.flatMap(
+    Effect.tryPromise({
+      try: run,
+      catch: (error) =>
+        new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) }),
+    }),
+    (result): Effect.Effect<A, E> =>
+      result instanceof Rollback ? Effect.failCause(result.cause) : Effect.succeed(result),
+  )
+
+/**
  * Runs `body` against a store bound to one transaction on `db`.
  * @category constructors
  */
 export const transactionOn =
   (db: Kysely<Database>) =>
   <A, E>(body: (store: EventStoreShape) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
-    Effect.flatMap(
-      Effect.tryPromise({
-        try: () =>
-          db.connection().execute(async (conn) => {
-            await sql`begin`.execute(conn)
-            let exit: Exit.Exit<A, E>
-            try {
-              exit = await Effect.runPromiseExit(
-                body(makeKyselyEventStore(conn, { destroy: () => Promise.resolve() })),
-              )
-            } catch (error) {
-              await sql`rollback`.execute(conn).catch(() => undefined)
-              throw error
-            }
-            if (Exit.isFailure(exit)) {
-              await sql`rollback`.execute(conn)
-              return new Rollback(exit.cause)
-            }
-            await sql`select pg_advisory_lock(3, 0)`.execute(conn)
-            try {
-              for (let waited = 0; (await inFlightWriters.execute(conn)).rows[0]?.n ?? 0; waited++) {
-                if (waited > 6_000)
-                  throw new Error("other writers did not finish within 30 s; nothing was written")
-                await new Promise((resolve) => setTimeout(resolve, 5))
-              }
-              await sql`commit`.execute(conn)
-            } catch (error) {
-              await sql`rollback`.execute(conn).catch(() => undefined)
-              throw error
-            } finally {
-              await sql`select pg_advisory_unlock(3, 0)`.execute(conn).catch(() => undefined)
-            }
-            return exit.value
-          }),
-        catch: (error) =>
-          new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) }),
-      }),
-      (result): Effect.Effect<A, E> =>
-        result instanceof Rollback ? Effect.failCause(result.cause) : Effect.succeed(result),
+    settle(() =>
+      db
+        .connection()
+        .execute((conn) =>
+          runOn(conn, makeKyselyEventStore(conn, { destroy: () => Promise.resolve() }), body),
+        ),
     )
+
+/**
+ * The same on a pg pool, with one client held for the transaction: the store given to `body` also
+ * has `appendBulk`, the COPY path ({@link makeCopyAppend}), which needs the client itself.
+ * @category constructors
+ */
+const transactionOnPool =
+  (pool: pg.Pool) =>
+  <A, E>(body: (store: EventStoreShape) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
+    settle(async () => {
+      const client = await pool.connect()
+      let broken: Error | undefined
+      try {
+        const conn = new Kysely<Database>({
+          dialect: new PostgresDialect({
+            // Kysely releases its connection after each query; the client stays ours until the end.
+            pool: {
+              connect: () =>
+                Promise.resolve({
+                  query: ((...args: Parameters<typeof client.query>) =>
+                    client.query(...args)) as unknown as PostgresPoolClient["query"],
+                  release: () => undefined,
+                }),
+              end: () => Promise.resolve(),
+            },
+            cursor: Cursor,
+          }),
+        })
+        const store = {
+          ...makeKyselyEventStore(conn, { destroy: () => Promise.resolve() }),
+          appendBulk: makeCopyAppend(conn, client),
+        }
+        return await runOn(conn, store, body)
+      } catch (error) {
+        broken = error instanceof Error ? error : new Error(String(error))
+        throw error
+      } finally {
+        client.release(broken)
+      }
+    })
 
 /** A store that can also run several appends as one transaction. @category models */
 export type TransactionalEventStore = EventStoreShape & {
@@ -85,7 +143,11 @@ export type TransactionalEventStore = EventStoreShape & {
 }
 
 /** Adds {@link transactionOn} to the store on `db`. @category constructors */
-export const withTransactions = (db: Kysely<Database>, store: EventStoreShape): TransactionalEventStore => ({
+export const withTransactions = (
+  db: Kysely<Database>,
+  store: EventStoreShape,
+  pool?: pg.Pool,
+): TransactionalEventStore => ({
   ...store,
-  transaction: transactionOn(db),
+  transaction: pool === undefined ? transactionOn(db) : transactionOnPool(pool),
 })

@@ -1,0 +1,119 @@
+/**
+ * The COPY path of a bulk append (migration 5), for the streaming import on PostgreSQL: one
+ * `ledger_copy_begin` (locks, idempotency and version checks, a reserved position range and
+ * database-clock instant, the stream heads), the hash chain computed here from those heads, the
+ * rows streamed with `COPY … FROM STDIN` into the session's staging table, and one
+ * `ledger_copy_commit` that re-checks every row set-based and writes them into `events` and
+ * `streams`. The same result and errors as `append`, without the request-level replay record
+ * (each event's own key makes a repeat append nothing). Runs only inside a transaction: the
+ * staging tables are dropped at its commit.
+ *
+ * @module
+ */
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
+import { Effect, Result } from "effect"
+import { sql } from "kysely"
+import type { Kysely } from "kysely"
+import type pg from "pg"
+import { from as copyFrom } from "pg-copy-streams"
+import { DATABASE_CLOCK_PLACEHOLDER, prepareAppend, sha256Hex, StoreUnavailable } from "@ledger/eventstore"
+import type { AppendError, AppendResult, EventStoreShape, PreparedAppend } from "@ledger/eventstore"
+import type { Database } from "./database.ts"
+import { mapAppendError } from "./kysely-store.ts"
+
+interface Begun {
+  readonly recordedAt: string | null
+  readonly firstPosition: number | null
+  readonly heads: ReadonlyArray<{ readonly version: number; readonly hash: string; readonly fresh: number }>
+  readonly skip: ReadonlyArray<number> | null
+}
+
+const COLUMNS =
+  "ord, stream_id, version, event_id, type, idempotency_key, occurred_key, body_hash, content, prev_hash, hash"
+
+/** A field in COPY's text format: backslash, tab, newline and carriage return escaped. */
+const field = (text: string): string =>
+  /[\\\t\n\r]/.test(text)
+    ? text.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r")
+    : text
+
+/** The staged rows as COPY text, in chunks of about 256 KB, with the chain hashed from each head. */
+function* rowsOf(p: PreparedAppend, begun: Begun, skip: ReadonlySet<number>): Generator<string> {
+  const recordedAt = begun.recordedAt ?? ""
+  let chunk = ""
+  let index = 0
+  let ord = 0
+  for (const [i, stream] of p.streams.entries()) {
+    const head = begun.heads[i] ?? { version: 0, hash: "0".repeat(64), fresh: 0 }
+    let prev = head.hash
+    let version = head.version
+    for (const e of stream.events) {
+      index++
+      if (skip.has(index)) continue
+      version++
+      const canonical = `{"event":${e.content.replace(DATABASE_CLOCK_PLACEHOLDER, recordedAt)},"prevHash":"${prev}","version":${version}}`
+      const hash = sha256Hex(canonical)
+      chunk += `${++ord}\t${field(stream.streamId)}\t${version}\t${field(e.eventId)}\t${field(e.type)}\t${field(e.idempotencyKey)}\t${field(e.occurredKey)}\t${e.bodyHash}\t${field(e.content)}\t${prev}\t${hash}\n`
+      prev = hash
+      if (chunk.length > 262_144) {
+        yield chunk
+        chunk = ""
+      }
+    }
+  }
+  if (chunk !== "") yield chunk
+}
+
+const resultOf = (p: PreparedAppend, begun: Begun): AppendResult => {
+  const total = begun.heads.reduce((n, h) => n + h.fresh, 0)
+  const first = begun.firstPosition
+  return {
+    streams: p.streams.map((s, i) => {
+      const head = begun.heads[i] ?? { version: 0, hash: "", fresh: 0 }
+      return {
+        streamId: s.streamId,
+        fromVersion: head.version + 1,
+        toVersion: head.version + head.fresh,
+        appended: head.fresh,
+        skipped: s.events.length - head.fresh + s.duplicatesInRequest,
+      }
+    }),
+    positions: first === null ? [] : Array.from({ length: total }, (_, k) => first + k),
+    firstPosition: first,
+    lastPosition: first === null || total === 0 ? null : first + total - 1,
+  }
+}
+
+/**
+ * A bulk `append` over `conn` (a Kysely bound to `client`'s open transaction), writing by COPY.
+ * @category constructors
+ */
+export const makeCopyAppend =
+  (conn: Kysely<Database>, client: pg.ClientBase): EventStoreShape["append"] =>
+  (requests, options) =>
+    Effect.suspend(() => {
+      const prepared = prepareAppend(requests, options, "database")
+      if (Result.isFailure(prepared)) return Effect.fail(prepared.failure)
+      const p = prepared.success
+      const events = p.streams.flatMap((s) => s.events)
+      return Effect.tryPromise({
+        try: async (): Promise<AppendResult> => {
+          const begin = await sql<{ r: string }>`select ledger_copy_begin(
+            ${p.streams.map((s) => s.streamId)}::text[],
+            ${p.streams.map((s) => (s.expectedVersion._tag === "Exact" ? s.expectedVersion.version : s.expectedVersion._tag === "NoStream" ? 0 : -1))}::int[],
+            ${p.streams.map((s) => s.events.length)}::int[],
+            ${events.map((e) => e.idempotencyKey)}::text[],
+            ${events.map((e) => e.bodyHash)}::text[]) as r`.execute(conn)
+          const begun = JSON.parse(begin.rows[0]?.r ?? "null") as Begun
+          if (begun.heads.some((h) => h.fresh > 0))
+            await pipeline(
+              Readable.from(rowsOf(p, begun, new Set(begun.skip ?? []))),
+              client.query(copyFrom(`COPY pg_temp.ledger_copy_rows (${COLUMNS}) FROM STDIN`)),
+            )
+          await sql`select ledger_copy_commit()`.execute(conn)
+          return resultOf(p, begun)
+        },
+        catch: (error): AppendError => (error instanceof StoreUnavailable ? error : mapAppendError(p, error)),
+      })
+    })
