@@ -20,19 +20,19 @@ import { toLogged } from "./testing/logged.ts"
 
 const PINS = {
   Published: {
-    document: "7c8f56f7255f1b6c3e3f01ab8b862f38ef79e41e3d77d50b1b1c134d4de05c04",
+    document: "bdffb3d4e11efd82c9d7ac4d819259e77df96e7b4fcbd589b52a60882234b3af",
     tables: "105e1d59df8e1e235b15cb5b7f91e045ebd89da535bebd1811a816199a6d5812",
     narrative: "c97c243aad3c57e2e399782b2d71a3e1438fc65ccf20a1432dec54627e026406",
-    performanceTargets: "40ca0dbfc913d13614bf5c12fcc1f81649713a4d291839f2265d99166ade08e0",
+    performanceTargets: "b9e8909282203d3e32ecec66db13d44eac6ea7b96c18c320da5985f9a67848c5",
     overview: "e439f9586811cf9754bf6d3d9ab0664d6619af9b659708ea1940f0a1cdd220fe",
     glossary: "2fea9bdc4534d55af4c9e759823d862bdc9090e95e0b6a5597031da9608ca113",
     asOf: "d34f4f308e9e7a7238a0671f5c2e6f8e3d9f09d2c6bc7831b0d68fd94e2f0b31",
   },
   Current: {
-    document: "d20a2cb35179e0315cef6a7a610fc7604bd6f4945701917720f37eddcc26a4cf",
+    document: "1553af4f0d9562299ff581e79161413a3c1f18ec3b3f9757fb05be7643e678f5",
     tables: "7d84924f1f0b67f5a5261cbb78a46fea367684529ecb18b529c5c38d5fdcdee7",
     narrative: "a92bb3cf8e01222c4a634b648c11359d4bc748687e280ab686845e8b0d9bd5c6",
-    performanceTargets: "40ca0dbfc913d13614bf5c12fcc1f81649713a4d291839f2265d99166ade08e0",
+    performanceTargets: "b9e8909282203d3e32ecec66db13d44eac6ea7b96c18c320da5985f9a67848c5",
     overview: "e439f9586811cf9754bf6d3d9ab0664d6619af9b659708ea1940f0a1cdd220fe",
     glossary: "2fea9bdc4534d55af4c9e759823d862bdc9090e95e0b6a5597031da9608ca113",
     asOf: "59eda303931b3908c1c17c5a76574d8ac0c205c9717d034819962fd71f62ad25",

@@ -86,6 +86,7 @@ export {
 } from "./narrative/index.ts"
 export {
   buildPerformanceTargets,
+  FundsYuan,
   PerformanceTargetTable,
   PrintedFunds,
   PrintedIndicator,

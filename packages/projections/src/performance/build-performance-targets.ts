@@ -7,7 +7,7 @@
  * @module performance/build-performance-targets
  */
 import { type BudgetEvent, type BudgetState, type Codes, Money } from "@ledger/domain"
-import type { PerformanceTargetTable, PrintedFunds } from "./schema.ts"
+import type { FundsYuan, PerformanceTargetTable, PrintedFunds } from "./schema.ts"
 
 /** What the performance tables are built from. @category models */
 export interface PerformanceInput {
@@ -26,6 +26,17 @@ const printFunds = (f: Funds): PrintedFunds => ({
   local: yuan(f.local),
   selfRaised: yuan(f.selfRaised),
   other: yuan(f.other),
+})
+
+const amount = (a: string | undefined): string => (a === undefined ? "" : Money.make(a))
+
+const yuanFunds = (f: Funds): FundsYuan => ({
+  total: amount(f.total),
+  central: amount(f.central),
+  provincial: amount(f.provincial),
+  local: amount(f.local),
+  selfRaised: amount(f.selfRaised),
+  other: amount(f.other),
 })
 
 const LIFE: Record<Codes.ProjectLife, (years: number) => string> = {
@@ -72,6 +83,8 @@ export const buildPerformanceTargets = ({
         period: `${p.periodYears}年`,
         implementationFunds: printFunds(t.implementationFunds),
         annualFunds: printFunds(t.annualFunds),
+        implementationFundsYuan: yuanFunds(t.implementationFunds),
+        annualFundsYuan: yuanFunds(t.annualFunds),
         overview: t.overview,
         basis: t.basis,
         necessity: t.necessity,

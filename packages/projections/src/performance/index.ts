@@ -4,4 +4,4 @@
  * @module performance
  */
 export { buildPerformanceTargets } from "./build-performance-targets.ts"
-export { PerformanceTargetTable, PrintedFunds, PrintedIndicator } from "./schema.ts"
+export { FundsYuan, PerformanceTargetTable, PrintedFunds, PrintedIndicator } from "./schema.ts"

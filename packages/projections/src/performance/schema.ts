@@ -19,6 +19,22 @@ export const PrintedFunds = Schema.Struct({
 /** @category models */
 export type PrintedFunds = typeof PrintedFunds.Type
 
+/**
+ * The same funds as amounts: 元 strings with two decimals (`"36000.00"`), `""` for a source the
+ * unit did not declare — for machines, where `PrintedFunds` is the display text.
+ * @category models
+ */
+export const FundsYuan = Schema.Struct({
+  total: Schema.String,
+  central: Schema.String,
+  provincial: Schema.String,
+  local: Schema.String,
+  selfRaised: Schema.String,
+  other: Schema.String,
+})
+/** @category models */
+export type FundsYuan = typeof FundsYuan.Type
+
 /** One indicator row: 一级/二级/三级 and value for the implementation period, then for the year. @category models */
 export const PrintedIndicator = Schema.Struct({
   level1: Schema.String,
@@ -44,6 +60,8 @@ export const PerformanceTargetTable = Schema.Struct({
   period: Schema.String,
   implementationFunds: PrintedFunds,
   annualFunds: PrintedFunds,
+  implementationFundsYuan: FundsYuan,
+  annualFundsYuan: FundsYuan,
   overview: Schema.String,
   basis: Schema.String,
   necessity: Schema.String,
