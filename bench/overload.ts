@@ -3,7 +3,9 @@
  * holds the reference department plus one-fen adjustments up to 10⁴ events (10³ with
  * `BENCH_QUICK=1`); 8 connections replay its current disclosure continuously while one connection
  * reads `GET /v1/health` and another `GET /v1/departments`. Target: small GET p99 < 100 ms. Replays
- * beyond the admission gate are answered 503 (counted, not failures). Run alone: `npx tsx bench/overload.ts`.
+ * beyond the admission gate are answered 503 (counted, not failures). The scenario runs twice: with
+ * replays on worker threads (the default, `LEDGER_REPLAY_WORKERS=2`) and with the in-process
+ * fallback (`LEDGER_REPLAY_WORKERS=0`), for comparison. Run alone: `npx tsx bench/overload.ts`.
  *
  * @module
  */
@@ -14,14 +16,23 @@ import { pathToFileURL } from "node:url"
 import { autocannon, startServer } from "./api.ts"
 import { formatRows, type BenchRow } from "./report.ts"
 
-/** Runs the scenario; rows carry the small GETs' p99 and the replays' throughput. */
+/** Runs the scenario with and without replay workers; rows carry the small GETs' p99 and the replays' throughput. */
 export const benchOverload = async (
   options: { readonly quick?: boolean; readonly durationSec?: number } = {},
-) => {
+): Promise<Array<BenchRow>> => [...(await scenario(options, 2)), ...(await scenario(options, 0))]
+
+/** Label of a run: where the replays ran. */
+const where = (workers: number): string =>
+  workers === 0 ? "replays in process (fallback)" : `replays on ${workers} worker threads`
+
+const scenario = async (
+  options: { readonly quick?: boolean; readonly durationSec?: number },
+  workers: number,
+): Promise<Array<BenchRow>> => {
   const events = options.quick ? 1_000 : 10_000
   const duration = options.durationSec ?? (options.quick ? 3 : 10)
   const dir = mkdtempSync(path.join(tmpdir(), "ledger-bench-overload-"))
-  const server = await startServer({ LEDGER_STORE: dir })
+  const server = await startServer({ LEDGER_STORE: dir, LEDGER_REPLAY_WORKERS: String(workers) })
   try {
     const base = `${server.url}/v1/departments/002/years/2026`
     for (let done = 73, batch = 0; done < events; batch++) {
@@ -54,6 +65,9 @@ export const benchOverload = async (
       done += size
     }
     const auth = { authorization: `Bearer ${server.auditor}` }
+    // One replay first (both setups): workers loaded, code warm.
+    const warm = await fetch(`${base}/disclosure`, { headers: auth })
+    if (warm.status !== 200) throw new Error(`warm-up replay failed: ${warm.status} ${await warm.text()}`)
     const [replays, health, departments] = await Promise.all([
       autocannon({ url: `${base}/disclosure`, headers: auth, connections: 8, duration }),
       autocannon({ url: `${server.url}/v1/health`, connections: 1, duration }),
@@ -65,19 +79,19 @@ export const benchOverload = async (
       `${r.requests.total} requests (non-2xx ${r.non2xx}, errors ${r.errors}) while ${events} events of one stream are replayed by 8 connections; target p99 < 100 ms`
     const rows: Array<BenchRow> = [
       {
-        name: "under replay load: GET /v1/health p99",
+        name: `under replay load, ${where(workers)}: GET /v1/health p99`,
         value: p99(health),
         unit: "ms",
         note: note(health),
       },
       {
-        name: "under replay load: GET /v1/departments p99",
+        name: `under replay load, ${where(workers)}: GET /v1/departments p99`,
         value: p99(departments),
         unit: "ms",
         note: note(departments),
       },
       {
-        name: "under replay load: replays answered",
+        name: `under replay load, ${where(workers)}: replays answered`,
         value: replays.requests.average,
         unit: "req/s",
         note: `p99 ${replays.latency.p99} ms; non-2xx (503 overloaded) ${replays.non2xx}`,

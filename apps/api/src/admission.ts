@@ -8,6 +8,7 @@
  */
 import type { MiddlewareHandler } from "hono"
 import { problemResponse } from "./errors.ts"
+import { Overloaded } from "./overloaded.ts"
 import { problem } from "./problem.ts"
 
 /** Limits of the gate. @category models */
@@ -28,11 +29,6 @@ export const DEFAULT_ADMISSION: AdmissionLimits = {
   maxQueue: 32,
   deadlineMs: 10_000,
   retryAfterSec: 1,
-}
-
-/** A slot could not be had: the queue was full or the deadline passed. @category errors */
-class Overloaded extends Error {
-  override readonly name = "Overloaded"
 }
 
 /** Counts of the gate, for tests and metrics. @category models */

@@ -24,6 +24,14 @@ const ApiEnv = Schema.Struct({
   LEDGER_DEMO_KEYS: Schema.optional(Schema.Literals(["0", "1"])),
   LEDGER_READ_DATABASE_URL: Schema.optional(Schema.NonEmptyString),
   LEDGER_ANCHOR_KEY: Schema.optional(Schema.NonEmptyString),
+  LEDGER_REPLAY_WORKERS: Schema.optional(
+    Schema.String.check(
+      Schema.isPattern(/^\d{1,2}$/, { message: "must be a number of threads, e.g. 2 (0: in process)" }),
+    ),
+  ),
+  LEDGER_REPLAY_TIMEOUT_MS: Schema.optional(
+    Schema.String.check(Schema.isPattern(/^[1-9]\d{0,6}$/, { message: "must be milliseconds, e.g. 30000" })),
+  ),
   LEDGER_REPLICA_WAIT_MS: Schema.optional(
     Schema.String.check(Schema.isPattern(/^\d{1,6}$/, { message: "must be milliseconds, e.g. 500" })),
   ),
@@ -48,6 +56,10 @@ export interface ApiConfig {
   readonly replicaWaitMs: number
   /** HMAC key that signs anchors (`LEDGER_ANCHOR_KEY`, as for `ledger anchor`); none: unsigned. */
   readonly anchorKey: string | undefined
+  /** Worker threads for replays (`LEDGER_REPLAY_WORKERS`, default 2); 0 replays in process. */
+  readonly replayWorkers: number
+  /** Longest a replay may run on a worker before it is refused with 503 (`LEDGER_REPLAY_TIMEOUT_MS`). */
+  readonly replayTimeoutMs: number
 }
 
 /** A configuration value that does not decode, naming the variable. @category errors */
@@ -96,6 +108,8 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
       .filter((u) => u !== ""),
     replicaWaitMs: e.LEDGER_REPLICA_WAIT_MS === undefined ? 500 : Number(e.LEDGER_REPLICA_WAIT_MS),
     anchorKey: e.LEDGER_ANCHOR_KEY,
+    replayWorkers: e.LEDGER_REPLAY_WORKERS === undefined ? 2 : Number(e.LEDGER_REPLAY_WORKERS),
+    replayTimeoutMs: e.LEDGER_REPLAY_TIMEOUT_MS === undefined ? 30_000 : Number(e.LEDGER_REPLAY_TIMEOUT_MS),
   }
 }
 

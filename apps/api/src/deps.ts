@@ -8,6 +8,7 @@ import type { Hono } from "hono"
 import type { KeyRing } from "@ledger/service"
 import type { ReplicaStatus } from "@ledger/store-postgres"
 import type { AdmissionLimits } from "./admission.ts"
+import type { ReplayPool } from "./replay-pool.ts"
 
 /** Dependencies of {@link makeApp}. @category models */
 export interface ApiDeps {
@@ -27,6 +28,8 @@ export interface ApiDeps {
   readonly admission?: Partial<AdmissionLimits>
   /** The read replicas' last reported state (probed in the background; health never waits). */
   readonly replicaStatus?: () => ReadonlyArray<ReplicaStatus>
+  /** Worker threads that run replays off the request loop; without it replays run in process. */
+  readonly replayPool?: Pick<ReplayPool, "replay">
   /** HMAC key that signs `GET /v1/anchor` (`LEDGER_ANCHOR_KEY`); unsigned without it. */
   readonly anchorKey?: string
 }

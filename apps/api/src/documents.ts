@@ -129,6 +129,14 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     },
   }
 
+  /** One replay: on a worker of the pool when the app has one, else in process. */
+  async function replayOf(department: string, year: number, p: AsOf, minPosition: number | undefined) {
+    if (deps.replayPool === undefined) return run(deps.service.replay(department, year, p, { minPosition }))
+    const [replay] = await deps.replayPool.replay(department, year, [p], { minPosition })
+    if (replay === undefined) throw new Error("the replay pool answered no replay")
+    return replay
+  }
+
   async function build(
     department: string,
     year: number,
@@ -136,7 +144,7 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     immutable: boolean,
     minPosition: number | undefined,
   ) {
-    const replay = await run(deps.service.replay(department, year, p, { minPosition }))
+    const replay = await replayOf(department, year, p, minPosition)
     const doc: BuiltDocument = { replay, doc: replay.disclosure, immutable, renderings: new Map() }
     return doc
   }

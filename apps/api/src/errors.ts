@@ -9,6 +9,7 @@ import type { AppendError } from "@ledger/eventstore"
 import type { InvalidAsOf, NoSuchCell } from "@ledger/projections"
 import type { BatchRejected, PublishRefused, ReplayError } from "@ledger/service"
 import type { Context } from "hono"
+import { Overloaded } from "./overloaded.ts"
 import { problem } from "./problem.ts"
 import type { ApiProblem, Problem, ProblemIssue, ProblemKind } from "./problem.ts"
 
@@ -138,6 +139,10 @@ export const problemResponse = (p: Problem, headers: Record<string, string> = {}
 export const onError =
   (log: (error: unknown) => void) =>
   (error: Error, _c: Context): Response => {
+    if (error instanceof Overloaded)
+      return problemResponse(problem("overloaded", `the server is busy: ${error.message}; retry later`), {
+        "retry-after": String(error.retryAfterSec),
+      })
     const p = toProblem(error)
     // Broken history is an alarm for the operator as well as a 503 for the client.
     if ((p.status >= 500 && p.status !== 503) || tagOf(error) === "LedgerIntegrity") log(error)

@@ -21,6 +21,7 @@ import { Effect } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./app.ts"
 import { seedIfEmpty } from "./seed.ts"
+import { makeReplayPool } from "./replay-pool.ts"
 import type { ApiConfig } from "./config.ts"
 import { ensureDemoKeys, makeKeyRing } from "@ledger/service"
 import type { DemoKeys, DemoKeysOutcome, KeyRing } from "@ledger/service"
@@ -120,12 +121,18 @@ export const startApi = async (
   const keys = makeKeyRing(store)
   const demo = await demoKeysAtStart(store, keys, config)
   const replicas = "replicaStatus" in store ? watchReplicas(store) : undefined
+  const pool =
+    config.replayWorkers > 0
+      ? makeReplayPool(store, { size: config.replayWorkers, timeoutMs: config.replayTimeoutMs })
+      : undefined
+  pool?.warm()
   const app = makeApp({
     store,
     keys,
     service: makeLedgerService(store),
     maxBodyBytes: config.maxBodyBytes,
     ...(config.anchorKey !== undefined ? { anchorKey: config.anchorKey } : {}),
+    ...(pool !== undefined ? { replayPool: pool } : {}),
     ...(options.admin !== undefined ? { admin: options.admin } : {}),
     ...(replicas !== undefined ? { replicaStatus: replicas.last } : {}),
   })
@@ -142,6 +149,7 @@ export const startApi = async (
     store,
     close: async () => {
       replicas?.stop()
+      await pool?.close()
       await new Promise<void>((done) => server.close(() => done()))
       await Effect.runPromise(store.close())
     },

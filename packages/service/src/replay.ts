@@ -49,12 +49,17 @@ export const readChecked = (
   streamId: string,
   consistency: Consistency = {},
 ): Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable | LedgerIntegrity> =>
-  Effect.flatMap(store.readStream(streamId, consistency), (stored) => {
-    const broken = verifyRead(stored)
-    if (broken === undefined) return Effect.succeed(stored)
-    const { streamId: id, position, version, reason, detail } = broken
-    return Effect.fail(new LedgerIntegrity({ streamId: id, position, version, reason, detail }))
-  })
+  Effect.flatMap(store.readStream(streamId, consistency), checkChain)
+
+/** The chain check of an already made read: the events, or {@link LedgerIntegrity} naming the break. */
+const checkChain = (
+  stored: ReadonlyArray<StoredEvent>,
+): Effect.Effect<ReadonlyArray<StoredEvent>, LedgerIntegrity> => {
+  const broken = verifyRead(stored)
+  if (broken === undefined) return Effect.succeed(stored)
+  const { streamId: id, position, version, reason, detail } = broken
+  return Effect.fail(new LedgerIntegrity({ streamId: id, position, version, reason, detail }))
+}
 
 /**
  * Why a replay failed: the read, the disclosure of the selected state, or (as published) a seal
@@ -91,6 +96,87 @@ export interface Replay extends Replayed {
 /** How far back a replay reads the earlier years of a department (a bound, not a rule). @category constants */
 const MAX_EARLIER_YEARS = 10
 
+/** The stored events of a department-year and of its earlier years, as read: `[year, events]`, this year first. @category models */
+export type StoredYears = ReadonlyArray<readonly [number, ReadonlyArray<StoredEvent>]>
+
+/**
+ * The read of a replay, and only the read: this year's stream, then the department's years before
+ * it, newest first until the first year without events (at most {@link MAX_EARLIER_YEARS}).
+ * @category constructors
+ */
+export const readYears = (
+  store: EventStoreShape,
+  department: string,
+  year: number,
+  options: ReplayOptions = {},
+): Effect.Effect<StoredYears, StoreUnavailable> => {
+  const read = (y: number) =>
+    store.readStream(Envelope.streamIdOf({ department, year: y }), { minPosition: options.minPosition })
+  const step = (y: number, acc: StoredYears): Effect.Effect<StoredYears, StoreUnavailable> =>
+    acc.length > MAX_EARLIER_YEARS
+      ? Effect.succeed(acc)
+      : Effect.flatMap(read(y), (stored) =>
+          stored.length === 0 ? Effect.succeed(acc) : step(y - 1, [...acc, [y, stored]]),
+        )
+  // A year without events has no replay: its earlier years are not read.
+  return Effect.flatMap(read(year), (stored) =>
+    stored.length === 0 ? Effect.succeed([[year, stored]]) : step(year - 1, [[year, stored]]),
+  )
+}
+
+/** A read, chain-checked and decoded; UnknownDepartmentYear when this year has no event. */
+const yearsOf = (
+  department: string,
+  year: number,
+  read: StoredYears,
+): Effect.Effect<DepartmentYears, UnknownDepartmentYear | LedgerIntegrity> =>
+  Effect.flatMap(
+    Effect.forEach(read, ([y, stored]) =>
+      Effect.map(checkChain(stored), (checked) => [y, checked.map(toLogged)] as const),
+    ),
+    (years) =>
+      (years[0]?.[1].length ?? 0) === 0
+        ? Effect.fail(new UnknownDepartmentYear({ department, year }))
+        : Effect.succeed(new Map(years)),
+  )
+
+/** The pure step: one selection, one fold, one disclosure of an already read log. */
+const replayOf = (
+  department: string,
+  year: number,
+  years: DepartmentYears,
+  asOf: AsOf,
+): Effect.Effect<Replay, DisclosureError | LedgerIntegrity> => {
+  const log = years.get(year) ?? []
+  return Effect.flatMap(Effect.fromResult(replayYear(years, year, asOf)), (r) =>
+    Effect.as(checkSeal(log, asOf, r.disclosure.documentHash), {
+      ...r,
+      department,
+      year,
+      streamId: Envelope.streamIdOf({ department, year }),
+      log,
+      years,
+    }),
+  )
+}
+
+/**
+ * Everything of a replay after the read ({@link readYears}), as a pure function of the events read:
+ * the chain checks, the decode and one replay per point (a diff asks for two). A worker thread
+ * runs exactly this on the events the request thread read, so a long replay never holds the
+ * request loop.
+ * @category constructors
+ */
+export const replayStored = (
+  department: string,
+  year: number,
+  read: StoredYears,
+  points: ReadonlyArray<AsOf>,
+): Effect.Effect<ReadonlyArray<Replay>, Exclude<ReplayError, StoreUnavailable>> =>
+  Effect.flatMap(yearsOf(department, year, read), (years) =>
+    Effect.forEach(points, (asOf) => replayOf(department, year, years, asOf)),
+  )
+
 /** The replay functions over one store. @category constructors */
 export const makeReplay = (store: EventStoreShape) => {
   /** The whole log of a department-year, decoded; UnknownDepartmentYear when it has no event. */
@@ -107,60 +193,13 @@ export const makeReplay = (store: EventStoreShape) => {
           : Effect.succeed(stored.map(toLogged)),
     )
 
-  /** The department's years before `year`, newest first until the first year without events. */
-  const earlierYears = (
-    department: string,
-    year: number,
-    options: ReplayOptions,
-  ): Effect.Effect<ReadonlyArray<readonly [number, ReadonlyArray<LoggedEvent>]>, ReadError> => {
-    const step = (
-      y: number,
-      acc: ReadonlyArray<readonly [number, ReadonlyArray<LoggedEvent>]>,
-    ): Effect.Effect<ReadonlyArray<readonly [number, ReadonlyArray<LoggedEvent>]>, ReadError> =>
-      acc.length >= MAX_EARLIER_YEARS
-        ? Effect.succeed(acc)
-        : Effect.flatMap(
-            readChecked(store, Envelope.streamIdOf({ department, year: y }), {
-              minPosition: options.minPosition,
-            }),
-            (stored) =>
-              stored.length === 0 ? Effect.succeed(acc) : step(y - 1, [...acc, [y, stored.map(toLogged)]]),
-          )
-    return step(year - 1, [])
-  }
-
   /** This year's log with the earlier years' logs (read once for all points of one replay). */
   const departmentYears = (
     department: string,
     year: number,
     options: ReplayOptions,
   ): Effect.Effect<DepartmentYears, ReadError> =>
-    Effect.flatMap(loggedEvents(department, year, options), (log) =>
-      Effect.map(
-        earlierYears(department, year, options),
-        (earlier): DepartmentYears => new Map([[year, log], ...earlier]),
-      ),
-    )
-
-  /** The pure step: one selection, one fold, one disclosure of an already read log. */
-  const replayOf = (
-    department: string,
-    year: number,
-    years: DepartmentYears,
-    asOf: AsOf,
-  ): Effect.Effect<Replay, DisclosureError | LedgerIntegrity> => {
-    const log = years.get(year) ?? []
-    return Effect.flatMap(Effect.fromResult(replayYear(years, year, asOf)), (r) =>
-      Effect.as(checkSeal(log, asOf, r.disclosure.documentHash), {
-        ...r,
-        department,
-        year,
-        streamId: Envelope.streamIdOf({ department, year }),
-        log,
-        years,
-      }),
-    )
-  }
+    Effect.flatMap(readYears(store, department, year, options), (read) => yearsOf(department, year, read))
 
   return {
     loggedEvents,

@@ -55,6 +55,7 @@ export const makeHarness = async (
     readonly maxBodyBytes?: number
     readonly store?: EventStoreShape
     readonly admission?: ApiDeps["admission"]
+    readonly replayPool?: ApiDeps["replayPool"]
   } = {},
 ): Promise<Harness> => {
   const store: EventStoreShape = options.store ?? makeMemoryEventStore()
@@ -82,6 +83,7 @@ export const makeHarness = async (
     log: () => undefined,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.admission !== undefined ? { admission: options.admission } : {}),
+    ...(options.replayPool !== undefined ? { replayPool: options.replayPool } : {}),
   }
   const app = makeApp(deps)
   /** Sends a request with a bearer token. */
