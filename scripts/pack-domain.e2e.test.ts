@@ -124,7 +124,7 @@ describe("pnpm pack of @ledger/domain", () => {
       `import * as Domain from "@ledger/domain"\nexport const x: number = Domain\n`,
     )
     expect(runFailing(process.execPath, [TSC, "-p", "tsconfig.json"], scratch)).toContain("TS2322")
-  })
+  }, 180_000) // two tsc runs over effect's declarations: ~10 s quiet, minutes on a loaded machine
 
   it("runs from plain Node with the same runtime exports as the source", () => {
     writeFileSync(
