@@ -28,6 +28,7 @@ import { streamRoutes } from "./routes/streams.ts"
 import { taxonomyRoutes } from "./routes/taxonomy.ts"
 import { traceRoutes } from "./routes/trace.ts"
 import { writeRoutes } from "./routes/writes.ts"
+import { yearRoutes } from "./routes/years.ts"
 
 /** Every route of the API, in document order. @category constructors */
 export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray<Route> => {
@@ -36,7 +37,8 @@ export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray
     ...streamRoutes(deps),
     ...writeRoutes(deps, documents),
     ...disclosureRoutes(deps, documents),
-    ...publicationRoutes(deps),
+    ...publicationRoutes(deps, documents),
+    ...yearRoutes(deps, documents),
     ...traceRoutes(deps, documents),
     ...auditRoutes(deps, documents),
     ...anchorRoutes(deps),

@@ -61,7 +61,7 @@ describe("disclosure", () => {
     expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b])) // a zip
     expect(xlsx.headers.get("etag")).toMatch(/\.xlsx"$/)
     expect((await get(`${D}/disclosure`, { accept: "image/png" })).status).toBe(406)
-    expect((await get(`${D}/disclosure?format=pdf`)).status).toBe(400)
+    expect((await get(`${D}/disclosure?format=docx`)).status).toBe(400)
   })
 
   it("404 for an unknown department or year, 400 for a malformed asOf", async () => {

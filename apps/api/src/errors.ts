@@ -7,6 +7,7 @@
 import type { UnreadableDocument } from "@ledger/audit"
 import type { AppendError } from "@ledger/eventstore"
 import type { InvalidAsOf, NoSuchCell } from "@ledger/projections"
+import type { PrintFailed } from "@ledger/print"
 import type { BatchRejected, PublishRefused, ReplayError } from "@ledger/service"
 import type { Context } from "hono"
 import { Overloaded } from "./overloaded.ts"
@@ -43,6 +44,7 @@ type DeclaredError =
   | NoSuchCell
   | UnreadableDocument
   | PublishRefused
+  | PrintFailed
 
 type Table = {
   readonly [K in DeclaredError["_tag"]]: (e: Extract<DeclaredError, { readonly _tag: K }>) => Problem
@@ -99,6 +101,7 @@ const TABLE: Table = {
     ]),
   InvalidAsOf: (e) => problem("invalid-request", e.message, [{ path: e.field, message: e.reason }]),
   NoSuchCell: (e) => problem("not-found", e.message),
+  PrintFailed: (e) => problem("engine-unavailable", `${e.message} (no PDF without Chromium on this server)`),
 }
 
 /** `InvalidKeySpec` is a plain Error (named, not tagged): "field: reason". */

@@ -39,7 +39,7 @@ const AS_OF =
 /** `format`: the output format of a document. @category models */
 export const FormatQueryParam = described(
   Format,
-  "json (default, the budget-disclosure/v1 document), html (the printable page), txt (plain text), csv (application/zip: one UTF-8 CSV file per table) or xlsx (one sheet per table); overrides Accept",
+  "json (default, the budget-disclosure/v1 document), html (the printable page), txt (plain text), csv (application/zip: one UTF-8 CSV file per table) xlsx (one sheet per table), pdf (printed, A4), fdp (a Fiscal Data Package zip) or ndjson (the budget lines); overrides Accept",
 )
 
 /** Query of the disclosure route. @category models */

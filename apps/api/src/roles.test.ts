@@ -38,6 +38,8 @@ const MATRIX: Record<string, { readonly public?: true; readonly roles: Record<ke
     docs: { public: true, roles: everyKey },
     health: { public: true, roles: everyKey },
     getPublication: { public: true, roles: everyKey },
+    getPublishedDisclosure: { public: true, roles: everyKey },
+    listYears: { roles: readers },
   }
 
 const keyOf = (h: Harness, caller: Caller): string | undefined =>

@@ -4,7 +4,7 @@
  * document, read at test time. Also: re-import appends nothing, a bad file writes nothing and names
  * its line, and `verify` passes on an untouched store.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { fixturePath } from "@ledger/projections/testing"
@@ -80,6 +80,27 @@ describe("ledger import + disclosure on the embedded store", () => {
     expect(html).toContain("第三部分")
     expect(html.match(/<svg/g)?.length ?? 0).toBeGreaterThanOrEqual(2)
   }, 120_000)
+
+  it("writes the open data (a Fiscal Data Package) and, with Chromium, the PDF of the same document", async () => {
+    const fdp = path.join(dir, "d.fdp.zip")
+    const r = await disclosure("published", ["--store", store], ["--format", "fdp", "--out", fdp])
+    expect(r.code).toBe(0)
+    const zip = readFileSync(fdp)
+    expect(zip.subarray(0, 2).toString("latin1")).toBe("PK")
+    expect(zip.toString("latin1")).toContain("datapackage.json")
+    const lines = await disclosure("published", ["--store", store], ["--format", "ndjson"])
+    const rows = lines.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { documentHash: string })
+    expect(rows.length).toBeGreaterThan(10)
+    expect(rows.every((row) => row.documentHash === published.documentHash)).toBe(true)
+    if (!existsSync("/usr/bin/chromium")) return
+    const pdf = path.join(dir, "d.pdf")
+    const p = await disclosure("published", ["--store", store], ["--format", "pdf", "--out", pdf])
+    expect(p.code).toBe(0)
+    expect(readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-")
+  }, 180_000)
 
   it("publish seals the current state; after more adjustments, as-published is the identical document", async () => {
     const sealed = await runCli([

@@ -1,21 +1,32 @@
 /**
- * Output formats of `ledger disclosure`: the public JSON contract and the formats people read,
- * all from @ledger/render, so the CLI and the API print the same bytes.
+ * Output formats of `ledger disclosure`: the public JSON contract, the formats people read, the
+ * open data (a Fiscal Data Package, NDJSON of the lines) and the PDF, all from @ledger/render (and
+ * @ledger/print for the PDF), so the CLI and the API give the same bytes.
  *
  * @module
  */
 import { mkdir, writeFile } from "node:fs/promises"
 import { join } from "node:path"
-import type { Disclosure } from "@ledger/projections"
-import { type Format, FORMAT_NAMES, render, renderCsvFiles } from "@ledger/render"
+import { Taxonomy } from "@ledger/domain"
+import { type Disclosure, openDataLines, type Replayed } from "@ledger/projections"
+import { printDisclosure } from "@ledger/print"
+import { type Format, FORMAT_NAMES, isPrinted, render, renderCsvFiles } from "@ledger/render"
+import { Effect, Result } from "effect"
 
 /** The formats the command accepts: the one list of @ledger/render. */
 export const FORMATS: ReadonlyArray<Format> = FORMAT_NAMES
 export type { Format }
 
-/** Renders a disclosure to bytes (csv: a zip of one CSV per table). */
-export const renderAs = (doc: Disclosure, format: Format): Uint8Array => {
-  const out = render(doc, format)
+/**
+ * Renders the disclosure of a replay to bytes (csv: a zip of one CSV per table; fdp and ndjson from
+ * the open-data lines of the same state; pdf printed by headless Chromium).
+ */
+export const renderAs = async (replayed: Replayed, format: Format): Promise<Uint8Array> => {
+  const doc = replayed.disclosure
+  if (isPrinted(format)) return Effect.runPromise(printDisclosure(doc))
+  const taxonomy = Taxonomy.forYear(doc.fiscalYear)
+  if (Result.isFailure(taxonomy)) throw taxonomy.failure
+  const out = render(doc, format, { lines: openDataLines(replayed.state, doc.fiscalYear, taxonomy.success) })
   return typeof out.body === "string" ? new TextEncoder().encode(out.body) : out.body
 }
 

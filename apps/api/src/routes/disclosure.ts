@@ -1,13 +1,15 @@
 /**
  * The disclosure as of any point, in any format: JSON (the `budget-disclosure/v1` contract), HTML,
- * text, CSV or XLSX, chosen by `format` or `Accept`. The ETag is the document hash (per format), a
+ * text, CSV, XLSX, PDF, a Fiscal Data Package or NDJSON of the budget lines, chosen by `format` or
+ * `Accept`. The ETag is the document hash (per format), a
  * matching `If-None-Match` gets 304, and immutable points are cacheable for a year.
  */
 import { type AsOf, Disclosure } from "@ledger/projections"
-import { type Format, FORMAT_NAMES, FORMATS, render } from "@ledger/render"
+import { type Format, FORMAT_NAMES, FORMATS } from "@ledger/render"
 import { requireRead } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
-import type { Documents } from "../documents.ts"
+import type { BuiltDocument, Documents } from "../documents.ts"
+import { produce } from "../formats.ts"
 import { DepartmentYearPath, DisclosureQuery, MinPosition } from "../http-schemas.ts"
 import { Schema } from "effect"
 import { fail } from "../problem.ts"
@@ -22,6 +24,11 @@ const UTF8 = new TextEncoder()
 const MEDIA = Object.fromEntries(
   FORMAT_NAMES.map((f) => [f, FORMATS[f].mediaType.split(";")[0] ?? ""]),
 ) as Readonly<Record<Format, string>>
+
+/** The media types of every format but JSON (an OpenAPI response's other content types). */
+export const OTHER_MEDIA: ReadonlyArray<string> = FORMAT_NAMES.filter((f) => f !== "json").map(
+  (f) => MEDIA[f],
+)
 
 /** The format an `Accept` header asks for (first acceptable by q-order), json when none is named. */
 const formatFromAccept = (accept: string | undefined): Format | undefined => {
@@ -47,6 +54,23 @@ const formatFromAccept = (accept: string | undefined): Format | undefined => {
     if (r.type === "text/*") return "html"
   }
   return undefined
+}
+
+/**
+ * A format of a built document, kept with an immutable document (as UTF-8 bytes: a string body
+ * would be encoded again on every request, and a PDF is printed once).
+ */
+export const renderingOf = async (
+  built: BuiltDocument,
+  f: Format,
+): Promise<{ readonly body: Uint8Array | string; readonly contentType: string }> => {
+  const kept = built.renderings.get(f)
+  if (kept !== undefined) return kept
+  const r = await produce(built.replay, f)
+  const body = built.immutable && typeof r.body === "string" ? UTF8.encode(r.body) : r.body
+  const rendering = { body, contentType: r.contentType }
+  if (built.immutable) built.renderings.set(f, rendering)
+  return rendering
 }
 
 /** True when an `If-None-Match` header matches the ETag. */
@@ -101,7 +125,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         200: {
           description: "the document",
           schema: Disclosure,
-          contentTypes: FORMAT_NAMES.filter((f) => f !== "json").map((f) => MEDIA[f]),
+          contentTypes: [...OTHER_MEDIA],
           headers: {
             ETag: "the document hash (with the format for non-JSON)",
             "Cache-Control": "private; immutable for past positions, revalidated by ETag otherwise",
@@ -147,14 +171,7 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         headers["link"] =
           `<${publicationPath(code, Number(year), built.doc.documentHash)}${f === "json" ? "" : `?format=${f}`}>; rel="canonical"`
       if (etagMatches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers)
-      let rendered = built.renderings.get(f)
-      if (rendered === undefined) {
-        const r = render(built.doc, f)
-        // Kept as UTF-8 bytes: a string body would be encoded again on every request.
-        const body = built.immutable && typeof r.body === "string" ? UTF8.encode(r.body) : r.body
-        rendered = { body, contentType: r.mediaType }
-        if (built.immutable) built.renderings.set(f, rendered)
-      }
+      const rendered = await renderingOf(built, f)
       headers["content-type"] = rendered.contentType
       headers["content-disposition"] = contentDisposition(code, Number(year), q.asOf ?? "current", f)
       return c.body(

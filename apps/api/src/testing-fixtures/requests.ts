@@ -60,6 +60,10 @@ export const requestFor = async (
       const { documentHash } = (await sealed.json()) as { documentHash: string }
       return { path: `/v1/public/departments/002/years/2026/publications/${documentHash}`, init: {} }
     }
+    case "getPublishedDisclosure":
+      return { path: "/v1/public/departments/002/years/2026/disclosure", init: {} }
+    case "listYears":
+      return { path: "/v1/departments/002/years", init: {} }
     case "listDepartments":
       return { path: "/v1/departments", init: {} }
     case "readEvents":

@@ -25,13 +25,14 @@ export const disclosureCommand: Command = async (argv, ctx) => {
   const format = values.format as Format
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`)
   return withStore(values, ctx, async (service) => {
-    const doc = await run(service.disclosure(department, year, asOf))
+    const replayed = await run(service.replay(department, year, asOf))
+    const doc = replayed.disclosure
     if (format === "csv" && values.out?.endsWith("/")) {
       const n = await writeCsvFolder(doc, resolve(ctx.cwd, values.out))
       ctx.stderr.write(`wrote ${n} CSV files to ${values.out} (documentHash ${doc.documentHash})\n`)
       return 0
     }
-    const bytes = renderAs(doc, format)
+    const bytes = await renderAs(replayed, format)
     if (values.out !== undefined) {
       await writeFile(resolve(ctx.cwd, values.out), bytes)
       ctx.stderr.write(`wrote ${values.out} (${bytes.byteLength} bytes, documentHash ${doc.documentHash})\n`)

@@ -41,7 +41,7 @@ export const HELP = `usage: pnpm ledger <command> [options]
   import FILE [--dry-run [--format txt|json]]
                               append the events of an NDJSON file (all or nothing; re-import appends nothing);
                               --dry-run writes nothing and prints the versions, changed cells and findings
-  disclosure --department D --year Y [--as-of AS-OF] [--format json|html|txt|csv|xlsx] [--out FILE]
+  disclosure --department D --year Y [--as-of AS-OF] [--format json|html|txt|csv|xlsx|pdf|fdp|ndjson] [--out FILE]
   publish --department D --year Y [--date YYYY-MM-DD]
   verify [--anchor FILE]      recompute every hash chain (and check the heads of an anchor file);
                               exit 3 naming the first bad position
