@@ -53,7 +53,7 @@ const conforms = async (op: Op, res: Response): Promise<string> => {
   }
   expect(Object.keys(content), `${what}: ${type} not documented`).toContain(type)
   const schema = content[type]?.schema ?? {}
-  if (type.endsWith("json")) {
+  if (type === "application/json" || type.endsWith("+json")) {
     const key = `${op.operationId}|${res.status}|${type}`
     let validate = validators.get(key)
     if (validate === undefined) {
