@@ -165,7 +165,8 @@ export const buildOpenApi = (routes: ReadonlyArray<RouteSpec>, info: OpenApiInfo
     if (r.body) {
       const body = r.body
       const content: Record<string, Json> = {}
-      if (body.schema) c.add(body.schema, (s) => (content[body.contentType] = { schema: s }))
+      const documented = body.documented ?? body.schema
+      if (documented) c.add(documented, (s) => (content[body.contentType] = { schema: s }))
       else content[body.contentType] = { schema: { type: "string" } }
       op["requestBody"] = { required: true, description: body.description, content }
     }

@@ -43,7 +43,13 @@ export interface RouteSpec {
     readonly required: boolean
     readonly description: string
   }>
-  readonly body?: { readonly schema?: Decodable; readonly contentType: string; readonly description: string }
+  readonly body?: {
+    readonly schema?: Decodable
+    /** What the document shows when it is richer than what the handler decodes with (the event union). */
+    readonly documented?: Decodable
+    readonly contentType: string
+    readonly description: string
+  }
   readonly responses: Readonly<Record<number, ResponseSpec>>
   /** Problem kinds the operation can answer with (documented as application/problem+json). */
   readonly problems: ReadonlyArray<ProblemKind>

@@ -13,6 +13,7 @@ import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
 import { AppendBody, AppendResponse, DepartmentYearPath } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
+import { AppendBodyDocumented } from "../event-union.ts"
 import { defineRoute, jsonBodyOf, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 import { run } from "../run.ts"
@@ -107,6 +108,7 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       ],
       body: {
         schema: AppendBody,
+        documented: AppendBodyDocumented,
         contentType: "application/json",
         description: "`events`: wire events (see docs/api.md); `expectedVersion`: optional",
       },
