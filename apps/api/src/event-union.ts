@@ -171,7 +171,7 @@ const members = BudgetEvent.BudgetEvent.members.map((m) => {
 })
 
 /** Every event type's wire form (for the document only; see the module doc). @category models */
-export const WireEvent = Schema.Union(members)
+const WireEvent = Schema.Union(members)
 
 /** The append body as documented: `events` typed by the union. @category models */
 export const AppendBodyDocumented = Schema.Struct({
