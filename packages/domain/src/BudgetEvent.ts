@@ -158,8 +158,21 @@ export const PerformanceTargetsRecorded = Schema.Struct({
     responsible: Schema.optional(Text),
     handler: Schema.optional(Text),
     phone: Schema.optional(Text),
-    /** 填报日期 exactly as the system printed it, e.g. "20251114155635". */
-    filledAt: Schema.String.check(Schema.isPattern(/^\d{14}$/, { message: "must be YYYYMMDDhhmmss" })),
+    /** 填报日期 exactly as the system printed it, e.g. "20251114155635"; absent where the form has none (Shanghai). */
+    filledAt: Schema.optional(
+      Schema.String.check(Schema.isPattern(/^\d{14}$/, { message: "must be YYYYMMDDhhmmss" })),
+    ),
+    /** 主管部门 as the form prints it (Shanghai 申报表), when it differs from the department's name. */
+    competentDepartment: Schema.optional(NonEmptyText),
+    /** 实施单位 as the form prints it (Shanghai 申报表). */
+    implementingUnit: Schema.optional(NonEmptyText),
+    /** 实施主体 of the project explanation (Shanghai 项目经费情况说明). */
+    implementer: Schema.optional(NonEmptyText),
+    /** 计划开始日期 / 计划完成日期 of the whole project (Shanghai 申报表). */
+    plannedStart: Schema.optional(IsoDate),
+    plannedEnd: Schema.optional(IsoDate),
+    /** What this year's money is spent on (年度预算安排 "分别用于…"), without the amount. */
+    annualUses: Schema.optional(NonEmptyText),
   }),
 })
 

@@ -281,6 +281,12 @@ export const toYuanGrouped = (a: Money): string => {
   return (d.isNegative() && !d.isZero() ? "-" : "") + grouped + (frac ? "." + frac : "")
 }
 
+/** 元 with thousands separators and always two decimals ("10,308,000.00"), as forms print funds. @category formatting */
+export const toYuanGroupedCents = (a: Money): string => {
+  const grouped = toYuanGrouped(a)
+  return grouped.includes(".") ? grouped : `${grouped}.00`
+}
+
 /** Multiplies by a decimal factor given as a string (e.g. a share), rounding to 分 half-up. @category math */
 export const times = (a: Money, factor: string): Money => normalise(new D(a).times(factor).toDecimalPlaces(2))
 

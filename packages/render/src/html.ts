@@ -60,15 +60,19 @@ const tableHtml = (b: Extract<Block, { kind: "table" }>): string => {
   )
 }
 
-const performanceHtml = (b: Extract<Block, { kind: "performance" }>): string => {
-  const rows = performanceBody(b.table)
+const performanceHtml = (b: Extract<Block, { kind: "performance" }>, template: string): string => {
+  // The Shanxi form has its merged A4 layout; another template's form prints its grid as is.
+  const rows =
+    template === "shanxi-county-13"
+      ? performanceBody(b.table)
+      : b.grid.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`).join("")
   return (
     `<section class="performance" id="targets-${e(b.table.projectId)}"><table>` +
     `<caption>${e(b.table.title)}<br>${e(b.table.yearLabel)}</caption><tbody>${rows}</tbody></table></section>`
   )
 }
 
-const blockHtml = (b: Block): string => {
+const blockHtml = (b: Block, template: string): string => {
   switch (b.kind) {
     case "cover":
       return `<div class="cover"><h1>${e(b.department)}</h1><h1>${e(b.title)}</h1></div>`
@@ -83,7 +87,7 @@ const blockHtml = (b: Block): string => {
     case "chart":
       return `<figure>${chartSvg(b.chart)}<figcaption>${e(b.chart.title)}</figcaption></figure>`
     case "performance":
-      return performanceHtml(b)
+      return performanceHtml(b, template)
   }
 }
 
@@ -92,5 +96,7 @@ export const renderHtml = (d: Disclosure): string =>
   `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">` +
   `<meta name="budget-disclosure-hash" content="${e(d.documentHash)}">` +
   `<title>${e(d.department.name)} ${d.fiscalYear}年度部门预算公开</title><style>${STYLE}</style></head><body>\n` +
-  outline(d).map(blockHtml).join("\n") +
+  outline(d)
+    .map((b) => blockHtml(b, d.template))
+    .join("\n") +
   `\n</body></html>\n`

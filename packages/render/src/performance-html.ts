@@ -5,11 +5,10 @@
  *
  * @module performance-html
  */
-import type { PerformanceTargetTable } from "@ledger/projections"
+import { templateOf, type PerformanceTargetTable } from "@ledger/projections"
 import { escapeHtml as e } from "./escape.ts"
-import { performanceGrid } from "./outline.ts"
 
-/** Column spans of each row shape of {@link performanceGrid} (8 columns). */
+/** Column spans of each row shape of the Shanxi form's grid (8 columns). */
 const SPANS = {
   wide: [1, 7],
   pair: [1, 3, 1, 3],
@@ -38,7 +37,7 @@ interface Cell {
 
 /** The merged rows of one table (exported for the layout test). @category rendering */
 export const performanceRows = (t: PerformanceTargetTable): ReadonlyArray<ReadonlyArray<Cell>> => {
-  const grid = performanceGrid(t)
+  const grid = templateOf("shanxi-county-13").performanceGrid(t)
   const n = t.indicators.length
   return grid.map((row, i) => {
     const spans = SPANS[shapeOf(i)]

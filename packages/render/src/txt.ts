@@ -5,7 +5,7 @@
  * @module txt
  */
 import type { Disclosure } from "@ledger/projections"
-import { outline, performanceGrid, tableCaption, type Block } from "./outline.ts"
+import { outline, tableCaption, type Block } from "./outline.ts"
 
 const tsv = (rows: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> =>
   rows.map((r) =>
@@ -33,7 +33,7 @@ const lines = (b: Block): ReadonlyArray<string> => {
     case "chart":
       return [b.chart.title, ...b.chart.series.map((p) => `${p.label}\t${p.value}`), `单位：${b.chart.unit}`]
     case "performance":
-      return [b.table.title, b.table.yearLabel, ...tsv(performanceGrid(b.table))]
+      return [b.table.title, b.table.yearLabel, ...tsv(b.grid)]
   }
 }
 

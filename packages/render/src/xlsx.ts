@@ -6,7 +6,7 @@
  * @module xlsx
  */
 import { templateOf, type Disclosure, type DisclosureRow, type DisclosureTable } from "@ledger/projections"
-import { performanceGrid, tableCaption } from "./outline.ts"
+import { tableCaption } from "./outline.ts"
 import {
   contentTypesXml,
   rootRelsXml,
@@ -67,7 +67,9 @@ const performanceSheet = (d: Disclosure): XlsxSheet => ({
   rows: d.performanceTargets.flatMap((t) => [
     [text(t.title, true)],
     [text(t.yearLabel)],
-    ...performanceGrid(t).map((r) => r.map((c) => text(c))),
+    ...templateOf(d.template)
+      .performanceGrid(t)
+      .map((r) => r.map((c) => text(c))),
     [],
   ]),
   widths: [22, 24, 14, 24, 20, 14, 24, 16],

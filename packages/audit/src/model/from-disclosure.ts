@@ -56,7 +56,7 @@ const performanceFromState = (state: BudgetState.BudgetState): PerformanceTable[
           annualName: i.annualLevel3 ?? i.level3 ?? "",
           annualValue: i.annualValue ?? "",
         })),
-        filledAt: t.filledAt,
+        filledAt: t.filledAt ?? "",
       },
     ]
   })

@@ -104,7 +104,7 @@ export const buildPerformanceTargets = ({
         responsible: t.responsible ?? "",
         handler: t.handler ?? "",
         phone: t.phone ?? "",
-        filledAt: t.filledAt,
+        filledAt: t.filledAt ?? "",
       }
       return [table]
     })

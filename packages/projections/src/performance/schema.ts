@@ -48,6 +48,21 @@ export const PrintedIndicator = Schema.Struct({
 /** @category models */
 export type PrintedIndicator = typeof PrintedIndicator.Type
 
+/**
+ * The funds block of a form that splits money by origin rather than by level of government
+ * (Shanghai 申报表): the project's whole life (财政资金 / 其他资金) and this year (当年财政拨款 /
+ * 上年结转 / 其他资金), in 元 with two decimals. @category models
+ */
+const FundsByOrigin = Schema.Struct({
+  total: Schema.String,
+  fiscal: Schema.String,
+  other: Schema.String,
+  annualTotal: Schema.String,
+  currentYear: Schema.String,
+  carryover: Schema.String,
+  annualOther: Schema.String,
+})
+
 /** One 项目支出绩效目标表. @category models */
 export const PerformanceTargetTable = Schema.Struct({
   projectId: Schema.String,
@@ -74,6 +89,13 @@ export const PerformanceTargetTable = Schema.Struct({
   handler: Schema.String,
   phone: Schema.String,
   filledAt: Schema.String,
+  /** 项目类别 (Shanghai 申报表), e.g. 特定目标类. */
+  category: Schema.optionalKey(Schema.String),
+  /** 计划开始日期 / 计划完成日期 as printed (YYYY-MM-DD). */
+  plannedStart: Schema.optionalKey(Schema.String),
+  plannedEnd: Schema.optionalKey(Schema.String),
+  /** Funds by origin, for forms that print them so (Shanghai 申报表). */
+  fundsByOrigin: Schema.optionalKey(FundsByOrigin),
 })
 /** @category models */
 export type PerformanceTargetTable = typeof PerformanceTargetTable.Type

@@ -42,7 +42,12 @@ export type Block =
       readonly departmentLabel: string
     }
   | { readonly kind: "chart"; readonly chart: NarrativeChart }
-  | { readonly kind: "performance"; readonly table: PerformanceTargetTable }
+  | {
+      readonly kind: "performance"
+      readonly table: PerformanceTargetTable
+      /** The form as a grid of cells, laid out as the template's published form. */
+      readonly grid: ReadonlyArray<ReadonlyArray<string>>
+    }
 
 /** A regional disclosure template. @category models */
 export interface Template {
@@ -55,6 +60,8 @@ export interface Template {
   readonly tables: ReadonlyArray<TableLayout>
   /** Narrative, performance forms, overview and glossary of a department-year. */
   readonly parts: (state: BudgetState.BudgetState, year: number, taxonomy: Taxonomy.Taxonomy) => DocumentParts
+  /** A performance-target form as a grid of cells, laid out as the template's published form. */
+  readonly performanceGrid: (t: PerformanceTargetTable) => ReadonlyArray<ReadonlyArray<string>>
   /** The document in reading order, as the published document prints it. */
   readonly outline: (d: Disclosure) => ReadonlyArray<Block>
 }

@@ -7,6 +7,7 @@
  */
 import type { Disclosure } from "../../disclosure-schema.ts"
 import type { Block } from "../types.ts"
+import { shanghaiPerformanceGrid } from "./projects.ts"
 
 const paragraphs = (text: string): ReadonlyArray<Block> =>
   text.split("\n").map((t): Block => ({ kind: "paragraph", text: t }))
@@ -34,6 +35,7 @@ export const shanghaiOutline = (d: Disclosure): ReadonlyArray<Block> => {
     const s = section(id)
     if (s !== undefined) blocks.push({ kind: "part", text: s.title }, ...paragraphs(s.text))
   }
-  for (const table of d.performanceTargets) blocks.push({ kind: "performance", table })
+  for (const table of d.performanceTargets)
+    blocks.push({ kind: "performance", table, grid: shanghaiPerformanceGrid(table) })
   return blocks
 }

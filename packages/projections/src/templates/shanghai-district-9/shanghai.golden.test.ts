@@ -2,7 +2,8 @@
  * Golden test of `shanghai-district-9`: the chengguan fixture (events only, amounts in 元) builds the
  * published document — every row of the nine tables as printed (the PDF text with whitespace
  * removed; repeated page headers skipped), the empty-table notes, the header line, the duties and
- * 机构设置, and every figure of 部门预算编制说明 and 其他相关情况说明 in order.
+ * 机构设置, every figure of 部门预算编制说明 and 其他相关情况说明 in order, every line of
+ * 项目经费情况说明 and every cell of its 财政项目支出绩效目标申报表.
  */
 import { readFileSync } from "node:fs"
 import { Result } from "effect"
@@ -23,6 +24,15 @@ const pageText = (...pages: number[]) =>
       return lines.slice(start + 1, end < 0 ? undefined : end).join("")
     })
     .join("")
+/** True when the characters of `needle` occur in `hay` in order (a PDF splits a cell across lines). */
+const inOrder = (hay: string, needle: string) => {
+  let at = 0
+  for (const ch of squash(needle)) {
+    at = hay.indexOf(ch, at) + 1
+    if (at === 0) return false
+  }
+  return true
+}
 const figures = (s: string) => [...s.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0])
 
 const built = buildDisclosure(toLogged(readNdjson(shanghaiFixturePath)), AsOf.published)
@@ -71,5 +81,36 @@ describe("shanghai-district-9 reproduces the chengguan disclosure", () => {
   it("the glossary is the template's, as printed", () => {
     const published = pageText(5)
     for (const g of doc.glossary) expect(published).toContain(squash(`${g.term}：${g.definition}`))
+  })
+
+  it("项目经费情况说明: every line as printed, 349.80万元 from the project's lines", () => {
+    const section = doc.narrative.find((x) => x.id === "七")
+    expect(section?.title).toBe("项目经费情况说明")
+    const published = pageText(22)
+    for (const line of (section?.text ?? "").split("\n")) expect(published).toContain(squash(line))
+    expect(figures(squash(section?.text ?? ""))).toEqual(figures(published.replace(/^项目经费情况说明/, "")))
+  })
+
+  it("财政项目支出绩效目标申报表: every cell, funds by origin and one 指标值 per indicator", () => {
+    expect(doc.performanceTargets).toHaveLength(1)
+    const form = doc.performanceTargets[0]
+    if (form === undefined) throw new Error("no form")
+    const published = pageText(24)
+    expect(published).toContain(squash(`${form.title}${form.yearLabel}`))
+    for (const c of [form.projectName, form.life, form.category ?? "-", form.department, form.unitName])
+      expect(inOrder(published, c), c).toBe(true)
+    expect(published).toContain(
+      `计划开始日期${form.plannedStart ?? "-"}计划完成日期${form.plannedEnd ?? "-"}`,
+    )
+    const money = (x: string) => [...x.matchAll(/\d{1,3}(?:,\d{3})*\.\d{2}(?!\()/g)].map((m) => m[0]).sort()
+    expect(Object.values(form.fundsByOrigin ?? {}).sort()).toEqual(money(published))
+    expect(form.fundsByOrigin).toMatchObject({ annualTotal: "3,498,000.00", currentYear: "3,498,000.00" })
+    for (const goal of [form.implementationGoal, form.annualGoal]) expect(inOrder(published, goal)).toBe(true)
+    expect(form.indicators).toHaveLength(8)
+    for (const i of form.indicators) {
+      expect(published).toContain(squash(`${i.level3}${i.value}`))
+      expect(inOrder(published, i.level2), i.level2).toBe(true)
+      expect(published).toContain(i.level1)
+    }
   })
 })

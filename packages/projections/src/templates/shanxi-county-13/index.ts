@@ -10,6 +10,7 @@ import { buildOverview } from "../../overview/build-overview.ts"
 import { buildPerformanceTargets } from "../../performance/build-performance-targets.ts"
 import type { Template } from "../types.ts"
 import { shanxiOutline } from "./outline.ts"
+import { shanxiPerformanceGrid } from "./performance-grid.ts"
 import { SHANXI_TABLES } from "./tables.ts"
 
 /** The Shanxi county template. @category templates */
@@ -24,5 +25,6 @@ export const shanxiCounty13: Template = {
     overview: buildOverview(state, taxonomy),
     glossary: glossaryFor("shanxi-county-13"),
   }),
+  performanceGrid: shanxiPerformanceGrid,
   outline: shanxiOutline,
 }

@@ -8,6 +8,7 @@
 import type { Disclosure } from "../../disclosure-schema.ts"
 import { toChineseNumeral } from "../../narrative/chinese-numerals.ts"
 import type { Block } from "../types.ts"
+import { shanxiPerformanceGrid } from "./performance-grid.ts"
 
 /** The blocks of a disclosure, in the order the published document prints them. @category templates */
 export const shanxiOutline = (d: Disclosure): ReadonlyArray<Block> => {
@@ -36,7 +37,9 @@ export const shanxiOutline = (d: Disclosure): ReadonlyArray<Block> => {
     blocks.push({ kind: "heading", text: `${s.id}、${s.title}` })
     for (const p of s.text.split("\n")) blocks.push({ kind: "paragraph", text: p })
     for (const chart of s.charts ?? []) blocks.push({ kind: "chart", chart })
-    if (s.id === "十") for (const table of d.performanceTargets) blocks.push({ kind: "performance", table })
+    if (s.id === "十")
+      for (const table of d.performanceTargets)
+        blocks.push({ kind: "performance", table, grid: shanxiPerformanceGrid(table) })
   }
   blocks.push({ kind: "part", text: "第四部分 名词解释" })
   for (const g of d.glossary) blocks.push({ kind: "paragraph", text: `${g.id}、${g.term}：${g.definition}` })
