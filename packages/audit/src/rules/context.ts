@@ -98,3 +98,26 @@ export const compareAmounts = (
     }),
   ]
 }
+
+/**
+ * Compares a printed amount with what the ledger's lines sum to: the message says which side is
+ * which ("the ledger says …, the document says …") and the finding carries both as `ledger` and
+ * `published`, so a reader never takes the ledger's figure for the document's.
+ * @category constructors
+ */
+export const compareWithLedger = (
+  rule: RuleId,
+  check: string,
+  place: Place,
+  what: string,
+  ledger: Money.Money,
+  printed: Money.Money,
+  items = 1,
+  severity: Severity = "error",
+): Finding[] =>
+  compareAmounts(rule, check, place, what, ledger, printed, items, severity).map((f) => ({
+    ...f,
+    message: `${what}: the ledger says ${ledger}, the document says ${printed}`,
+    ledger,
+    published: printed,
+  }))

@@ -11,7 +11,7 @@ import type { Finding } from "../model/finding.ts"
 import type { Row } from "../model/document.ts"
 import { at, codedRows, table } from "../tables/views.ts"
 import { lines, wanOf } from "../util/ledger.ts"
-import { cellPlace, compareAmounts, type Rule, type RuleContext } from "./context.ts"
+import { cellPlace, compareAmounts, compareWithLedger, type Rule, type RuleContext } from "./context.ts"
 
 /** A T6 row with the department economic code it stands for, when known. @category models */
 interface T6Row {
@@ -81,7 +81,7 @@ const split = (ctx: RuleContext, classes: ReadonlyArray<{ c: T6Row }>, total: Ro
           l.line.expenditure.category === category,
       )
     return [
-      ...compareAmounts(
+      ...compareWithLedger(
         "R8",
         "t6-personnel",
         cellPlace("6", "合计", 3),

@@ -10,7 +10,7 @@ import { Result } from "effect"
 import type { Finding } from "../model/finding.ts"
 import { at, rowByLabel, table } from "../tables/views.ts"
 import { isFiscal, lines, wanOf } from "../util/ledger.ts"
-import { cellPlace, compareAmounts, finding, type Rule } from "./context.ts"
+import { cellPlace, compareAmounts, compareWithLedger, finding, type Rule } from "./context.ts"
 
 /** The T10 rows with their 三公 category and the basic economic code that books them. @category models */
 const THREE_PUBLIC_ROWS = [
@@ -88,7 +88,7 @@ export const r10: Rule = ({ doc, state, taxonomy }) => {
     const ls = lines(state).filter(isFiscal)
     for (const p of THREE_PUBLIC_ROWS) {
       out.push(
-        ...compareAmounts(
+        ...compareWithLedger(
           "R10",
           "t10-ledger",
           cellPlace("10", p.label, 1),
@@ -165,7 +165,7 @@ export const r11: Rule = ({ doc, state }) => {
     const eligible = [...state.units.values()].filter((u) => u.unitType !== "public-institution")
     const expected = wanOf(ls, (l) => eligible.some((u) => u.unitCode === l.line.unitCode))
     out.push(
-      ...compareAmounts(
+      ...compareWithLedger(
         "R11",
         "t11-unit-type",
         cellPlace("11", "部门合计", 1),

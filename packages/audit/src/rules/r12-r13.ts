@@ -8,7 +8,7 @@ import { Codes, Money } from "@ledger/domain"
 import type { Finding } from "../model/finding.ts"
 import { at, codedRows, type ProjectTree, projectTree, table } from "../tables/views.ts"
 import { lines, wanOf } from "../util/ledger.ts"
-import { cellPlace, compareAmounts, type Rule, type RuleContext } from "./context.ts"
+import { cellPlace, compareAmounts, compareWithLedger, type Rule, type RuleContext } from "./context.ts"
 import type { RuleId } from "../model/finding.ts"
 
 const treeSums = (rule: RuleId, id: string, tree: ProjectTree, cols: number[]): Finding[] => {
@@ -86,7 +86,7 @@ const ledgerProjects = (
               (l) => l.line.expenditure.kind === "project" && l.line.expenditure.projectId === proj.projectId,
             )
       out.push(
-        ...compareAmounts(
+        ...compareWithLedger(
           id === "12" ? "R12" : "R13",
           "project-ledger",
           cellPlace(id, p.name, 1),
