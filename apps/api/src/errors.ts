@@ -78,7 +78,11 @@ const TABLE: Table = {
     )
   },
   IdempotencyConflict: simple("idempotency-conflict"),
-  InvalidEvent: (e) => problem("invalid-event", e.message, [{ path: e.path, message: e.message }]),
+  InvalidEvent: (e) => {
+    // The store names its own call (`requests[0].events[2].eventId`); the client sent `events[2]…`.
+    const outer = (text: string) => text.replace(/requests\[\d+\]\.?/g, "")
+    return problem("invalid-event", outer(e.message), [{ path: outer(e.path), message: outer(e.message) }])
+  },
   StoreUnavailable: simple("store-unavailable"),
   LedgerIntegrity: (e) =>
     problem("ledger-integrity", `${e.message ?? "broken history"}; nothing was served or written`, [

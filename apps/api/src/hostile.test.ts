@@ -376,3 +376,36 @@ describe("hostile input: issue 12 large sums", () => {
     expect(traced).toBeGreaterThan(0)
   }, 300_000)
 })
+
+describe("hostile input: issue 12 problem paths", () => {
+  const D = "/v1/departments/002/years/2026"
+  const lone = (field: string) => (e: Record<string, unknown>) =>
+    field === "data.line.lineId"
+      ? {
+          ...e,
+          data: {
+            ...(e["data"] as object),
+            line: { ...(e["data"] as { line: object }).line, lineId: "line\ud800" },
+          },
+        }
+      : { ...e, [field]: `x\udc00` }
+
+  it.each(["eventId", "idempotencyKey", "data.line.lineId"])(
+    "a lone surrogate in %s is 422 naming events[0].<field>, never the store's requests[0] path",
+    async (field) => {
+      const h = await makeHarness()
+      const before = (await Effect.runPromise(h.store.readStream("002/2026"))).length
+      const event = lone(field)(newAppropriation(`lone-${field}`))
+      const r = await h.call(`${D}/events`, {
+        ...postJson({ events: [event] }, { "idempotency-key": `lone-${field}` }),
+        key: h.keys.writer,
+      })
+      expect(r.status).toBe(422)
+      const text = await r.text()
+      expect(text).not.toMatch(/requests\[/)
+      const body = JSON.parse(text) as { issues: Array<{ path: string }> }
+      expect(body.issues.map((i) => i.path)).toContain(`events[0].${field}`)
+      expect((await Effect.runPromise(h.store.readStream("002/2026"))).length).toBe(before)
+    },
+  )
+})

@@ -1,6 +1,7 @@
 /**
  * Input the log must never accept (issue 12): dates that name no real moment, event types that are
- * Object.prototype members, NUL characters that no store can keep. Each is a typed decode error
+ * Object.prototype members, NUL characters that no store can keep, lone surrogates that no
+ * canonical JSON can hold. Each is a typed decode error
  * naming the field, never a throw.
  */
 import fc from "fast-check"
@@ -79,5 +80,31 @@ describe("NUL characters", () => {
     ],
   ])("refuses a NUL in %s, naming it", (path, edit) => {
     expect(issuesOf(edit(S.wire(note))).map((i) => i.path)).toContain(path)
+  })
+})
+
+describe("lone surrogates", () => {
+  it.each([
+    ["eventId", (w: Record<string, unknown>) => ({ ...w, eventId: "evt\ud800" })],
+    ["idempotencyKey", (w: Record<string, unknown>) => ({ ...w, idempotencyKey: "\udc00k" })],
+    [
+      "data.text",
+      (w: Record<string, unknown>) => ({ ...w, data: { ...(w["data"] as object), text: "a\udbffb" } }),
+    ],
+  ])("refuses a lone surrogate in %s, naming it (no canonical JSON can hold one)", (path, edit) => {
+    expect(issuesOf(edit(S.wire(note))).map((i) => i.path)).toContain(path)
+  })
+
+  it("accepts every well-formed string, astral characters included (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (text) => {
+        const r = Envelope.decodeEvent({
+          ...S.wire(note),
+          data: { ...(S.wire(note)["data"] as object), text },
+        })
+        const issues = Result.isFailure(r) ? r.failure.issues : []
+        expect(issues.filter((i) => i.message.includes("Unicode"))).toEqual([])
+      }),
+    )
   })
 })

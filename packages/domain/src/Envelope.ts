@@ -94,14 +94,20 @@ const issuesOf = (error: Schema.SchemaError, prefix: ReadonlyArray<PropertyKey>)
     message: i.message,
   }))
 
+/** A UTF-16 surrogate without its pair: not a character, so no canonical JSON text can hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /**
- * Lists every string (value or key) holding a NUL character: no store can keep one in a JSON
- * document (PostgreSQL refuses it), so it is a client's mistake to name, not a store failure.
+ * Lists every string (value or key) holding a NUL character or a lone surrogate: no store can keep
+ * a NUL in a JSON document (PostgreSQL refuses it) and canonical JSON has no text for a lone
+ * surrogate, so both are a client's mistake to name here, not a store failure.
  */
 const findNul = (value: unknown, path: ReadonlyArray<string>, issues: Array<FieldIssue>): void => {
   if (typeof value === "string") {
     if (value.includes("\u0000"))
       issues.push({ path: path.join("."), message: "must not contain a NUL character" })
+    if (LONE_SURROGATE.test(value))
+      issues.push({ path: path.join("."), message: "must be valid Unicode (it holds a lone surrogate)" })
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => findNul(v, [...path, String(i)], issues))
   } else if (typeof value === "object" && value !== null) {
@@ -111,6 +117,8 @@ const findNul = (value: unknown, path: ReadonlyArray<string>, issues: Array<Fiel
           path: [...path, k.replaceAll("\u0000", "\\u0000")].join("."),
           message: "a field name must not contain a NUL character",
         })
+      if (LONE_SURROGATE.test(k))
+        issues.push({ path: path.join("."), message: "a field name must be valid Unicode" })
       findNul(v, [...path, k], issues)
     }
   }
