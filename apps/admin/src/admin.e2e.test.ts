@@ -274,7 +274,61 @@ describe.skipIf(!browserAvailable)("admin web app in chromium", () => {
     await page.click('#views a[data-view="doc"]')
     await page.click("#as-published")
     await untilText('article td[data-cell="1/0/1"]', cell(published, "1", 0, 1))
-    expect(await page.locator("#version code").getAttribute("title")).toBe(published.documentHash)
+    // The current document shows the same figure; wait for the published one to replace it.
+    await expect
+      .poll(() => page.locator("#version code").getAttribute("title"), { timeout: 10_000 })
+      .toBe(published.documentHash)
     expect(pageErrors).toEqual([])
+  })
+
+  it("lists both years of the department with totals, changes and a chart, and opens 2025 as published", async () => {
+    const listed = await api<{
+      years: Array<{ year: number; published: { documentHash: string; totals: { total: string } } | null }>
+    }>("/v1/departments/002/years", server.keys.auditor)
+    expect(listed.years.map((y) => y.year)).toEqual([2025, 2026])
+    await page.click('#views a[data-view="years"]')
+    await page.waitForSelector("table.years tbody tr")
+    const rowYears = page.locator("table.years tbody tr")
+    expect(await rowYears.count()).toBe(2)
+    expect(await rowYears.nth(0).getAttribute("data-year")).toBe("2025")
+    expect(await rowYears.nth(1).getAttribute("data-year")).toBe("2026")
+    const total2025 = (Number(listed.years[0]?.published?.totals.total) / 10000).toFixed(2)
+    expect(await cellText('table.years tr[data-year="2025"] td.total')).toBe(total2025)
+    expect(await cellText('table.years tr[data-year="2026"] td.status')).toContain("已发布")
+    expect(await page.locator(".years-chart svg rect").count()).toBe(2)
+    await shot("years")
+    await page.click('table.years tr[data-year="2025"] button.open-published')
+    await page.waitForSelector("article.document")
+    await expect.poll(() => cellText(".cover h1:nth-of-type(2)")).toBe("2025年度部门预算公开")
+    expect(await page.locator("#version code").getAttribute("title")).toBe(
+      listed.years[0]?.published?.documentHash,
+    )
+    expect(pageErrors).toEqual([])
+  })
+
+  it("shows a published document to the public without a key, read-only, with PDF and open-data links", async () => {
+    const published = await disclosure("published")
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" })
+    const visitor = await context.newPage()
+    const errors: Array<string> = []
+    visitor.on("pageerror", (e) => errors.push(String(e)))
+    await visitor.goto(server.url + "/#/public/002/2026")
+    await visitor.waitForSelector('article.document[data-public="true"]')
+    expect(await visitor.locator("#login[open]").count()).toBe(0)
+    expect(await visitor.locator("article.document").getAttribute("data-hash")).toBe(published.documentHash)
+    expect(await visitor.locator("#permalink").getAttribute("href")).toBe(
+      `/v1/public/departments/002/years/2026/publications/${published.documentHash}`,
+    )
+    const pdf = await visitor.locator('a[data-format="pdf"]').getAttribute("href")
+    expect(pdf).toBe("/v1/public/departments/002/years/2026/disclosure?format=pdf")
+    const fdp = await fetch(
+      server.url + ((await visitor.locator('a[data-format="fdp"]').getAttribute("href")) ?? ""),
+    )
+    expect(fdp.status).toBe(200)
+    expect(fdp.headers.get("etag")).toBe(`"${published.documentHash}.fdp"`)
+    expect(await visitor.locator("#views").isVisible()).toBe(false)
+    await visitor.screenshot({ path: join(SHOTS, "admin-public.png") })
+    await context.close()
+    expect(errors).toEqual([])
   })
 })

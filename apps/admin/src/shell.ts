@@ -20,6 +20,7 @@ export const shellHtml = (version: string): string => `<!DOCTYPE html>
   <label class="picker">部门 <select id="department" title="部门（按 / 选择）"></select></label>
   <label class="picker">年度 <select id="year"></select></label>
   <nav id="views" aria-label="视图">
+    <a data-view="years" href="#">年度概览</a>
     <a data-view="doc" href="#">公开文档</a>
     <a data-view="diff" href="#">对比</a>
     <a data-view="audit" href="#">审计</a>

@@ -12,9 +12,18 @@ import { docView } from "./doc-view.js"
 import { closePanel, openProvenance } from "./provenance.js"
 import { reconcileView } from "./reconcile.js"
 import { renderTimeline, stepPosition } from "./timeline.js"
+import { publicView } from "./public-view.js"
 import { writeView } from "./write.js"
+import { yearsView } from "./years.js"
 
-const VIEWS = { doc: docView, diff: diffView, audit: auditView, write: writeView, reconcile: reconcileView }
+const VIEWS = {
+  doc: docView,
+  diff: diffView,
+  audit: auditView,
+  write: writeView,
+  reconcile: reconcileView,
+  years: yearsView,
+}
 const $ = (id) => document.getElementById(id)
 
 /** The state the hash encodes. */
@@ -211,8 +220,17 @@ const onKey = (ev) => {
   }
 }
 
+/** `#/public/<部门>/<年度>`: the public page of a published document, no key asked for. */
+const publicTarget = () => /^#\/public\/([^/?]+)\/([^/?]+)/.exec(window.location.hash)
+
 const start = async () => {
   ctx.main = $("main")
+  const pub = publicTarget()
+  if (pub) {
+    window.addEventListener("hashchange", () => window.location.reload())
+    await publicView(ctx.main, decodeURIComponent(pub[1]), decodeURIComponent(pub[2]))
+    return
+  }
   $("department").addEventListener("change", (e) => {
     const d = ctx.departments.find((x) => x.code === e.target.value)
     ctx.go({ dept: e.target.value, year: String(d?.years.at(-1)?.year ?? ""), asOf: "current" })
