@@ -24,7 +24,7 @@ const change = (now, before) => {
 const shown = (y) => (y.published ?? y.current).totals
 
 /** The public page of a published year (no key). */
-export const publicHash = (dept, year) => `#/public/${encodeURIComponent(dept)}/${encodeURIComponent(year)}`
+const publicHash = (dept, year) => `#/public/${encodeURIComponent(dept)}/${encodeURIComponent(year)}`
 
 /** Renders the view into `ctx.main`. */
 export const yearsView = async (ctx) => {
