@@ -11,6 +11,7 @@ import type { ApiEnv } from "./auth.ts"
 import { DEFAULT_MAX_BODY } from "./config.ts"
 import type { ApiDeps } from "./deps.ts"
 import { onError, problemResponse } from "./errors.ts"
+import { languageOf, problemIn } from "./language.ts"
 import { buildOpenApi } from "./openapi.ts"
 import { problem } from "./problem.ts"
 import { honoPath } from "./route.ts"
@@ -68,7 +69,9 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
   const log = deps.log ?? ((e: unknown) => console.error(e))
 
   app.onError(onError(log))
-  app.notFound((c) => problemResponse(problem("not-found", `no route ${c.req.method} ${c.req.path}`)))
+  app.notFound((c) =>
+    problemResponse(problemIn(problem("not-found", `no route ${c.req.method} ${c.req.path}`), languageOf(c))),
+  )
   const limit = bodyLimit({
     maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY,
     onError: () =>

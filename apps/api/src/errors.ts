@@ -13,6 +13,7 @@ import type { Context } from "hono"
 import { Overloaded } from "./overloaded.ts"
 import { problem } from "./problem.ts"
 import type { ApiProblem, Problem, ProblemIssue, ProblemKind } from "./problem.ts"
+import { languageOf, problemIn } from "./language.ts"
 
 interface BatchIssueLike {
   readonly index: number
@@ -145,7 +146,7 @@ export const problemResponse = (p: Problem, headers: Record<string, string> = {}
 /** The Hono `onError` handler. `log` receives unexpected errors only. @category errors */
 export const onError =
   (log: (error: unknown) => void) =>
-  (error: Error, _c: Context): Response => {
+  (error: Error, c: Context): Response => {
     if (error instanceof Overloaded)
       return problemResponse(problem("overloaded", `the server is busy: ${error.message}; retry later`), {
         "retry-after": String(error.retryAfterSec),
@@ -153,5 +154,5 @@ export const onError =
     const p = toProblem(error)
     // Broken history is an alarm for the operator as well as a 503 for the client.
     if ((p.status >= 500 && p.status !== 503) || tagOf(error) === "LedgerIntegrity") log(error)
-    return problemResponse(p)
+    return problemResponse(problemIn(p, languageOf(c)))
   }

@@ -24,6 +24,14 @@ export {
   Severity,
 } from "./model/finding.ts"
 export { DisclosureInput } from "./model/document.ts"
+export {
+  checkResultIn,
+  discrepancyIn,
+  findingMessageZh,
+  LANGUAGES,
+  RULE_ZH,
+  type Language,
+} from "./model/language.ts"
 export type { AuditDocument, PerformanceTable, Section, Table } from "./model/document.ts"
 export { KNOWN_DEFECTS, knownDefectOf } from "./rules/known-defects.ts"
 export { KNOWN_DEFECT_DOCUMENTS } from "./rules/known-defect-scope.ts"

@@ -3,15 +3,27 @@
  * reconciliation of a published document (text extracted from its PDF) against the ledger —
  * the same answer as `pnpm ledger reconcile FILE --format json`.
  */
-import { CheckResult, checkDisclosure, reconcile, ReconcileResult } from "@ledger/audit"
+import {
+  CheckResult,
+  checkDisclosure,
+  checkResultIn,
+  discrepancyIn,
+  reconcile,
+  ReconcileResult,
+} from "@ledger/audit"
+import { Schema } from "effect"
 import { Result } from "effect"
 import { requireRead, requireRole } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
 import { AsOfQuery, DepartmentYearPath } from "../http-schemas.ts"
+import { LangParam, languageOf } from "../language.ts"
 import { fail } from "../problem.ts"
 import { asOfOf, defineRoute, pathOf, queryOf, textBodyOf } from "../route.ts"
 import type { Route } from "../route.ts"
+
+/** `asOf` and `lang` (the language of the messages). */
+const AuditQuery = Schema.Struct({ ...AsOfQuery.fields, lang: LangParam })
 
 /** The audit routes. @category routes */
 export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
@@ -25,7 +37,7 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
       description: "Auditors and admins for every department; a writer for the departments of its key.",
       roles: ["writer", "auditor", "admin"],
       params: DepartmentYearPath,
-      query: AsOfQuery,
+      query: AuditQuery,
       responses: { 200: { description: "rules passed and findings", schema: CheckResult } },
       problems: [
         "malformed-request",
@@ -39,10 +51,10 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
     },
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
-      const { asOf } = queryOf(c, AsOfQuery)
+      const { asOf } = queryOf(c, AuditQuery)
       requireRead(c, code)
       const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf"))
-      return c.json(checkDisclosure(replay.disclosure, replay.state))
+      return c.json(checkResultIn(checkDisclosure(replay.disclosure, replay.state), languageOf(c)))
     },
   ),
   defineRoute(
@@ -56,7 +68,7 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
       tag: "audit",
       roles: ["auditor", "admin"],
       params: DepartmentYearPath,
-      query: AsOfQuery,
+      query: AuditQuery,
       body: { contentType: "text/plain", description: "the document's text, UTF-8" },
       responses: { 200: { description: "discrepancies", schema: ReconcileResult } },
       problems: [
@@ -73,7 +85,7 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
     },
     async (c) => {
       const { code, year } = pathOf(c, DepartmentYearPath)
-      const { asOf } = queryOf(c, AsOfQuery)
+      const { asOf } = queryOf(c, AuditQuery)
       requireRole(c, "auditor", "admin")
       if (!/^text\/plain\b/i.test(c.req.header("content-type") ?? ""))
         fail("unsupported-media-type", "send the document's text as text/plain")
@@ -83,7 +95,8 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
       const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf", "published"))
       const result = reconcile({ publishedText: text, disclosure: replay.disclosure, state: replay.state })
       if (Result.isFailure(result)) throw result.failure
-      return c.json(result.success)
+      const lang = languageOf(c)
+      return c.json({ discrepancies: result.success.discrepancies.map((d) => discrepancyIn(d, lang)) })
     },
   ),
 ]
