@@ -3,8 +3,9 @@
  * loopback). Starts the real server as its own process (`apps/api/src/main.ts`, as `pnpm start`
  * does) on a fresh embedded store — or PostgreSQL with `databaseUrl` — and drives it with
  * autocannon: GET published (cached by hash), the same revalidated with its ETag (304, no body:
- * the server's own cost without the transfer), GET current (replayed every time), POST a batched
- * append. Run alone: `npx tsx bench/api.ts`.
+ * the server's own cost without the transfer), a bare Hono route serving the same bytes (the
+ * ratio), GET current (replayed every time), POST a batched append to a stream made large first.
+ * Run alone: `npx tsx bench/api.ts`.
  *
  * @module
  */
@@ -38,6 +39,8 @@ export interface ApiBenchOptions {
   readonly batchSize?: number
   /** PostgreSQL instead of a fresh embedded store. */
   readonly databaseUrl?: string
+  /** Events written to the stream (in 100-event POSTs) before the POST scenario (default 10,000). */
+  readonly largeStream?: number
 }
 
 export interface Server {
@@ -82,6 +85,24 @@ const batchBody = (template: Record<string, unknown>, n: number, size: number): 
   return JSON.stringify({ events })
 }
 
+/**
+ * A bare Hono route answering with `body` and its content type, in this process on a free loopback
+ * port: what a GET of a published disclosure costs without the ledger around it.
+ */
+const bareHono = async (
+  body: Uint8Array,
+  contentType: string,
+): Promise<{ readonly url: string; readonly stop: () => void }> => {
+  const { Hono } = await import("hono")
+  const { serve } = await import("@hono/node-server")
+  const app = new Hono().get("/bare", (c) => c.body(body.slice(), 200, { "content-type": contentType }))
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+      resolve({ url: `http://127.0.0.1:${info.port}/bare`, stop: () => void server.close() }),
+    )
+  })
+}
+
 const row = (name: string, r: CannonResult, note: string): Array<BenchRow> => [
   {
     name: `${name}: requests/s`,
@@ -123,6 +144,15 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
       connections,
       duration,
     })
+    const sample = await fetch(`${base}/disclosure?asOf=published`, { headers: auth })
+    const bytes = new Uint8Array(await sample.arrayBuffer())
+    const bare = await bareHono(bytes, sample.headers.get("content-type") ?? "application/json")
+    let bareRun: CannonResult
+    try {
+      bareRun = await autocannon({ url: bare.url, connections, duration })
+    } finally {
+      bare.stop()
+    }
     const current = await autocannon({ url: `${base}/disclosure`, headers: auth, connections, duration })
     const template = readFileSync(path.join(root, "fixtures/tunliu-government-office/events.ndjson"), "utf8")
       .split("\n")
@@ -130,6 +160,20 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
       .map((l) => JSON.parse(l) as Record<string, unknown>)[0]
     if (template === undefined) throw new Error("the fixture has no project appropriation")
     let n = 0
+    // A large stream first (sequential 100-event POSTs), so the POST scenario appends to it.
+    const prefill = Math.ceil((options.largeStream ?? 10_000) / 100)
+    for (let i = 0; i < prefill; i++) {
+      const res = await fetch(`${base}/events`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${server.writer}`,
+          "content-type": "application/json",
+          "idempotency-key": `prefill-${i}`,
+        },
+        body: batchBody(template, n++, 100),
+      })
+      if (!res.ok) throw new Error(`prefill POST ${i} answered ${res.status}: ${await res.text()}`)
+    }
     const append = await autocannon({
       url: `${base}/events`,
       method: "POST",
@@ -164,11 +208,22 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
         revalidated,
         `${connections} connections; non-2xx counts the 304s`,
       ),
+      ...row(
+        "API GET published, bare Hono route serving the same bytes",
+        bareRun,
+        `${connections} connections, in the bench process; ${bytes.length} bytes`,
+      ),
+      {
+        name: "API GET published: ledger / bare Hono",
+        value: published.requests.average / Math.max(bareRun.requests.average, 1),
+        unit: "ratio",
+        note: "same client, same run",
+      },
       ...row("API GET disclosure, current (replayed)", current, `${connections} connections`),
       ...row(
-        `API POST append, ${batchSize} events/batch`,
+        `API POST append, ${batchSize} events/batch, to a stream of ${(prefill * 100 + 70).toLocaleString("en-US")}+ events`,
         append,
-        `${Math.min(connections, 4)} connections; ≈ ${Math.round(append.requests.average * batchSize)} events/s`,
+        `${Math.min(connections, 4)} connections; ≈ ${Math.round(append.requests.average * batchSize)} events/s; state cached per stream head`,
       ),
     ]
   } finally {

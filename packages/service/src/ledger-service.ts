@@ -19,18 +19,18 @@ import {
   AsOf,
   diffDisclosures,
   type DisclosureDiff,
-  foldLogged,
   type CellProvenance,
   type NoSuchCell,
   traceCell,
 } from "@ledger/projections"
 import { Effect, Result } from "effect"
 import { BatchRejected, type BatchIssue } from "./errors.ts"
-import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
+import { type ActorChoice, bodyOf, toNewEvent } from "./events.ts"
 import { parseNdjson } from "./ndjson.ts"
-import { makeReplay, readChecked, type ReplayError, type ReplayOptions } from "./replay.ts"
+import { makeReplay, type ReplayError, type ReplayOptions } from "./replay.ts"
 import { checkRules } from "./rules.ts"
 import { yearsNeeded } from "./years.ts"
+import { makeStateCache, type StreamSnapshot } from "./state-cache.ts"
 import { type PublishOptions, publishLog } from "./publication.ts"
 import { type DryRunOptions, dryRunStreams } from "./dry-run.ts"
 
@@ -66,12 +66,6 @@ export interface DepartmentYear {
 }
 
 /** A stream's state and the canonical bodies of its events by idempotency key. */
-interface StreamSnapshot {
-  readonly state: BudgetState.BudgetState
-  readonly bodies: ReadonlyMap<string, string>
-  readonly eventIds: ReadonlySet<string>
-}
-
 /**
  * A writer's batch may not carry `DisclosurePublished`: only {@link makeLedgerService}'s `publish`
  * makes one, with a seal computed from the stored log, so a client can neither forge a seal nor
@@ -216,14 +210,8 @@ export const makeLedgerService = (store: EventStoreShape) => {
       return { decoded, byStream }
     })
 
-  const currentState = (
-    streamId: string,
-  ): Effect.Effect<StreamSnapshot, StoreUnavailable | LedgerIntegrity> =>
-    Effect.map(readChecked(store, streamId), (stored) => ({
-      state: foldLogged(stored.map(toLogged)),
-      bodies: new Map(stored.map((e) => [e.idempotencyKey, bodyOf(e)])),
-      eventIds: new Set(stored.map((e) => e.eventId)),
-    }))
+  // Writes are checked against the state cached per stream head (state-cache.ts), not a re-fold.
+  const currentState = makeStateCache(store)
 
   return {
     store,
