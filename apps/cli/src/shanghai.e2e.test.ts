@@ -60,4 +60,11 @@ describe("ledger with the shanghai-district-9 template", () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain("--format must be json or txt")
   }, 120_000)
+
+  it("reconcile of the published chengguan text against the ledger reports nothing", async () => {
+    const r = await runCli(["reconcile", shanghaiReferencePath, ...DEPT])
+    expect(r.stderr).toBe("")
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual({ discrepancies: [] })
+  }, 120_000)
 })

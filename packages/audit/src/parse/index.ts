@@ -1,22 +1,21 @@
 /**
  * Parses a published disclosure — text extracted from its PDF, in the layout of the Shanxi county
- * template — into the document the rules read. Robust to page breaks, watermarks, blank lines and
+ * template or (see `shanghai.ts`) the Shanghai district one — into the document the rules read; a
+ * text of another layout is refused as such. Robust to page breaks, watermarks, blank lines and
  * headers repeated on new pages; fails with a tagged error naming what could not be found.
  *
  * @module parse
  */
-import { Data, Result } from "effect"
+import { Result } from "effect"
 import type { AuditDocument } from "../model/document.ts"
 import { contentLines, isTocLine } from "./lines.ts"
 import { parseGlossary, parseOverviewUnits, parseSections } from "./narrative.ts"
 import { findBlocks, parseBlock } from "./performance.ts"
+import { isShanghaiText, parseShanghaiText } from "./shanghai.ts"
 import { parseTables } from "./tables.ts"
+import { UnreadableDocument } from "./unreadable.ts"
 
-/** The text is not a disclosure this parser can read; `field` names what is missing. @category errors */
-export class UnreadableDocument extends Data.TaggedError("UnreadableDocument")<{
-  readonly field: string
-  readonly message: string
-}> {}
+export { UnreadableDocument } from "./unreadable.ts"
 
 const lastHeading = (lines: ReadonlyArray<string>, re: RegExp): number => {
   for (let i = lines.length - 1; i >= 0; i--)
@@ -26,6 +25,15 @@ const lastHeading = (lines: ReadonlyArray<string>, re: RegExp): number => {
 
 /** Parses the text of a published disclosure. @category parsing */
 export const parsePublishedText = (text: string): Result.Result<AuditDocument, UnreadableDocument> => {
+  if (isShanghaiText(text)) return parseShanghaiText(text)
+  if (!/\d{4}年度?部门预算/.test(text) && !/部门名称[：:]/.test(text))
+    return Result.fail(
+      new UnreadableDocument({
+        field: "layout",
+        message:
+          'unknown layout: neither a Shanxi county disclosure ("YYYY年度部门预算公开", "部门名称：") nor a Shanghai district one ("YYYY年区级部门预算", "预算主管部门：", "编制部门：")',
+      }),
+    )
   const lines = contentLines(text)
   const coverAt = lines.findIndex((l) => /^\s*\d{4}年度?部门预算公开\s*$/.test(l))
   const yearText = /(\d{4})/.exec(lines[coverAt] ?? "")?.[1] ?? /(\d{4})年度部门预算/.exec(text)?.[1]

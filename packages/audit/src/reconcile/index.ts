@@ -16,6 +16,7 @@ import { parsePublishedText, type UnreadableDocument } from "../parse/index.ts"
 import { checkAudit } from "../rules/index.ts"
 import { scopeKnownDefects } from "../rules/known-defect-scope.ts"
 import { compareTable } from "./compare-tables.ts"
+import { reconcileShanghai } from "./shanghai.ts"
 
 /** What reconcile compares: the published text, and the ledger's derived disclosure and state. @category models */
 export interface ReconcileInput {
@@ -54,8 +55,16 @@ const toDiscrepancy = (f: Finding): Discrepancy => {
 /** Reconciles a published text with the ledger. Fails only when the text cannot be read. @category reconcile */
 export const reconcile = (input: ReconcileInput): Result.Result<ReconcileResult, UnreadableDocument> =>
   Result.map(parsePublishedText(input.publishedText), (published) => {
-    const findings: Finding[] = [...checkAudit(published, input.state).findings]
-    if (input.disclosure !== undefined) {
+    // A Shanghai text keeps rows as printed lines: it is compared line by line (reconcile/shanghai.ts).
+    const shanghai = published.template === "shanghai-district-9"
+    const findings: Finding[] = shanghai
+      ? reconcileShanghai(
+          published,
+          input.disclosure && fromDisclosure(input.disclosure, input.state),
+          input.state,
+        )
+      : [...checkAudit(published, input.state).findings]
+    if (input.disclosure !== undefined && !shanghai) {
       const ledger = fromDisclosure(input.disclosure, input.state)
       for (const [id, lt] of ledger.tables) {
         const pt = published.tables.get(id)

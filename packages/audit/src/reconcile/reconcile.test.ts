@@ -107,9 +107,12 @@ describe("reconcile finds what was changed", () => {
     expect(news.filter((d) => d.check === "cell")).toEqual([])
   })
 
-  it("an unreadable text fails with a tagged error naming what is missing", () => {
+  it("a text of no known layout is refused as such", () => {
     const r = reconcile({ publishedText: "hello" })
     expect(Result.isFailure(r) && r.failure._tag).toBe("UnreadableDocument")
-    expect(Result.isFailure(r) && r.failure.field).toBe("fiscalYear")
+    expect(Result.isFailure(r) && r.failure.field).toBe("layout")
+    expect(Result.isFailure(r) && r.failure.message).toMatch(
+      /^unknown layout: neither a Shanxi county .* nor a Shanghai district one/,
+    )
   })
 })
