@@ -4,7 +4,7 @@
  * verifies, checks and reconciles every department; an admin manages keys and reads everything.
  */
 import type { Context, MiddlewareHandler } from "hono"
-import type { KeyRing, Principal, Role } from "@ledger/service"
+import type { KeyRingShape, Principal, Role } from "@ledger/service"
 import { fail } from "./problem.ts"
 import { run } from "./run.ts"
 
@@ -20,7 +20,7 @@ const PUBLIC_PREFIX = "/v1/public/"
 
 /** Middleware: resolves the caller or answers 401; `open` paths and {@link PUBLIC_PREFIX} need no key. @category middleware */
 export const authenticate =
-  (keys: KeyRing, open: ReadonlySet<string> = new Set()): MiddlewareHandler<ApiEnv> =>
+  (keys: KeyRingShape, open: ReadonlySet<string> = new Set()): MiddlewareHandler<ApiEnv> =>
   async (c, next) => {
     if (open.has(c.req.path) || c.req.path.startsWith(PUBLIC_PREFIX)) return next()
     const header = c.req.header("authorization")

@@ -1,41 +1,24 @@
 /**
- * The API's configuration, decoded from the environment with an Effect Schema. This is the only
- * module of the API that reads `process.env`; everything else receives a decoded {@link ApiConfig}.
+ * The API's configuration, read with Effect `Config` from the environment (through the runtime's
+ * `ConfigProvider`, so no module reads `process.env`); everything else receives a decoded {@link ApiConfig}.
  */
-import { Result, Schema } from "effect"
-import * as SchemaIssue from "effect/SchemaIssue"
+import { SchemaIssues } from "@ledger/domain"
+import { Cause, Config, ConfigProvider, Effect, Exit, Option, Schema } from "effect"
 import { DEFAULT_FIXTURES } from "./seed.ts"
 
-const Port = Schema.String.check(
-  Schema.isPattern(/^\d{1,5}$/, { message: "must be a TCP port number, e.g. 3000" }),
+const Port = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 65535 }))
+const Positive = Schema.NumberFromString.check(Schema.isInt(), Schema.isGreaterThan(0))
+const Millis = Schema.NumberFromString.check(
+  Schema.isInt(),
+  Schema.isBetween({ minimum: 0, maximum: 999_999 }),
 )
-const Bytes = Schema.String.check(
-  Schema.isPattern(/^[1-9]\d{0,9}$/, { message: "must be a positive number of bytes, e.g. 1048576" }),
+const Threads = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 99 }))
+const Timeout = Schema.NumberFromString.check(
+  Schema.isInt(),
+  Schema.isBetween({ minimum: 1, maximum: 9_999_999 }),
 )
-
-/** The environment variables the API understands, all optional. @category models */
-const ApiEnv = Schema.Struct({
-  PORT: Schema.optional(Port),
-  HOST: Schema.optional(Schema.NonEmptyString),
-  DATABASE_URL: Schema.optional(Schema.NonEmptyString),
-  LEDGER_STORE: Schema.optional(Schema.NonEmptyString),
-  LEDGER_MAX_BODY: Schema.optional(Bytes),
-  LEDGER_FIXTURE: Schema.optional(Schema.NonEmptyString),
-  LEDGER_DEMO_KEYS: Schema.optional(Schema.Literals(["0", "1"])),
-  LEDGER_READ_DATABASE_URL: Schema.optional(Schema.NonEmptyString),
-  LEDGER_ANCHOR_KEY: Schema.optional(Schema.NonEmptyString),
-  LEDGER_REPLAY_WORKERS: Schema.optional(
-    Schema.String.check(
-      Schema.isPattern(/^\d{1,2}$/, { message: "must be a number of threads, e.g. 2 (0: in process)" }),
-    ),
-  ),
-  LEDGER_REPLAY_TIMEOUT_MS: Schema.optional(
-    Schema.String.check(Schema.isPattern(/^[1-9]\d{0,6}$/, { message: "must be milliseconds, e.g. 30000" })),
-  ),
-  LEDGER_REPLICA_WAIT_MS: Schema.optional(
-    Schema.String.check(Schema.isPattern(/^\d{1,6}$/, { message: "must be milliseconds, e.g. 500" })),
-  ),
-})
+const optional = (name: string) =>
+  Config.map(Config.option(Config.NonEmptyString(name)), (o) => Option.getOrUndefined(o))
 
 /** The decoded configuration. @category models */
 export interface ApiConfig {
@@ -70,48 +53,65 @@ export class InvalidConfig extends Error {
 /** Defaults: the README's `pnpm start` works with no environment at all. */
 export const DEFAULT_MAX_BODY = 4 * 1024 * 1024
 
+/**
+ * The API's configuration as an Effect `Config`: read from the runtime's `ConfigProvider` (the
+ * process environment by default; tests give a record). @category constructors
+ */
+const apiConfig: Config.Config<ApiConfig> = Config.all({
+  port: Config.schema(Port, "PORT").pipe(Config.withDefault(3000)),
+  host: Config.NonEmptyString("HOST").pipe(Config.withDefault("127.0.0.1")),
+  databaseUrl: optional("DATABASE_URL"),
+  storeDir: Config.NonEmptyString("LEDGER_STORE").pipe(Config.withDefault("./.ledger")),
+  maxBodyBytes: Config.schema(Positive, "LEDGER_MAX_BODY").pipe(Config.withDefault(DEFAULT_MAX_BODY)),
+  fixture: Config.NonEmptyString("LEDGER_FIXTURE").pipe(Config.withDefault(DEFAULT_FIXTURES)),
+  demoKeys: Config.Literals(["0", "1"], "LEDGER_DEMO_KEYS").pipe(
+    Config.withDefault("0"),
+    Config.map((v) => v === "1"),
+  ),
+  readDatabaseUrls: optional("LEDGER_READ_DATABASE_URL").pipe(
+    Config.map((v) =>
+      (v ?? "")
+        .split(",")
+        .map((u) => u.trim())
+        .filter((u) => u !== ""),
+    ),
+  ),
+  replicaWaitMs: Config.schema(Millis, "LEDGER_REPLICA_WAIT_MS").pipe(Config.withDefault(500)),
+  anchorKey: optional("LEDGER_ANCHOR_KEY"),
+  replayWorkers: Config.schema(Threads, "LEDGER_REPLAY_WORKERS").pipe(Config.withDefault(2)),
+  replayTimeoutMs: Config.schema(Timeout, "LEDGER_REPLAY_TIMEOUT_MS").pipe(Config.withDefault(30_000)),
+})
+
+/** Reads the configuration from a provider; a bad value is an {@link InvalidConfig} naming the variable. */
+const readConfig = (provider: ConfigProvider.ConfigProvider): Effect.Effect<ApiConfig, InvalidConfig> =>
+  apiConfig.parse(provider).pipe(
+    Effect.mapError(
+      (e) =>
+        new InvalidConfig(
+          Schema.isSchemaError(e.cause)
+            ? SchemaIssues.fieldIssues(e.cause)
+                .map((i) => `${SchemaIssues.dotted(i.path)}: ${i.message}`)
+                .join("; ")
+            : e.message,
+        ),
+    ),
+    Effect.filterOrFail(
+      (c) => c.readDatabaseUrls.length === 0 || c.databaseUrl !== undefined,
+      () => new InvalidConfig("LEDGER_READ_DATABASE_URL: read replicas need DATABASE_URL (the primary)"),
+    ),
+  )
+
 /** Decodes a configuration from an environment record (tests pass their own). @category constructors */
 export const configFromEnv = (env: Readonly<Record<string, string | undefined>>): ApiConfig => {
-  const decoded = Schema.decodeUnknownResult(ApiEnv)(
-    Object.fromEntries(
-      Object.keys(ApiEnv.fields).flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]]])),
-    ),
-    { errors: "all" },
-  )
-  if (Result.isFailure(decoded)) {
-    const issues = SchemaIssue.makeFormatterStandardSchemaV1()(decoded.failure.issue).issues
-    throw new InvalidConfig(
-      issues
-        .map(
-          (i) =>
-            `${(i.path ?? []).map((k) => String(typeof k === "object" ? k.key : k)).join(".")}: ${i.message}`,
-        )
-        .join("; "),
-    )
-  }
-  const e = decoded.success
-  const port = e.PORT === undefined ? 3000 : Number(e.PORT)
-  if (port > 65535) throw new InvalidConfig("PORT: must be at most 65535")
-  if (e.LEDGER_READ_DATABASE_URL !== undefined && e.DATABASE_URL === undefined)
-    throw new InvalidConfig("LEDGER_READ_DATABASE_URL: read replicas need DATABASE_URL (the primary)")
-  return {
-    port,
-    host: e.HOST ?? "127.0.0.1",
-    databaseUrl: e.DATABASE_URL,
-    storeDir: e.LEDGER_STORE ?? "./.ledger",
-    maxBodyBytes: e.LEDGER_MAX_BODY === undefined ? DEFAULT_MAX_BODY : Number(e.LEDGER_MAX_BODY),
-    fixture: e.LEDGER_FIXTURE ?? DEFAULT_FIXTURES,
-    demoKeys: e.LEDGER_DEMO_KEYS === "1",
-    readDatabaseUrls: (e.LEDGER_READ_DATABASE_URL ?? "")
-      .split(",")
-      .map((u) => u.trim())
-      .filter((u) => u !== ""),
-    replicaWaitMs: e.LEDGER_REPLICA_WAIT_MS === undefined ? 500 : Number(e.LEDGER_REPLICA_WAIT_MS),
-    anchorKey: e.LEDGER_ANCHOR_KEY,
-    replayWorkers: e.LEDGER_REPLAY_WORKERS === undefined ? 2 : Number(e.LEDGER_REPLAY_WORKERS),
-    replayTimeoutMs: e.LEDGER_REPLAY_TIMEOUT_MS === undefined ? 30_000 : Number(e.LEDGER_REPLAY_TIMEOUT_MS),
-  }
+  const exit = Effect.runSyncExit(readConfig(ConfigProvider.fromEnvRecord({ ...env })))
+  if (Exit.isSuccess(exit)) return exit.value
+  throw Cause.squash(exit.cause)
 }
 
-/** The configuration of this process. @category constructors */
-export const loadConfig = (): ApiConfig => configFromEnv(process.env)
+/** The configuration of this process, from the environment through the default `ConfigProvider`. @category constructors */
+export const loadConfig = (): Promise<ApiConfig> =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      return yield* readConfig(yield* ConfigProvider.ConfigProvider)
+    }),
+  )

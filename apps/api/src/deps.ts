@@ -3,9 +3,9 @@
  * in-memory store and `main.ts` on PGlite or PostgreSQL.
  */
 import type { EventStoreShape } from "@ledger/eventstore"
-import type { LedgerService } from "@ledger/service"
+import type { LedgerServiceShape } from "@ledger/service"
 import type { Hono } from "hono"
-import type { KeyRing } from "@ledger/service"
+import type { KeyRingShape } from "@ledger/service"
 import type { ReplicaStatus } from "@ledger/store-postgres"
 import type { AdmissionLimits } from "./admission.ts"
 import type { ReplayPool } from "./replay-pool.ts"
@@ -13,9 +13,9 @@ import type { ReplayPool } from "./replay-pool.ts"
 /** Dependencies of {@link makeApp}. @category models */
 export interface ApiDeps {
   readonly store: EventStoreShape
-  readonly keys: KeyRing
+  readonly keys: KeyRingShape
   /** The application service over the same store. */
-  readonly service: LedgerService
+  readonly service: LedgerServiceShape
   /** Wall clock for publication dates (tests pass a fixed one). */
   readonly now?: () => Date
   /** Largest request body in bytes (413 above). */

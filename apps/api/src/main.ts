@@ -8,7 +8,7 @@ import { loadConfig } from "./config.ts"
 import { startApi } from "./server.ts"
 
 const started = Date.now()
-const config = loadConfig()
+const config = await loadConfig()
 const api = await startApi(config, { admin: makeAdminApp() })
 const lines = [
   `budget-ledger API listening on ${api.url} (${config.databaseUrl !== undefined ? "PostgreSQL" : `embedded store ${config.storeDir}`}; ready in ${Date.now() - started} ms)`,

@@ -5,9 +5,9 @@
  * published document and what the server accepts cannot drift apart.
  */
 import { AsOf } from "@ledger/projections"
+import { SchemaIssues } from "@ledger/domain"
 import { Result, Schema } from "effect"
 import type { SchemaAST } from "effect"
-import * as SchemaIssue from "effect/SchemaIssue"
 import type { Context } from "hono"
 import type { ApiEnv } from "./auth.ts"
 import { fail } from "./problem.ts"
@@ -67,14 +67,10 @@ export const defineRoute = (spec: RouteSpec, handler: Route["handler"]): Route =
 /** The Hono path of an OpenAPI path (`{code}` → `:code`). */
 export const honoPath = (path: string): string => path.replace(/\{([A-Za-z]+)\}/g, ":$1")
 
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
-
 /** Turns a schema error into field issues with dotted paths prefixed by `where` (`query.asOf`). */
 const issuesOf = (error: Schema.SchemaError, where: string): Array<ProblemIssue> =>
-  formatter(error.issue).issues.map((i) => ({
-    path: [where, ...(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p))]
-      .filter((s) => s !== "")
-      .join("."),
+  SchemaIssues.fieldIssues(error).map((i) => ({
+    path: SchemaIssues.dotted(i.path, [where]),
     message: i.message,
   }))
 

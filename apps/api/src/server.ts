@@ -1,30 +1,37 @@
 /**
- * Starting the API for real: open the store (embedded PGlite folder, or PostgreSQL with a URL),
- * load the reference fixture into an empty store, show demo keys when asked for, and serve the app
- * with `@hono/node-server`. `main.ts`, the end-to-end test and `bench/api.ts` all start here.
+ * Starting the API for real: build the process's one runtime from its layers (the store the
+ * configuration chooses — embedded PGlite folder, PostgreSQL, or PostgreSQL with read replicas —
+ * and `LedgerService` and `KeyRing` over it), load the reference fixture into an empty store, show
+ * demo keys when asked for, and serve the app with `@hono/node-server`. The runtime owns the scope
+ * the store lives in: a start that fails disposes it (closing the store and its folder lock), and
+ * `close()` disposes it after the server stops. `main.ts` and the end-to-end tests start here.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { serve } from "@hono/node-server"
 import type { AddressInfo } from "node:net"
 import { Envelope } from "@ledger/domain"
-import type { EventStoreShape } from "@ledger/eventstore"
-import { makeLedgerService } from "@ledger/service"
 import {
-  makePgEventStore,
-  makePgliteEventStore,
+  EventStore,
+  type EventStoreShape,
+  type SchemaTooNew,
+  type StoreUnavailable,
+} from "@ledger/eventstore"
+import { ensureDemoKeys, KeyRing, LedgerService } from "@ledger/service"
+import type { DemoKeys, DemoKeysOutcome, KeyRingShape } from "@ledger/service"
+import {
+  layerPg,
+  layerPglite,
   makePgReplicatedEventStore,
   type ReplicaStatus,
   type ReplicatedEventStore,
 } from "@ledger/store-postgres"
-import { Effect } from "effect"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./app.ts"
 import { seedIfEmpty } from "./seed.ts"
-import { makeReplayPool } from "./replay-pool.ts"
+import { makeReplayPool, type ReplayPool } from "./replay-pool.ts"
 import type { ApiConfig } from "./config.ts"
-import { ensureDemoKeys, makeKeyRing } from "@ledger/service"
-import type { DemoKeys, DemoKeysOutcome, KeyRing } from "@ledger/service"
 
 /** A running server. @category models */
 export interface RunningApi {
@@ -40,21 +47,29 @@ export interface RunningApi {
   readonly close: () => Promise<void>
 }
 
-/** Opens the configured store: reads go to the replicas when `LEDGER_READ_DATABASE_URL` names any. @category constructors */
-export const openStore = (config: ApiConfig): Promise<EventStoreShape | ReplicatedEventStore> => {
+/** The store the configuration chooses; it closes with the runtime's scope. */
+const storeLayer = (config: ApiConfig): Layer.Layer<EventStore, StoreUnavailable | SchemaTooNew> => {
   if (config.databaseUrl !== undefined && config.readDatabaseUrls.length > 0)
-    return Effect.runPromise(
-      makePgReplicatedEventStore({
-        connectionString: config.databaseUrl,
-        readConnectionStrings: config.readDatabaseUrls,
-        waitMs: config.replicaWaitMs,
-      }),
+    return Layer.effect(
+      EventStore,
+      Effect.acquireRelease(
+        makePgReplicatedEventStore({
+          connectionString: config.databaseUrl,
+          readConnectionStrings: config.readDatabaseUrls,
+          waitMs: config.replicaWaitMs,
+        }),
+        (store) => store.close(),
+      ),
     )
-  if (config.databaseUrl !== undefined)
-    return Effect.runPromise(makePgEventStore({ connectionString: config.databaseUrl }))
-  mkdirSync(config.storeDir, { recursive: true })
-  return Effect.runPromise(makePgliteEventStore({ dataDir: resolve(config.storeDir) }))
+  if (config.databaseUrl !== undefined) return layerPg({ connectionString: config.databaseUrl })
+  return layerPglite({ dataDir: resolve(config.storeDir) })
 }
+
+/** The process's services: the configured store, and the ledger service and key ring over it. */
+const apiLayer = (config: ApiConfig) =>
+  Layer.provideMerge(Layer.mergeAll(LedgerService.layer, KeyRing.layer), storeLayer(config))
+
+const isReplicated = (store: EventStoreShape): store is ReplicatedEventStore => "replicaStatus" in store
 
 /**
  * Probes the replicas every two seconds in the background, so `/v1/health` reports their replayed
@@ -82,7 +97,7 @@ const watchReplicas = (store: ReplicatedEventStore) => {
  */
 const demoKeysAtStart = async (
   store: EventStoreShape,
-  keys: KeyRing,
+  keys: KeyRingShape,
   config: ApiConfig,
 ): Promise<DemoKeysOutcome> => {
   const file = join(config.storeDir, "demo-keys.json")
@@ -116,42 +131,57 @@ export const startApi = async (
   config: ApiConfig,
   options: { readonly admin?: Hono; readonly seed?: boolean } = {},
 ): Promise<RunningApi> => {
-  const store = await openStore(config)
-  const imported = options.seed === false ? 0 : await seedIfEmpty(store, config.fixture)
-  const keys = makeKeyRing(store)
-  const demo = await demoKeysAtStart(store, keys, config)
-  const replicas = "replicaStatus" in store ? watchReplicas(store) : undefined
-  const pool =
-    config.replayWorkers > 0
-      ? makeReplayPool(store, { size: config.replayWorkers, timeoutMs: config.replayTimeoutMs })
-      : undefined
-  pool?.warm()
-  const app = makeApp({
-    store,
-    keys,
-    service: makeLedgerService(store),
-    maxBodyBytes: config.maxBodyBytes,
-    ...(config.anchorKey !== undefined ? { anchorKey: config.anchorKey } : {}),
-    ...(pool !== undefined ? { replayPool: pool } : {}),
-    ...(options.admin !== undefined ? { admin: options.admin } : {}),
-    ...(replicas !== undefined ? { replicaStatus: replicas.last } : {}),
-  })
-  const server = await new Promise<ReturnType<typeof serve>>((ready) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s))
-  })
-  const port = (server.address() as AddressInfo).port
-  return {
-    url: `http://${config.host}:${port}`,
-    port,
-    demoKeys: demo.keys,
-    demoNotes: demo.notes,
-    imported,
-    store,
-    close: async () => {
-      replicas?.stop()
-      await pool?.close()
-      await new Promise<void>((done) => server.close(() => done()))
-      await Effect.runPromise(store.close())
-    },
+  const runtime = ManagedRuntime.make(apiLayer(config))
+  let replicas: ReturnType<typeof watchReplicas> | undefined
+  let pool: ReplayPool | undefined
+  try {
+    const { store, service, keys } = await runtime.runPromise(
+      Effect.gen(function* () {
+        return { store: yield* EventStore, service: yield* LedgerService, keys: yield* KeyRing }
+      }),
+    )
+    const imported = options.seed === false ? 0 : await seedIfEmpty(store, config.fixture)
+    const demo = await demoKeysAtStart(store, keys, config)
+    replicas = isReplicated(store) ? watchReplicas(store) : undefined
+    pool =
+      config.replayWorkers > 0
+        ? makeReplayPool(store, { size: config.replayWorkers, timeoutMs: config.replayTimeoutMs })
+        : undefined
+    pool?.warm()
+    const app = makeApp({
+      store,
+      keys,
+      service,
+      maxBodyBytes: config.maxBodyBytes,
+      ...(config.anchorKey !== undefined ? { anchorKey: config.anchorKey } : {}),
+      ...(pool !== undefined ? { replayPool: pool } : {}),
+      ...(options.admin !== undefined ? { admin: options.admin } : {}),
+      ...(replicas !== undefined ? { replicaStatus: replicas.last } : {}),
+    })
+    const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ready(s))
+      s.once("error", fail)
+    })
+    const port = (server.address() as AddressInfo).port
+    const [watching, workers] = [replicas, pool]
+    return {
+      url: `http://${config.host}:${port}`,
+      port,
+      demoKeys: demo.keys,
+      demoNotes: demo.notes,
+      imported,
+      store,
+      close: async () => {
+        watching?.stop()
+        await workers?.close()
+        await new Promise<void>((done) => server.close(() => done()))
+        await runtime.dispose()
+      },
+    }
+  } catch (error) {
+    replicas?.stop()
+    await pool?.close()
+    await runtime.dispose()
+    throw error
   }
 }

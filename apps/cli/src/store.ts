@@ -4,9 +4,10 @@
  *
  * @module
  */
-import type { EventStoreShape, SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
-import { DEFAULT_PGLITE_DIR, makePgEventStore, makePgliteEventStore } from "@ledger/store-postgres"
-import type { Effect } from "effect"
+import type { EventStore, SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
+import { layerPg, layerPglite } from "@ledger/store-postgres"
+import type { Layer } from "effect"
+import type { CliConfig } from "./config.ts"
 
 /** Where the store lives, resolved from flags first, then the environment. */
 export interface StoreChoice {
@@ -14,21 +15,19 @@ export interface StoreChoice {
   readonly location: string
 }
 
-/** Resolves flags and environment into one store choice. */
+/** Resolves flags and configuration into one store choice. */
 export const chooseStore = (
   flags: { readonly store?: string | undefined; readonly databaseUrl?: string | undefined },
-  env: { readonly DATABASE_URL?: string | undefined; readonly LEDGER_STORE?: string | undefined },
+  config: Pick<CliConfig, "databaseUrl" | "storeDir">,
 ): StoreChoice => {
   if (flags.databaseUrl) return { kind: "postgres", location: flags.databaseUrl }
   if (flags.store) return { kind: "embedded", location: flags.store }
-  if (env.DATABASE_URL) return { kind: "postgres", location: env.DATABASE_URL }
-  return { kind: "embedded", location: env.LEDGER_STORE ?? DEFAULT_PGLITE_DIR }
+  if (config.databaseUrl !== undefined) return { kind: "postgres", location: config.databaseUrl }
+  return { kind: "embedded", location: config.storeDir }
 }
 
-/** Opens (and migrates) the chosen store. */
-export const openStore = (
-  choice: StoreChoice,
-): Effect.Effect<EventStoreShape, StoreUnavailable | SchemaTooNew> =>
+/** The chosen store as a layer: opened (and migrated) when built, closed with the runtime's scope. */
+export const storeLayer = (choice: StoreChoice): Layer.Layer<EventStore, StoreUnavailable | SchemaTooNew> =>
   choice.kind === "postgres"
-    ? makePgEventStore({ connectionString: choice.location })
-    : makePgliteEventStore({ dataDir: choice.location })
+    ? layerPg({ connectionString: choice.location })
+    : layerPglite({ dataDir: choice.location })

@@ -4,9 +4,8 @@
  *
  * @module
  */
-import type { BudgetState } from "@ledger/domain"
+import { type BudgetState, SchemaIssues } from "@ledger/domain"
 import { Result, Schema } from "effect"
-import * as SchemaIssue from "effect/SchemaIssue"
 import { Data } from "effect"
 import { type DisclosureInput as DisclosureInputType, DisclosureInput } from "./model/document.ts"
 import type { CheckResult } from "./model/finding.ts"
@@ -58,11 +57,5 @@ export class InvalidDisclosure extends Data.TaggedError("InvalidDisclosure")<{
 /** Decodes an untrusted disclosure at the boundary (API body, file). @category constructors */
 export const decodeDisclosure = (input: unknown): Result.Result<DisclosureInputType, InvalidDisclosure> =>
   Result.mapError(Schema.decodeUnknownResult(DisclosureInput)(input, { errors: "all" }), (e) => {
-    const formatted = SchemaIssue.makeFormatterStandardSchemaV1()(e.issue)
-    return new InvalidDisclosure({
-      issues: formatted.issues.map((i) => ({
-        path: (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)),
-        message: i.message,
-      })),
-    })
+    return new InvalidDisclosure({ issues: SchemaIssues.fieldIssues(e) })
   })

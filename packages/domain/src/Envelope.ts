@@ -6,7 +6,7 @@
  * @module Envelope
  */
 import { Data, Result, Schema } from "effect"
-import * as SchemaIssue from "effect/SchemaIssue"
+import { dotted, fieldIssues } from "./SchemaIssues.ts"
 import * as E from "./BudgetEvent.ts"
 import { DepartmentCode, FiscalYear, IsoDate } from "./Codes.ts"
 
@@ -68,31 +68,8 @@ export const EVENT_TYPES: ReadonlyArray<E.BudgetEventType> = Object.keys(
   payloadSchemas,
 ) as Array<E.BudgetEventType>
 
-/**
- * A value of the wrong JSON type (an amount sent as a number, a code as a number) is told the rule
- * its field states in the event catalogue — the messages of the field's checks — rather than a bare
- * "Expected string", so the error reads like the documentation it points to.
- */
-const catalogueWording: SchemaIssue.LeafHook = (issue) => {
-  if (issue._tag === "InvalidType") {
-    const checks = (issue.ast as { checks?: ReadonlyArray<{ annotations?: { message?: unknown } }> }).checks
-    const rules = (checks ?? []).flatMap((c) =>
-      typeof c.annotations?.message === "string" ? [c.annotations.message] : [],
-    )
-    if (rules.length > 0) return rules.join("; ")
-  }
-  return SchemaIssue.defaultLeafHook(issue)
-}
-
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1({ leafHook: catalogueWording })
-
 const issuesOf = (error: Schema.SchemaError, prefix: ReadonlyArray<PropertyKey>): Array<FieldIssue> =>
-  formatter(error.issue).issues.map((i) => ({
-    path: [...prefix, ...(i.path ?? []).map((p) => (typeof p === "object" ? p.key : p))]
-      .map(String)
-      .join("."),
-    message: i.message,
-  }))
+  fieldIssues(error).map((i) => ({ path: dotted(i.path, prefix), message: i.message }))
 
 /** A UTF-16 surrogate without its pair: not a character, so no canonical JSON text can hold it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/

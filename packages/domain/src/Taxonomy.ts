@@ -7,7 +7,7 @@
  * @module Taxonomy
  */
 import { Data, Result, Schema } from "effect"
-import * as SchemaIssue from "effect/SchemaIssue"
+import { dotted, fieldIssues } from "./SchemaIssues.ts"
 import type { BasicCategory, FundingSource, ProjectCategory, ThreePublicCategory, UnitType } from "./Codes.ts"
 import { availableYears, readYear } from "./taxonomy-data.ts"
 import { checkConsistency, TaxonomyFile } from "./TaxonomyFile.ts"
@@ -73,8 +73,6 @@ export interface Taxonomy {
   listing(): TaxonomyListing
 }
 
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
-
 const lookup =
   (year: number, classification: UnknownCode["classification"], names: ReadonlyMap<string, string>) =>
   (code: string): Result.Result<string, UnknownCode> => {
@@ -95,10 +93,7 @@ export const fromFile = (input: unknown): Result.Result<Taxonomy, InvalidTaxonom
     onExcessProperty: "error",
   })
   if (Result.isFailure(decoded)) {
-    const problems = formatter(decoded.failure.issue).issues.map(
-      (i) =>
-        `${(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".")}: ${i.message}`,
-    )
+    const problems = fieldIssues(decoded.failure).map((i) => `${dotted(i.path)}: ${i.message}`)
     return Result.fail(new InvalidTaxonomyFile({ problems }))
   }
   const f = decoded.success

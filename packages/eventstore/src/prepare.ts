@@ -3,8 +3,9 @@
  * hashes, per-event body hashes for idempotency, and the request hash for the append-level key.
  * Backends share it so "same body" means the same thing in memory, PGlite and PostgreSQL.
  */
+import { SchemaIssues } from "@ledger/domain"
 import { Result, Schema } from "effect"
-import * as SchemaIssue from "effect/SchemaIssue"
+import type * as SchemaIssue from "effect/SchemaIssue"
 import { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
 import { IdempotencyConflict, InvalidEvent } from "./errors.ts"
 import { AppendOptions, AppendRequest, occurredAtKey } from "./event.ts"
@@ -40,18 +41,10 @@ export interface PreparedAppend {
 
 const decodeRequests = Schema.decodeUnknownResult(Schema.Array(AppendRequest))
 const decodeOptions = Schema.decodeUnknownResult(AppendOptions)
-const format = SchemaIssue.makeFormatterStandardSchemaV1()
-
-const pathText = (root: string, path: ReadonlyArray<PropertyKey | { key: PropertyKey }>): string =>
-  path.reduce<string>((acc, seg) => {
-    const key = typeof seg === "object" && seg !== null ? seg.key : seg
-    return typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`
-  }, root)
-
 const firstIssue = (root: string, issue: SchemaIssue.Issue): InvalidEvent => {
-  const first = format(issue).issues[0]
+  const first = SchemaIssues.fieldIssues(issue)[0]
   return new InvalidEvent({
-    path: first ? pathText(root, first.path ?? []) : root,
+    path: first ? SchemaIssues.accessor(root, first.path) : root,
     message: first?.message ?? "invalid",
   })
 }

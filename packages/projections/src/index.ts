@@ -12,6 +12,7 @@ export {
   asOfProblem,
   AsOfText,
   AsOfValue,
+  dateInZone,
   DISCLOSURE_TIME_ZONE,
   formatAsOf,
   InvalidAsOf,

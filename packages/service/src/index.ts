@@ -11,7 +11,8 @@ export type { ActorChoice } from "./events.ts"
 export { makeLedgerService } from "./ledger-service.ts"
 export { readYears, replayStored } from "./replay.ts"
 export type { ReadError, Replay, ReplayError, ReplayOptions, StoredYears } from "./replay.ts"
-export type { AppendInput, DepartmentYear, ImportResult, LedgerService } from "./ledger-service.ts"
+export type { AppendInput, DepartmentYear, ImportResult, LedgerServiceShape } from "./ledger-service.ts"
+export { KeyRing, LedgerService } from "./services.ts"
 export { parseNdjson } from "./ndjson.ts"
 export { checkSeal } from "./seal.ts"
 export type { NdjsonLine } from "./ndjson.ts"
@@ -28,7 +29,7 @@ export {
   revokeKey,
   Role,
 } from "./keys.ts"
-export type { KeyRing, Principal } from "./keys.ts"
+export type { KeyRingShape, Principal } from "./keys.ts"
 export { DEMO_ACTOR, DEMO_LABEL, ensureDemoKeys, isDemoKey } from "./demo-keys.ts"
 export type { DemoKeys, DemoKeysOutcome } from "./demo-keys.ts"
 export { importLines } from "./import-stream.ts"

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto"
 import type { AppendError, EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
 import { Expected } from "@ledger/eventstore"
-import { Effect, Result, Schema } from "effect"
+import { Clock, Effect, Result, Schema } from "effect"
 
 /** The stream that holds key events. Not a budget stream: it never parses as a department-year. */
 export const KEYS_STREAM = "_system/keys"
@@ -108,7 +108,7 @@ export const createKey = (
     ...(spec.label ? { label: spec.label } : {}),
   }
   return Effect.gen(function* () {
-    const createdAt = new Date().toISOString()
+    const createdAt = new Date(yield* Clock.currentTimeMillis).toISOString()
     yield* store.append(
       {
         streamId: KEYS_STREAM,
@@ -154,7 +154,7 @@ export const revokeKey = (
     const key = keys.find((k) => k.keyId === keyId)
     if (key === undefined) return false
     if (key.revoked) return true
-    const at = new Date().toISOString()
+    const at = new Date(yield* Clock.currentTimeMillis).toISOString()
     yield* store.append(
       {
         streamId: KEYS_STREAM,
@@ -215,7 +215,7 @@ export const listKeys = (store: EventStoreShape): Effect.Effect<ReadonlyArray<Ke
   })
 
 /** Authenticates bearer tokens against a cache of `_system/keys`, refreshed incrementally. @category services */
-export interface KeyRing {
+export interface KeyRingShape {
   readonly authenticate: (token: string) => Effect.Effect<Principal | undefined, StoreUnavailable>
   /** Forces a refresh on the next request (after this process created or revoked a key). */
   readonly invalidate: () => void
@@ -229,9 +229,8 @@ export interface KeyRing {
  */
 export const makeKeyRing = (
   store: EventStoreShape,
-  options: { readonly now?: () => number; readonly refreshMs?: number; readonly missRefreshMs?: number } = {},
-): KeyRing => {
-  const now = options.now ?? Date.now
+  options: { readonly refreshMs?: number; readonly missRefreshMs?: number } = {},
+): KeyRingShape => {
   const refreshMs = options.refreshMs ?? 5_000
   const missRefreshMs = options.missRefreshMs ?? 250
   const records = new Map<string, KeyRecord>()
@@ -239,15 +238,16 @@ export const makeKeyRing = (
   let version = 0
   let syncedAt = Number.NEGATIVE_INFINITY
 
-  const sync = Effect.map(store.readStream(KEYS_STREAM, { fromVersion: version + 1 }), (events) => {
-    for (const e of events) {
-      applyKeyEvent(records, e)
-      version = Math.max(version, e.version)
-    }
-    byHash.clear()
-    for (const r of records.values()) byHash.set(r.hash, r)
-    syncedAt = now()
-  })
+  const sync = (at: number) =>
+    Effect.map(store.readStream(KEYS_STREAM, { fromVersion: version + 1 }), (events) => {
+      for (const e of events) {
+        applyKeyEvent(records, e)
+        version = Math.max(version, e.version)
+      }
+      byHash.clear()
+      for (const r of records.values()) byHash.set(r.hash, r)
+      syncedAt = at
+    })
 
   const principalOf = (r: KeyRecord | undefined): Principal | undefined =>
     r === undefined || r.info.revoked
@@ -263,8 +263,9 @@ export const makeKeyRing = (
     authenticate: (token) =>
       Effect.gen(function* () {
         const hash = hashToken(token)
-        const age = now() - syncedAt
-        if (age > refreshMs || (!byHash.has(hash) && age > missRefreshMs)) yield* sync
+        const now = yield* Clock.currentTimeMillis
+        const age = now - syncedAt
+        if (age > refreshMs || (!byHash.has(hash) && age > missRefreshMs)) yield* sync(now)
         return principalOf(byHash.get(hash))
       }),
     invalidate: () => {

@@ -375,5 +375,6 @@ export const makeLedgerService = (store: EventStoreShape) => {
   }
 }
 
-/** The service's type, for dependency injection in the apps. */
-export type LedgerService = ReturnType<typeof makeLedgerService>
+/** The service's shape (the value {@link LedgerService} provides); an interface, so its declaration names it. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, not an alias: the emitted declaration of `LedgerService` must name it (TS2883)
+export interface LedgerServiceShape extends ReturnType<typeof makeLedgerService> {}

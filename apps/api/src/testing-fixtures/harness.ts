@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url"
 import { makeMemoryEventStore } from "@ledger/eventstore"
 import type { EventStoreShape, MemoryEventStore } from "@ledger/eventstore"
 import { makeLedgerService } from "@ledger/service"
-import type { LedgerService } from "@ledger/service"
+import type { LedgerServiceShape } from "@ledger/service"
 import { Effect } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "../app.ts"
@@ -39,7 +39,7 @@ export interface TestKeys {
 export interface Harness {
   readonly app: Hono<ApiEnv>
   readonly store: EventStoreShape
-  readonly service: LedgerService
+  readonly service: LedgerServiceShape
   readonly keys: TestKeys
   readonly call: (
     path: string,
@@ -59,7 +59,7 @@ export const makeHarness = async (
   } = {},
 ): Promise<Harness> => {
   const store: EventStoreShape = options.store ?? makeMemoryEventStore()
-  const service: LedgerService = makeLedgerService(store)
+  const service: LedgerServiceShape = makeLedgerService(store)
   if (options.fixture !== false) {
     await Effect.runPromise(
       service.importNdjson(FIXTURE_TEXT, { idempotencyKey: "fixture", actor: "fixture-import" }),

@@ -11,6 +11,7 @@ import { makeAnchor } from "@ledger/eventstore"
 import { Clock, Effect } from "effect"
 import { parse, storeFlags } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
+import { configOf } from "../config.ts"
 
 /** @see module doc */
 export const anchorCommand: Command = async (argv, ctx) => {
@@ -18,7 +19,7 @@ export const anchorCommand: Command = async (argv, ctx) => {
   return withStore(values, ctx, async (_service, store) => {
     const heads = await run(store.listStreams())
     const now = await run(Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString()))
-    const anchor = makeAnchor(heads, now, ctx.env["LEDGER_ANCHOR_KEY"])
+    const anchor = makeAnchor(heads, now, configOf(ctx.env).anchorKey)
     const text = JSON.stringify(anchor, null, 2) + "\n"
     if (values.out === undefined) ctx.stdout.write(text)
     else {

@@ -4,10 +4,11 @@
  *
  * @module
  */
-import type { EventStoreShape } from "@ledger/eventstore"
-import { makeLedgerService, type LedgerService } from "@ledger/service"
-import { Cause, Effect, Exit } from "effect"
-import { chooseStore, openStore } from "../store.ts"
+import { EventStore, type EventStoreShape } from "@ledger/eventstore"
+import { LedgerService, type LedgerServiceShape, makeLedgerService } from "@ledger/service"
+import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect"
+import { configOf } from "../config.ts"
+import { chooseStore, storeLayer } from "../store.ts"
 
 /** The process around a command. */
 export interface CommandContext {
@@ -22,30 +23,42 @@ export interface CommandContext {
 /** A command: argv after its name → exit code. */
 export type Command = (argv: ReadonlyArray<string>, ctx: CommandContext) => Promise<number>
 
-/** Runs an Effect, throwing its typed failure so `main` can describe it. */
-export const run = async <A, E>(effect: Effect.Effect<A, E>): Promise<A> => {
-  const exit = await Effect.runPromiseExit(effect)
+/** Runs an Effect (in `runtime` when given), throwing its typed failure so `main` can describe it. */
+export const run = async <A, E, R = never>(
+  effect: Effect.Effect<A, E, R>,
+  ...runtime: [R] extends [never] ? [] : [ManagedRuntime.ManagedRuntime<R, unknown>]
+): Promise<A> => {
+  const exit = await (runtime[0] === undefined
+    ? Effect.runPromiseExit(effect as Effect.Effect<A, E>)
+    : runtime[0].runPromiseExit(effect))
   if (Exit.isSuccess(exit)) return exit.value
   const failure = Cause.findErrorOption(exit.cause)
   // Typed failures are tagged errors (Error subclasses); defects are squashed into one.
   throw failure._tag === "Some" ? (failure.value as Error) : (Cause.squash(exit.cause) as Error)
 }
 
-/** Opens the store chosen by the flags, hands it and a service to `body`, and always closes it. */
+/**
+ * Builds the command's one runtime — the store chosen by the flags and the configuration, and
+ * `LedgerService` over it — hands the services to `body`, and always disposes the runtime, which
+ * closes the store (also when opening it half-succeeded).
+ */
 export const withStore = async <A>(
   flags: { readonly store?: string | undefined; readonly "database-url"?: string | undefined },
   ctx: CommandContext,
-  body: (service: LedgerService, store: EventStoreShape) => Promise<A>,
+  body: (service: LedgerServiceShape, store: EventStoreShape) => Promise<A>,
 ): Promise<A> => {
   if (ctx.store !== undefined) return body(makeLedgerService(ctx.store), ctx.store)
-  const choice = chooseStore(
-    { store: flags.store, databaseUrl: flags["database-url"] },
-    { DATABASE_URL: ctx.env["DATABASE_URL"], LEDGER_STORE: ctx.env["LEDGER_STORE"] },
-  )
-  const store = await run(openStore(choice))
+  const choice = chooseStore({ store: flags.store, databaseUrl: flags["database-url"] }, configOf(ctx.env))
+  const runtime = ManagedRuntime.make(Layer.provideMerge(LedgerService.layer, storeLayer(choice)))
   try {
-    return await body(makeLedgerService(store), store)
+    const { service, store } = await run(
+      Effect.gen(function* () {
+        return { service: yield* LedgerService, store: yield* EventStore }
+      }),
+      runtime,
+    )
+    return await body(service, store)
   } finally {
-    await run(store.close())
+    await runtime.dispose()
   }
 }

@@ -16,6 +16,7 @@ import { importLines, type ImportProgress } from "@ledger/service"
 import { parse, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
 import { importDryRun } from "./import-dry-run.ts"
+import { configOf } from "../config.ts"
 
 const rate = (n: number, ms: number) => (ms <= 0 ? 0 : Math.round((n * 1000) / ms))
 
@@ -36,7 +37,7 @@ export const importCommand: Command = async (argv, ctx) => {
     .catch((e: unknown) => {
       throw new UsageError(`cannot read ${file}: ${(e as Error).message}`)
     })
-  const actor = values.actor ?? ctx.env["USER"] ?? "cli"
+  const actor = values.actor ?? configOf(ctx.env).actor
   const quiet = values.quiet === true
   if (values["dry-run"] === true)
     return importDryRun(path, { actor, format: values.format, flags: values }, ctx)

@@ -9,6 +9,7 @@ import { createKey, InvalidKeySpec, listKeys, revokeKey, Role } from "@ledger/se
 import { Schema } from "effect"
 import { parse, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
+import { configOf } from "../config.ts"
 
 const isRole = Schema.is(Role)
 
@@ -22,7 +23,7 @@ export const keysCommand: Command = async (argv, ctx) => {
     actor: { type: "string" },
   })
   const [action, keyId] = positionals
-  const actor = values.actor ?? ctx.env["USER"] ?? "cli"
+  const actor = values.actor ?? configOf(ctx.env).actor
   switch (action) {
     case "create": {
       const role = values.role

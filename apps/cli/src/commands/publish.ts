@@ -10,6 +10,8 @@
 import { checkDisclosure } from "@ledger/audit"
 import { departmentYear, parse, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
+import { today } from "./today.ts"
+import { configOf } from "../config.ts"
 
 /** @see module doc */
 export const publishCommand: Command = async (argv, ctx) => {
@@ -23,12 +25,12 @@ export const publishCommand: Command = async (argv, ctx) => {
     force: { type: "boolean" },
   })
   const { department, year } = departmentYear(values)
-  const date = values.date ?? new Date().toISOString().slice(0, 10)
+  const date = values.date ?? (await run(today))
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("--date must be YYYY-MM-DD")
   const expectedText = values["expected-version"]
   if (expectedText !== undefined && !/^\d{1,10}$/.test(expectedText))
     throw new UsageError("--expected-version must be a stream version")
-  const actor = values.actor ?? ctx.env["USER"] ?? "cli"
+  const actor = values.actor ?? configOf(ctx.env).actor
   return withStore(values, ctx, async (service) => {
     const seal = await run(
       service.publish(department, year, {

@@ -14,6 +14,7 @@ import { Schema } from "effect"
 import { parse, storeFlags, UsageError } from "../args.ts"
 import { EXIT_BROKEN_HISTORY } from "../errors.ts"
 import { run, withStore, type Command } from "./context.ts"
+import { configOf } from "../config.ts"
 
 const decodeAnchor = Schema.decodeUnknownSync(Anchor)
 
@@ -38,7 +39,7 @@ export const verifyCommand: Command = async (argv, ctx) => {
       return EXIT_BROKEN_HISTORY
     }
     if (anchor !== undefined) {
-      const mismatch = await run(checkAnchor(store, anchor, ctx.env["LEDGER_ANCHOR_KEY"]))
+      const mismatch = await run(checkAnchor(store, anchor, configOf(ctx.env).anchorKey))
       if (mismatch !== undefined) {
         ctx.stderr.write(
           `BROKEN: against the anchor of ${anchor.createdAt}: stream ${mismatch.streamId} version ${mismatch.version}: ${mismatch.reason} — ${mismatch.detail}\n`,

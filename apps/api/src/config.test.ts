@@ -1,0 +1,60 @@
+/** The API's configuration through Effect `Config`: defaults, decoding, and errors naming the variable. */
+import { describe, expect, it } from "vitest"
+import { configFromEnv, DEFAULT_MAX_BODY } from "./config.ts"
+import { DEFAULT_FIXTURES } from "./seed.ts"
+
+describe("configFromEnv", () => {
+  it("works with no environment at all", () => {
+    expect(configFromEnv({})).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      storeDir: "./.ledger",
+      maxBodyBytes: DEFAULT_MAX_BODY,
+      fixture: DEFAULT_FIXTURES,
+      demoKeys: false,
+      readDatabaseUrls: [],
+      replicaWaitMs: 500,
+      anchorKey: undefined,
+      replayWorkers: 2,
+      replayTimeoutMs: 30_000,
+    })
+  })
+
+  it("decodes every variable", () => {
+    expect(
+      configFromEnv({
+        PORT: "0",
+        HOST: "0.0.0.0",
+        DATABASE_URL: "postgres://p",
+        LEDGER_MAX_BODY: "1024",
+        LEDGER_DEMO_KEYS: "1",
+        LEDGER_READ_DATABASE_URL: "postgres://r1, postgres://r2",
+        LEDGER_REPLICA_WAIT_MS: "20",
+      }),
+    ).toMatchObject({
+      port: 0,
+      host: "0.0.0.0",
+      databaseUrl: "postgres://p",
+      maxBodyBytes: 1024,
+      demoKeys: true,
+      readDatabaseUrls: ["postgres://r1", "postgres://r2"],
+      replicaWaitMs: 20,
+    })
+  })
+
+  it.each([
+    [{ PORT: "65536" }, /^PORT: /],
+    [{ PORT: "http" }, /^PORT: /],
+    [{ LEDGER_MAX_BODY: "0" }, /^LEDGER_MAX_BODY: /],
+    [{ LEDGER_DEMO_KEYS: "yes" }, /^LEDGER_DEMO_KEYS: /],
+    [{ LEDGER_REPLAY_WORKERS: "-1" }, /^LEDGER_REPLAY_WORKERS: /],
+    [{ LEDGER_REPLAY_TIMEOUT_MS: "0" }, /^LEDGER_REPLAY_TIMEOUT_MS: /],
+    [
+      { LEDGER_READ_DATABASE_URL: "postgres://r" },
+      /^LEDGER_READ_DATABASE_URL: read replicas need DATABASE_URL/,
+    ],
+  ])("refuses %j naming the variable", (env, message) => {
+    expect(() => configFromEnv(env)).toThrow(message)
+  })
+})
