@@ -3,7 +3,8 @@
  * appends, idempotent retries, version conflicts, refused batches, publishes and reads through the
  * real service, on any store, with faults injected — an append lost before it reaches the store, an
  * acknowledgement lost after the store committed (a dropped connection), and whatever the caller's
- * `chaos` does between steps (terminating PostgreSQL backends mid-transaction). Clients retry with
+ * `chaos` does between steps (terminating PostgreSQL backends mid-transaction), and — with
+ * `killWriter` — a writer process SIGKILLed mid-batch. Clients retry with
  * the same idempotency key, as a real client must. After the run: no acknowledged event lost, none
  * duplicated, every chain verifies, every seal matches the document it names, and the replayed
  * amounts equal a reference fold (integer fen) of the acknowledged events. The same seed replays the
@@ -45,6 +46,8 @@ export interface SimReport {
   readonly conflicts: number
   readonly faults: number
   readonly publishes: number
+  /** Writer processes killed mid-run (the killed-process fault). */
+  readonly kills: number
 }
 
 /** Options of a run. */
@@ -59,6 +62,14 @@ export interface SimOptions {
   readonly chaos?: (r: Rng, step: number) => Promise<void>
   /** Called after a few failed attempts of one operation: undoes lasting faults (a statement timeout). */
   readonly heal?: () => Promise<void>
+  /**
+   * The killed-process fault: sends `requests` from another process and SIGKILLs it after
+   * `delayMs` (from when it is connected); resolves with the idempotency keys it acknowledged first.
+   */
+  readonly killWriter?: (
+    requests: ReadonlyArray<AppendInput>,
+    delayMs: number,
+  ) => Promise<ReadonlyArray<string>>
 }
 
 const fen = (amount: string): bigint => {
@@ -128,6 +139,15 @@ export const simulate = async (options: SimOptions): Promise<SimReport> => {
   let refused = 0
   let conflicts = 0
   let publishes = 0
+  let kills = 0
+  /** Books an acknowledged request into the reference fold. */
+  const acknowledge = (input: AppendInput) => {
+    for (const e of input.events as ReadonlyArray<ReturnType<typeof adjustment>>) {
+      acknowledged.set(e.idempotencyKey, "adjustment")
+      amounts.set(e.data.change.lineId, (amounts.get(e.data.change.lineId) ?? 0n) + fen(e.data.change.delta))
+    }
+    sent.push(input)
+  }
 
   const adjustment = (n: number, lineId: string, delta: string) => ({
     stream: { department: "002", year: 2026 },
@@ -146,7 +166,33 @@ export const simulate = async (options: SimOptions): Promise<SimReport> => {
   for (let step = 0; step < options.steps; step++) {
     await options.chaos?.(r, step)
     const op = r.int(10)
-    if (op <= 4) {
+    if (op === 9 && options.killWriter !== undefined) {
+      // A writer process killed at a seeded moment: what it acknowledged must be stored once; what
+      // it did not, its client sends again with the same idempotency key — stored exactly once.
+      const requests: Array<AppendInput> = Array.from({ length: 3 }, (_, q) => ({
+        department: "002",
+        year: 2026,
+        events: Array.from({ length: 50 }, (_, i) =>
+          adjustment(
+            100_000 + step * 1_000 + q * 100 + i,
+            lineIds[r.int(lineIds.length)] ?? "",
+            yuan(BigInt(1 + r.int(1_000))),
+          ),
+        ),
+        idempotencyKey: `sim/${options.seed}/killed/${step}/${q}`,
+        expectedVersion: { _tag: "Any" },
+      }))
+      const acked = new Set(await options.killWriter(requests, r.int(60)))
+      kills++
+      for (const input of requests) {
+        if (!acked.has(input.idempotencyKey)) {
+          const exit = await withRetry(service.append(input))
+          if (tagOf(exit) !== undefined) fail(`the retry after a killed writer failed with ${tagOf(exit)}`)
+        }
+        acknowledge(input)
+      }
+      version = (await Effect.runPromise(options.store.head("002/2026")))?.version ?? version
+    } else if (op <= 4) {
       // An append of 1–3 adjustments: sometimes against a stale version, sometimes breaking a rule.
       const size = 1 + r.int(3)
       const bad = r.chance(0.1)
@@ -171,15 +217,8 @@ export const simulate = async (options: SimOptions): Promise<SimReport> => {
       const exit = await withRetry(service.append(input))
       const tag = tagOf(exit)
       if (tag === undefined) {
-        for (const e of events) {
-          acknowledged.set(e.idempotencyKey, "adjustment")
-          amounts.set(
-            e.data.change.lineId,
-            (amounts.get(e.data.change.lineId) ?? 0n) + fen(e.data.change.delta),
-          )
-        }
+        acknowledge(input)
         version += events.length
-        sent.push(input)
       } else if (tag === "StreamVersionConflict") {
         if (!stale) fail(`a version conflict at the current version ${version}`)
         conflicts++
@@ -234,6 +273,7 @@ export const simulate = async (options: SimOptions): Promise<SimReport> => {
     conflicts,
     faults,
     publishes,
+    kills,
   }
 }
 
