@@ -134,6 +134,18 @@ describe("Money arithmetic", () => {
 })
 
 describe("Money → 万元", () => {
+  it("fromWan is exact and toWan undoes it; a 元 amount is within 50 元 of its rounded 万元 back in 元", () => {
+    fc.assert(
+      fc.property(smallFen, (f) => {
+        const wan = money(f)
+        expect(Money.fromWan(wan)).toBe(fenToString(f * 10000n))
+        expect(Money.toWan(Money.fromWan(wan))).toBe(wan)
+        const back = Money.fromWan(Money.make(Money.toWan(wan)))
+        expect(Money.compare(Money.abs(Money.sub(back, wan)), Money.make("50.00"))).toBeLessThanOrEqual(0)
+      }),
+    )
+  })
+
   it("rounds each figure half-up to two decimals, matching an integer implementation", () => {
     fc.assert(
       fc.property(fen, (f) => {

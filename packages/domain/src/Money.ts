@@ -242,6 +242,13 @@ export const toWan = (a: Money): string => {
 }
 
 /**
+ * 万元 → 元, exactly (`"0.12"` → `"1200.00"`): the one conversion the other way, for a printed
+ * 万元 figure compared with 元 amounts or stated in a sentence as 万元.
+ * @category formatting
+ */
+export const fromWan = (wan: Money): Money => times(wan, "10000")
+
+/**
  * A table cell in 万元: blank when the rounded figure is zero, as the published tables print it.
  * @category formatting
  */

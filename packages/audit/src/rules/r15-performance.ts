@@ -24,7 +24,7 @@ const indicatorYuan = (value: string): { yuan: Money.Money; atMost: boolean } | 
   const m = /^\s*([≤<]?)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)/.exec(value)
   if (m === null) return undefined
   const n = amt(m[2])
-  return { yuan: m[3] === "万元" ? Money.times(n, "10000") : n, atMost: m[1] !== "" }
+  return { yuan: m[3] === "万元" ? Money.fromWan(n) : n, atMost: m[1] !== "" }
 }
 
 /**

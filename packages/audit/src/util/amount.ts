@@ -32,10 +32,8 @@ export const within = (a: Money.Money, b: Money.Money, items = 1): boolean =>
 /** 元 → 万元 (rounded half-up, two decimals) of a printed 元 figure such as "400,000". @category conversion */
 export const yuanToWan = (yuan: string): Money.Money => Money.make(Money.toWan(amt(yuan)))
 
-/** 万元 → 元 (exact). @category conversion */
-const wanToYuan = (wan: Money.Money): Money.Money => Money.times(wan, "10000")
-
 /** True when `published` is `ledger` written in the wrong unit (×10000 or ÷10000): a 元/万元 slip. @category conversion */
 export const isUnitSlip = (published: Money.Money, ledger: Money.Money): boolean =>
   !Money.isZero(ledger) &&
-  (Money.compare(published, wanToYuan(ledger)) === 0 || Money.compare(wanToYuan(published), ledger) === 0)
+  (Money.compare(published, Money.fromWan(ledger)) === 0 ||
+    Money.compare(Money.fromWan(published), ledger) === 0)

@@ -99,7 +99,7 @@ const exactWan = (yuan: Money.Money): string => {
  * A rounded 万元 figure back in 元 (`"0.12"` → `"1200.00"`), by exact multiplication: the 元 figure
  * of a large column can pass the 15 integer digits a wire amount may have, so it is never re-parsed.
  */
-const wanToYuan = (wan: string): Money.Money => Money.times(Money.make(wan), "10000")
+const wanToYuan = (wan: string): Money.Money => Money.fromWan(Money.make(wan))
 
 /** An event reference with what the log says of it (when the log holding it is at hand). */
 const refView = (ref: BudgetState.EventRef, byVersion: ReadonlyMap<number, LoggedEvent>) => {

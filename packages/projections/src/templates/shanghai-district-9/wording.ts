@@ -26,6 +26,6 @@ export const versus = (
   if (prior === undefined || priorYear === undefined) return ""
   const d = Money.sub(Money.make(Money.toWan(now)), Money.make(Money.toWan(Money.make(prior))))
   if (Money.isZero(d)) return `与${priorYear}年预算持平`
-  const n = Money.make(Money.times(Money.abs(d), "10000"))
+  const n = Money.fromWan(Money.abs(d))
   return `比${priorYear}年预算${Money.isNegative(d) ? "减少" : "增加"}${fmt(n)}万元`
 }
