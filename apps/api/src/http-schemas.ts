@@ -91,6 +91,12 @@ export const AppendResponse = Schema.Struct({
 /** A department with the fiscal years it has streams for. @category models */
 const DepartmentEntry = Schema.Struct({
   code: Schema.String,
+  name: Schema.optionalKey(Schema.String).annotate({
+    description: "部门名称 from the latest year's DepartmentProfileRecorded (absent before one is recorded)",
+  }),
+  template: Schema.optionalKey(Schema.String).annotate({
+    description: "the disclosure template of that profile",
+  }),
   years: Schema.Array(
     Schema.Struct({ year: Schema.Int, version: Schema.Int, position: Schema.Int, headHash: Schema.String }),
   ),

@@ -11,6 +11,7 @@ import { fail } from "../problem.ts"
 import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 import { run } from "../run.ts"
+import { type DepartmentProfile, makeProfileReader } from "../department-profiles.ts"
 
 /** The store's event as the audit trail shows it (the canonical text stays internal). */
 const auditEventOf = (e: StoredEvent): AuditEvent => ({
@@ -41,67 +42,78 @@ const readDepartmentYear = async (
 }
 
 /** The stream routes. @category routes */
-export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
-  defineRoute(
-    {
-      method: "get",
-      path: "/v1/departments",
-      operationId: "listDepartments",
-      summary: "List departments and their fiscal years (streams)",
-      description: "A writer sees only the departments its key is scoped to.",
-      tag: "log",
-      roles: ["writer", "auditor", "admin"],
-      responses: {
-        200: { description: "departments with their years and stream heads", schema: DepartmentList },
+export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => {
+  const profileOf = makeProfileReader(deps.store)
+  return [
+    defineRoute(
+      {
+        method: "get",
+        path: "/v1/departments",
+        operationId: "listDepartments",
+        summary: "List departments and their fiscal years (streams)",
+        description: "A writer sees only the departments its key is scoped to.",
+        tag: "log",
+        roles: ["writer", "auditor", "admin"],
+        responses: {
+          200: { description: "departments with their years and stream heads", schema: DepartmentList },
+        },
+        problems: ["store-unavailable"],
       },
-      problems: ["store-unavailable"],
-    },
-    async (c) => {
-      const p = principalOf(c)
-      const heads = await run(deps.store.listStreams())
-      const byDept = new Map<
-        string,
-        Array<{ year: number; version: number; position: number; headHash: string }>
-      >()
-      for (const h of heads) {
-        const key = Envelope.parseStreamId(h.streamId)
-        if (key === undefined || !canRead(p, key.department)) continue
-        const list = byDept.get(key.department) ?? []
-        list.push({ year: key.year, version: h.version, position: h.position, headHash: h.hash })
-        byDept.set(key.department, list)
-      }
-      const departments = [...byDept]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([code, years]) => ({ code, years: years.sort((a, b) => a.year - b.year) }))
-      return c.json({ departments })
-    },
-  ),
-  defineRoute(
-    {
-      method: "get",
-      path: "/v1/departments/{code}/years/{year}/events",
-      operationId: "readEvents",
-      summary: "The audit trail of a department-year: every event with actor, times and chain hashes",
-      tag: "log",
-      roles: ["writer", "auditor", "admin"],
-      params: DepartmentYearPath,
-      query: AsOfQuery,
-      responses: { 200: { description: "the events in version order", schema: EventList } },
-      problems: ["malformed-request", "invalid-request", "not-found", "not-published", "store-unavailable"],
-    },
-    async (c) => {
-      const { code, year } = pathOf(c, DepartmentYearPath)
-      const { asOf } = queryOf(c, AsOfQuery)
-      requireRead(c, code)
-      const all = await readDepartmentYear(deps, code, Number(year))
-      const selected = selectBy(all, asOfOf(asOf, "asOf"), (e) => e)
-      if (Result.isFailure(selected)) throw selected.failure
-      const events = selected.success
-      return c.json({
-        streamId: Envelope.streamIdOf({ department: code, year: Number(year) }),
-        version: all.at(-1)?.version ?? 0,
-        events: (events ?? []).map(auditEventOf),
-      })
-    },
-  ),
-]
+      async (c) => {
+        const p = principalOf(c)
+        const heads = await run(deps.store.listStreams())
+        const byDept = new Map<
+          string,
+          Array<{ year: number; version: number; position: number; headHash: string }>
+        >()
+        for (const h of heads) {
+          const key = Envelope.parseStreamId(h.streamId)
+          if (key === undefined || !canRead(p, key.department)) continue
+          const list = byDept.get(key.department) ?? []
+          list.push({ year: key.year, version: h.version, position: h.position, headHash: h.hash })
+          byDept.set(key.department, list)
+        }
+        const departments = []
+        for (const [code, years] of [...byDept].sort(([a], [b]) => a.localeCompare(b))) {
+          years.sort((a, b) => a.year - b.year)
+          // The latest year that records a profile names the department.
+          let profile: DepartmentProfile | undefined
+          for (const y of [...years].reverse()) {
+            profile = await profileOf(Envelope.streamIdOf({ department: code, year: y.year }), y.headHash)
+            if (profile !== undefined) break
+          }
+          departments.push({ code, ...(profile ?? {}), years })
+        }
+        return c.json({ departments })
+      },
+    ),
+    defineRoute(
+      {
+        method: "get",
+        path: "/v1/departments/{code}/years/{year}/events",
+        operationId: "readEvents",
+        summary: "The audit trail of a department-year: every event with actor, times and chain hashes",
+        tag: "log",
+        roles: ["writer", "auditor", "admin"],
+        params: DepartmentYearPath,
+        query: AsOfQuery,
+        responses: { 200: { description: "the events in version order", schema: EventList } },
+        problems: ["malformed-request", "invalid-request", "not-found", "not-published", "store-unavailable"],
+      },
+      async (c) => {
+        const { code, year } = pathOf(c, DepartmentYearPath)
+        const { asOf } = queryOf(c, AsOfQuery)
+        requireRead(c, code)
+        const all = await readDepartmentYear(deps, code, Number(year))
+        const selected = selectBy(all, asOfOf(asOf, "asOf"), (e) => e)
+        if (Result.isFailure(selected)) throw selected.failure
+        const events = selected.success
+        return c.json({
+          streamId: Envelope.streamIdOf({ department: code, year: Number(year) }),
+          version: all.at(-1)?.version ?? 0,
+          events: (events ?? []).map(auditEventOf),
+        })
+      },
+    ),
+  ]
+}
