@@ -45,9 +45,21 @@ export interface ApiBenchOptions {
 
 export interface Server {
   readonly url: string
+  /** The server process's resident memory now, in MiB (Linux /proc). */
+  readonly rssMiB: () => number
   readonly writer: string
   readonly auditor: string
   readonly stop: () => void
+}
+
+/** A process's resident set in MiB, from /proc (NaN elsewhere). */
+const rssOf = (pid: number | undefined): number => {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid ?? 0}/status`, "utf8"))?.[1]
+    return kb === undefined ? Number.NaN : Number(kb) / 1024
+  } catch {
+    return Number.NaN
+  }
 }
 
 /** Starts `apps/api/src/main.ts` on a free loopback port and waits for its banner. */
@@ -67,7 +79,7 @@ export const startServer = (env: Record<string, string>): Promise<Server> =>
       const auditor = /auditor\s+(blk_\S+)/.exec(out)?.[1]
       if (url && writer && auditor) {
         clearTimeout(timer)
-        resolve({ url, writer, auditor, stop: () => child.kill("SIGTERM") })
+        resolve({ url, writer, auditor, rssMiB: () => rssOf(child.pid), stop: () => child.kill("SIGTERM") })
       }
     })
     child.on("exit", (code) => reject(new Error(`the API exited (${code}) before it was ready:\n${out}`)))
@@ -127,6 +139,8 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
     LEDGER_STORE: dir,
     ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
   })
+  // As `pnpm start` leaves it: the reference department loaded, no request served yet.
+  const startRss = server.rssMiB()
   try {
     const base = `${server.url}/v1/departments/002/years/2026`
     const auth = { authorization: `Bearer ${server.auditor}` }
@@ -198,6 +212,12 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
     })
     const store = options.databaseUrl !== undefined ? "PostgreSQL" : "embedded PGlite"
     return [
+      {
+        name: `pnpm start (${store}), resident memory after loading the reference department`,
+        value: startRss,
+        unit: "MiB",
+        note: "server process VmRSS before the first request",
+      },
       ...row(
         "API GET disclosure, published (cached)",
         published,

@@ -340,7 +340,9 @@ const main = async (): Promise<void> => {
             ? { min: 1_000, text: "≥ 1,000" }
             : row.name.startsWith("API POST append") && row.name.endsWith(": p50")
               ? { max: 50, text: "p50 ≤ 50 ms" }
-              : undefined,
+              : row.name.startsWith("pnpm start")
+                ? { max: 300, text: "≤ 300 MiB" }
+                : undefined,
   )
 
   const rows: ReadonlyArray<CompareRow> = [
