@@ -303,6 +303,25 @@ describe.skipIf(!browserAvailable)("admin web app in chromium", () => {
     expect(await page.locator("#version code").getAttribute("title")).toBe(
       listed.years[0]?.published?.documentHash,
     )
+
+    // A 2026 上年结转 cell traces back to its 2025 origin line and 2025's year-end close.
+    const published2026 = await disclosure("published")
+    const carried = published2026.tables.flatMap((t) =>
+      t.rows.flatMap((r, row) =>
+        (r.cellLines ?? []).flatMap((ids, col) =>
+          ids?.length === 1 && ids[0] === "002001-02-k2025" ? [`${t.id}/${row}/${col}`] : [],
+        ),
+      ),
+    )[0]
+    expect(carried).toBeDefined()
+    await page.goto(`${server.url}/#/002/2026/doc?asOf=published`)
+    await page.click(`article td[data-cell="${carried ?? ""}"]`)
+    await page.waitForSelector('#panel .origin[data-origin-year="2025"]')
+    const origin = await cellText("#panel .origin")
+    expect(origin).toContain("002001-02-c")
+    expect(origin).toContain("年终结转")
+    await shot("carryover-origin")
+    await page.keyboard.press("Escape")
     expect(pageErrors).toEqual([])
   })
 

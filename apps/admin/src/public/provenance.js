@@ -22,6 +22,40 @@ export const closePanel = () => {
 }
 
 /** Opens the provenance of cell "table/row/col" as of a point. */
+/** Where a 上年结转 line came from: the origin year's line, its events and the 年终结转 that carried it. */
+const originOf = (ctx, o) =>
+  h(
+    "div",
+    { class: "origin small", "data-origin-year": o.year },
+    h(
+      "div",
+      null,
+      `结转自 ${o.year} 年度指标 `,
+      h("code", null, o.lineId),
+      ` · 原指标 ${o.amount} 元 · 年终结转 ${o.closedAmount} 元 `,
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          onclick: () => ctx.go({ year: String(o.year), view: "doc", asOf: "published" }),
+        },
+        `打开 ${o.year} 年度`,
+      ),
+    ),
+    h(
+      "ul",
+      { class: "contrib" },
+      [...o.contributions, ...o.yearEndClose.map((e) => ({ type: "YearEndClosed", event: e }))].map((c) =>
+        h(
+          "li",
+          { class: "muted" },
+          `${o.year} · ${c.type === "YearEndClosed" ? "年终结转" : typeName(c.type)}${c.amount ? ` ${c.amount} 元` : ""} · 事件 ${c.event.eventId ?? c.event.version} · 业务日期 ${c.event.occurredAt ?? ""}`,
+        ),
+      ),
+    ),
+  )
+
 export const openProvenance = async (ctx, cell, asOf) => {
   const [table, row, col] = cell.split("/")
   const s = ctx.state
@@ -121,6 +155,7 @@ export const openProvenance = async (ctx, cell, asOf) => {
               ),
             ),
           ),
+          l.origin ? originOf(ctx, l.origin) : null,
         ),
       ),
     ),

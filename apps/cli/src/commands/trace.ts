@@ -27,6 +27,19 @@ const asText = (p: CellProvenance): string =>
         (c) =>
           `    ${c.type} ${c.amount} 元 at version ${c.event.version}${c.event.actor ? ` by ${c.event.actor}` : ""}`,
       ),
+      ...(l.origin === undefined
+        ? []
+        : [
+            `    carried from ${l.origin.year} line ${l.origin.lineId} (${l.origin.amount} 元; its year-end close carried ${l.origin.closedAmount} 元)`,
+            ...l.origin.contributions.map(
+              (c) =>
+                `      ${l.origin?.year} ${c.type} ${c.amount} 元 (event ${c.event.eventId ?? c.event.version})`,
+            ),
+            ...l.origin.yearEndClose.map(
+              (e) =>
+                `      ${l.origin?.year} YearEndClosed (event ${e.eventId ?? e.version}, ${e.occurredAt ?? ""})`,
+            ),
+          ]),
     ]),
     `  sum ${p.sumYuan} 元 = ${p.exactWan} 万元 → ${p.roundedWan} (rounding ${p.roundingYuan} 元); ${p.matchesPrinted ? "matches" : "DOES NOT match"} the printed figure`,
     `  documentHash ${p.documentHash}`,
