@@ -20,14 +20,29 @@ import {
 import { utf8, zip } from "./zip.ts"
 
 const AMOUNT = /^-?\d+\.\d{2}$/
+/** A 元 figure with thousands separators, as the Shanghai tables print it ("47,483,458"). */
+const GROUPED = /^-?\d{1,3}(?:,\d{3})*(?:\.\d{2})?$/
 const text = (v: string, bold = false): XlsxCell => (bold ? { t: "text", v, bold } : { t: "text", v })
 
-/** Whether a row's cell i is an amount (its lines are known, or it reads as one). @category rendering */
-export const isAmountCell = (r: DisclosureRow, i: number): boolean => {
+/**
+ * The number an amount cell is written as — two decimals, no separators ("47,483,458" →
+ * "47483458.00", "540.73" as is) — or undefined for a text cell. A cell is an amount when its
+ * lines are known (a figure without separators may also be one when the row has no line map); a
+ * blank cell stays text, in 元 and 万元 tables alike.
+ * @category rendering
+ */
+const amountOf = (r: DisclosureRow, i: number): string | undefined => {
   const v = r.cells[i] ?? ""
-  if (!AMOUNT.test(v)) return false
-  return r.cellLines === undefined ? true : r.cellLines[i] !== null && r.cellLines[i] !== undefined
+  const lines = r.cellLines?.[i]
+  const known = lines !== null && lines !== undefined
+  if (AMOUNT.test(v) && (known || r.cellLines === undefined)) return v
+  if (!known || !GROUPED.test(v)) return undefined
+  const plain = v.replace(/,/g, "")
+  return plain.includes(".") ? plain : `${plain}.00`
 }
+
+/** Whether a row's cell i is an amount. @category rendering */
+export const isAmountCell = (r: DisclosureRow, i: number): boolean => amountOf(r, i) !== undefined
 
 /** The rows a table sheet starts with before its data: title, department, unit and header. @category rendering */
 export const tableSheetPreamble = (t: DisclosureTable, department: string, label: string): number =>
@@ -39,7 +54,10 @@ const tableSheet = (t: DisclosureTable, department: string, label: string): Xlsx
     ...tableCaption(t, department, label).map((c, i) => [text(c, i === 0)]),
     ...t.header.map((r) => r.map((c) => text(c, true))),
     ...t.rows.map((r) =>
-      r.cells.map((c, i): XlsxCell => (isAmountCell(r, i) ? { t: "amount", v: c } : text(c))),
+      r.cells.map((c, i): XlsxCell => {
+        const v = amountOf(r, i)
+        return v === undefined ? text(c) : { t: "amount", v }
+      }),
     ),
     ...t.notes.map((n) => [text(n)]),
   ],
