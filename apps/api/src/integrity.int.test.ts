@@ -39,60 +39,70 @@ const scratch = async (): Promise<{ url: string; store: EventStoreShape }> => {
   return { url: url.toString(), store }
 }
 
-let pool: ReplayPool | undefined
+const pools: Array<ReplayPool> = []
 afterAll(async () => {
-  await pool?.close()
+  for (const pool of pools) await pool.close()
   for (const close of closers) await close()
   for (const name of databases) psql(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
 })
 
-describe.each(["in process", "on replay workers"])("tampered history on PostgreSQL, replays %s", (mode) => {
-  it("is refused by every document read, by publish and by appends, naming stream and position; nothing is cached", async () => {
-    const { url, store } = await scratch()
-    const replayPool =
-      mode === "in process" ? undefined : (pool = makeReplayPool(store, { size: 1, timeoutMs: 120_000 }))
-    const h: Harness = await makeHarness({ store, ...(replayPool !== undefined ? { replayPool } : {}) })
-    const stored = await Effect.runPromise(store.readStream(STREAM))
-    const target = stored.find((e) => e.type === "AppropriationRecorded")
-    if (target === undefined) throw new Error("no appropriation stored")
-    // Served once before the tamper, so a cache would have something to serve.
-    expect((await h.call(`${D}/disclosure?asOf=published`, { key: h.keys.auditor })).status).toBe(200)
-    psql(
-      url,
-      `alter table events disable trigger user;
+describe.each(["in process", "on replay workers", "on replay workers reading PostgreSQL"])(
+  "tampered history on PostgreSQL, replays %s",
+  (mode) => {
+    it("is refused by every document read, by publish and by appends, naming stream and position; nothing is cached", async () => {
+      const { url, store } = await scratch()
+      const replayPool =
+        mode === "in process"
+          ? undefined
+          : makeReplayPool(store, {
+              size: 1,
+              timeoutMs: 120_000,
+              ...(mode.endsWith("PostgreSQL") ? { databaseUrl: url } : {}),
+            })
+      if (replayPool !== undefined) pools.push(replayPool)
+      const h: Harness = await makeHarness({ store, ...(replayPool !== undefined ? { replayPool } : {}) })
+      const stored = await Effect.runPromise(store.readStream(STREAM))
+      const target = stored.find((e) => e.type === "AppropriationRecorded")
+      if (target === undefined) throw new Error("no appropriation stored")
+      // Served once before the tamper, so a cache would have something to serve.
+      expect((await h.call(`${D}/disclosure?asOf=published`, { key: h.keys.auditor })).status).toBe(200)
+      psql(
+        url,
+        `alter table events disable trigger user;
        update events set canonical = regexp_replace(canonical, '"amount":"(\\d)', '"amount":"9\\1') where position = ${target.position};
        alter table events enable trigger user;`,
-    )
-    const refused = async (response: Response | Promise<Response>) => {
-      const r = await response
-      expect(r.status).toBe(503)
-      expect(r.headers.get("cache-control") ?? "").not.toMatch(/public|immutable/)
-      const body = (await r.json()) as { type: string; detail: string }
-      expect(body.type).toMatch(/\/ledger-integrity$/)
-      expect(body.detail).toContain(`stream ${STREAM}`)
-      expect(body.detail).toContain(`position ${target.position}`)
-    }
-    const get = (path: string) => h.call(path, { key: h.keys.auditor })
-    // A fresh process sees the tamper at once (no remembered head); this one within the head TTL.
-    const fresh = await makeHarness({
-      store,
-      fixture: false,
-      ...(replayPool !== undefined ? { replayPool } : {}),
-    })
-    await refused(fresh.call(`${D}/disclosure?asOf=published`, { key: fresh.keys.auditor }))
-    await refused(get(`${D}/disclosure`))
-    await refused(get(`${D}/disclosure/cells/1/5/1`))
-    await refused(get(`${D}/checks`))
-    await refused(h.call(`${D}/publish`, { method: "POST", key: h.keys.writer }))
-    await refused(
-      h.call(`${D}/events`, {
-        ...postJson({ events: [newAppropriation("after-tamper")] }, { "idempotency-key": "after-tamper" }),
-        key: h.keys.writer,
-      }),
-    )
-    expect((await Effect.runPromise(store.readStream(STREAM))).length).toBe(stored.length)
-  }, 300_000)
-})
+      )
+      const refused = async (response: Response | Promise<Response>) => {
+        const r = await response
+        expect(r.status).toBe(503)
+        expect(r.headers.get("cache-control") ?? "").not.toMatch(/public|immutable/)
+        const body = (await r.json()) as { type: string; detail: string }
+        expect(body.type).toMatch(/\/ledger-integrity$/)
+        expect(body.detail).toContain(`stream ${STREAM}`)
+        expect(body.detail).toContain(`position ${target.position}`)
+      }
+      const get = (path: string) => h.call(path, { key: h.keys.auditor })
+      // A fresh process sees the tamper at once (no remembered head); this one within the head TTL.
+      const fresh = await makeHarness({
+        store,
+        fixture: false,
+        ...(replayPool !== undefined ? { replayPool } : {}),
+      })
+      await refused(fresh.call(`${D}/disclosure?asOf=published`, { key: fresh.keys.auditor }))
+      await refused(get(`${D}/disclosure`))
+      await refused(get(`${D}/disclosure/cells/1/5/1`))
+      await refused(get(`${D}/checks`))
+      await refused(h.call(`${D}/publish`, { method: "POST", key: h.keys.writer }))
+      await refused(
+        h.call(`${D}/events`, {
+          ...postJson({ events: [newAppropriation("after-tamper")] }, { "idempotency-key": "after-tamper" }),
+          key: h.keys.writer,
+        }),
+      )
+      expect((await Effect.runPromise(store.readStream(STREAM))).length).toBe(stored.length)
+    }, 300_000)
+  },
+)
 
 describe("seals on PostgreSQL", () => {
   it("as published is refused when the rebuilt document does not match the seal", async () => {

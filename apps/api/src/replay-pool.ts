@@ -2,8 +2,8 @@
  * Replays off the request loop (issue 12): a small pool of worker threads runs the chain check,
  * decode, fold and build of a department-year, so a replay of 10⁴ events takes its seconds on
  * another thread while the request loop keeps answering `/v1/health`, metadata and small reads.
- * The request thread only reads the streams (I/O: the year and its earlier years, `readYears`) and
- * hands the events over.
+ * On PostgreSQL the workers read the streams themselves (`databaseUrl`); with the embedded store
+ * the request thread reads them (the year and its earlier years, `readYears`) and hands them over.
  *
  * Bounds: replays reach the pool through the admission gate (`admission.ts`: concurrency cap,
  * bounded queue, wait deadline); here each job has a run deadline as well — a job not answered
@@ -33,6 +33,11 @@ export interface ReplayPoolOptions {
   readonly size: number
   /** Longest a job may take once handed to the pool, in ms, before it is refused (503). */
   readonly timeoutMs: number
+  /**
+   * PostgreSQL without read replicas: each worker reads the streams itself over its own
+   * connections, so the read and its decoding leave the request thread too.
+   */
+  readonly databaseUrl?: string | undefined
 }
 
 /** Defaults: two workers on a 2-core server, 30 s per job. */
@@ -87,7 +92,13 @@ export const makeReplayPool = (store: EventStoreShape, options: ReplayPoolOption
   }
 
   const spawn = (): Slot => {
-    const worker = new Worker(BOOT, { eval: true, workerData: start })
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: {
+        ...start,
+        ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+      },
+    })
     const slot: Slot = { worker, current: undefined }
     worker.on("message", (answer: ReplayAnswer) => {
       const job = slot.current
@@ -153,8 +164,12 @@ export const makeReplayPool = (store: EventStoreShape, options: ReplayPoolOption
       consistency: { readonly minPosition?: number | undefined } = {},
     ): Promise<ReadonlyArray<Replay>> => {
       if (closed) throw new Error("the replay pool is closed")
-      const stored = await run(readYears(store, department, year, { minPosition: consistency.minPosition }))
-      return submit({ id: nextId++, department, year, stored, points })
+      const { minPosition } = consistency
+      const stored =
+        options.databaseUrl !== undefined
+          ? undefined
+          : await run(readYears(store, department, year, { minPosition }))
+      return submit({ id: nextId++, department, year, stored, minPosition, points })
     },
     /** Starts the workers now, so the first replay does not wait for a worker to load. */
     warm: (): void => {

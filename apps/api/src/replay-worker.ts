@@ -1,24 +1,33 @@
 /**
- * The worker thread of the replay pool (`replay-pool.ts`): receives the events the request thread
- * read and runs everything after the read — chain check, decode, select, fold, build, seal check —
- * with the one replay function of the service (`replayStored`), so a long replay never holds the
- * event loop that answers health, metadata and small reads. Failures travel back as their tag and
+ * The worker thread of the replay pool (`replay-pool.ts`): runs everything after the read — chain
+ * check, decode, select, fold, build, seal check — with the one replay function of the service
+ * (`replayStored`), so a long replay never holds the event loop that answers health, metadata and
+ * small reads. On PostgreSQL (`workerData.databaseUrl`) it makes the read itself too, over its own
+ * connection (`readYears`, the same read as in process); otherwise it receives the events the
+ * request thread read (the embedded store lives in that thread). Failures travel back as their tag and
  * fields, so the request thread rethrows the same tagged error the in-process path would.
  *
  * @module
  */
-import { parentPort } from "node:worker_threads"
+import { parentPort, workerData } from "node:worker_threads"
+import type { EventStoreShape } from "@ledger/eventstore"
 import type { AsOf } from "@ledger/projections"
-import { replayStored } from "@ledger/service"
+import { readYears, replayStored } from "@ledger/service"
+import { makePgEventStore } from "@ledger/store-postgres"
 import type { StoredYears } from "@ledger/service"
 import { Cause, Effect, Exit } from "effect"
 
-/** One job: the department-year's streams as read (this year and earlier ones) and the points to replay. @category models */
+/**
+ * One job: the points to replay of a department-year, and either its streams as read (this year and
+ * earlier ones) or — when the worker reads PostgreSQL itself — the consistency token of the read.
+ * @category models
+ */
 export interface ReplayJob {
   readonly id: number
   readonly department: string
   readonly year: number
-  readonly stored: StoredYears
+  readonly stored: StoredYears | undefined
+  readonly minPosition: number | undefined
   readonly points: ReadonlyArray<AsOf>
 }
 
@@ -50,8 +59,33 @@ const wireError = (error: unknown): WireError => {
 
 const port = parentPort
 if (port === null) throw new Error("replay-worker.ts runs as a worker thread of the replay pool")
+const databaseUrl = (workerData as { readonly databaseUrl?: string } | null)?.databaseUrl
+/** This worker's own PostgreSQL store, opened at the first job (a few connections, no migration); a failed open is retried. */
+let own: EventStoreShape | undefined
+const storeOf = (url: string): Effect.Effect<EventStoreShape, unknown> =>
+  Effect.suspend(() =>
+    own !== undefined
+      ? Effect.succeed(own)
+      : Effect.tap(makePgEventStore({ connectionString: url, migrate: false, maxConnections: 2 }), (s) =>
+          Effect.sync(() => (own = s)),
+        ),
+  )
+
+/** The job's read: the events sent along, or this worker's own read of PostgreSQL. */
+const readOf = (job: ReplayJob): Effect.Effect<StoredYears, unknown> =>
+  job.stored !== undefined
+    ? Effect.succeed(job.stored)
+    : databaseUrl === undefined
+      ? Effect.die(new Error("a job without events needs a worker that reads PostgreSQL"))
+      : Effect.flatMap(storeOf(databaseUrl), (store) =>
+          readYears(store, job.department, job.year, { minPosition: job.minPosition }),
+        )
+
 port.on("message", (job: ReplayJob) => {
-  void Effect.runPromiseExit(replayStored(job.department, job.year, job.stored, job.points)).then((exit) => {
+  const replay = Effect.flatMap(readOf(job), (read) =>
+    replayStored(job.department, job.year, read, job.points),
+  )
+  void Effect.runPromiseExit(replay).then((exit) => {
     const answer: ReplayAnswer = Exit.isSuccess(exit)
       ? { id: job.id, ok: true, replays: exit.value }
       : { id: job.id, ok: false, error: wireError(Cause.squash(exit.cause)) }

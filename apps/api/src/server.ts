@@ -145,7 +145,12 @@ export const startApi = async (
     replicas = isReplicated(store) ? watchReplicas(store) : undefined
     pool =
       config.replayWorkers > 0
-        ? makeReplayPool(store, { size: config.replayWorkers, timeoutMs: config.replayTimeoutMs })
+        ? makeReplayPool(store, {
+            size: config.replayWorkers,
+            timeoutMs: config.replayTimeoutMs,
+            // Workers read PostgreSQL themselves, unless reads go through replicas (kept in this thread).
+            databaseUrl: config.readDatabaseUrls.length === 0 ? config.databaseUrl : undefined,
+          })
         : undefined
     pool?.warm()
     const app = makeApp({
