@@ -22,6 +22,7 @@ const REFERENCE = join(
   "disclosure-2026-tunliu-government-office.txt",
 )
 const DY = "/v1/departments/002/years/2026"
+const SHANGHAI_FIXTURE = join(REPO_ROOT, "fixtures", "shanghai-putuo-chengguan", "events.ndjson")
 
 interface Row {
   readonly cells: ReadonlyArray<string>
@@ -349,5 +350,47 @@ describe.skipIf(!browserAvailable)("admin web app in chromium", () => {
     await visitor.screenshot({ path: join(SHOTS, "admin-public.png") })
     await context.close()
     expect(errors).toEqual([])
+  })
+
+  it("opens a Shanghai department in its own layout: 编制部门, 元 tables with 类/款/项, the 申报表", async () => {
+    const created = await fetch(server.url + "/v1/keys", {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.keys.admin}`, "content-type": "application/json" },
+      body: JSON.stringify({ role: "writer", departments: ["PTCGZF"], label: "shanghai e2e" }),
+    })
+    const writer = ((await created.json()) as { secret: string }).secret
+    const lines = readFileSync(SHANGHAI_FIXTURE, "utf8").trim().split("\n")
+    const events = lines
+      .map((l) => JSON.parse(l) as { type: string })
+      .filter((e) => e.type !== "DisclosurePublished")
+    const appended = await fetch(server.url + "/v1/departments/PTCGZF/years/2026/events", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${writer}`,
+        "content-type": "application/json",
+        "idempotency-key": "shanghai-e2e",
+      },
+      body: JSON.stringify({ events }),
+    })
+    expect(appended.status, await appended.clone().text()).toBeLessThan(300)
+    const doc = await api<Doc & { tables: ReadonlyArray<{ title: string }> }>(
+      "/v1/departments/PTCGZF/years/2026/disclosure",
+      server.keys.auditor,
+    )
+
+    await page.goto(`${server.url}/#/PTCGZF/2026/doc`)
+    await page.reload()
+    if ((await page.locator("#login[open]").count()) > 0) await signIn(server.keys.auditor)
+    await page.waitForSelector('article.document h1:has-text("区级部门预算")')
+    expect(await page.locator(".cover h1").first().innerText()).toBe(`预算主管部门：${doc.department.name}`)
+    expect(await page.locator("section.table").count()).toBe(9)
+    expect(await page.locator("section.table .meta").first().innerText()).toContain(
+      `编制部门：${doc.department.name}`,
+    )
+    expect(await page.locator("section#table-2 thead").innerText()).toMatch(/类\s+款\s+项/)
+    expect(await cellText('td[data-cell="1/0/1"]')).toBe(cell(doc, "1", 0, 1))
+    expect(await page.locator("section.performance").innerText()).toContain("年度资金申请总额")
+    await shot("shanghai")
+    expect(pageErrors).toEqual([])
   })
 })

@@ -5,6 +5,7 @@
  * in a diff, changed cells show old → new.
  */
 import { chartSvg } from "./charts.js"
+import { shanghaiDocumentView } from "./doc-shanghai.js"
 import { h } from "./dom.js"
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
@@ -45,7 +46,11 @@ const headerRows = (header) => {
 
 const isAmount = (row, c) => Array.isArray(row.cellLines) && Array.isArray(row.cellLines[c])
 
-const tableView = (t, doc, diff) =>
+/** The label before the department above each table, by template (as the published documents print it). */
+const DEPARTMENT_LABEL = { "shanghai-district-9": "编制部门" }
+
+/** One table: title, department and unit line, header and rows. */
+export const tableView = (t, doc, diff) =>
   h(
     "section",
     { class: "table", id: `table-${t.id}` },
@@ -53,7 +58,7 @@ const tableView = (t, doc, diff) =>
     h(
       "div",
       { class: "meta" },
-      h("span", null, `部门名称：${doc.department.name}`),
+      h("span", null, `${DEPARTMENT_LABEL[doc.template] ?? "部门名称"}：${doc.department.name}`),
       h("span", null, `单位：${t.unit}`),
     ),
     h(
@@ -169,6 +174,7 @@ const performanceView = (p) =>
  * `narrativeDiff`: map of section id → { old, new }.
  */
 export const documentView = (doc, { diff, narrativeDiff } = {}) => {
+  if (doc.template === "shanghai-district-9") return shanghaiDocumentView(doc, { diff })
   const y = doc.fiscalYear
   const overview = doc.overview ?? {}
   return h(
