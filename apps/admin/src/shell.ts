@@ -26,6 +26,7 @@ export const shellHtml = (version: string): string => `<!DOCTYPE html>
     <a data-view="audit" href="#">审计</a>
     <a data-view="write" href="#">追加调整</a>
     <a data-view="reconcile" href="#">对账</a>
+    <a data-view="departments" href="#">部门列表</a>
   </nav>
   <span class="who" id="who"></span>
   <button type="button" id="logout" class="link">更换密钥</button>

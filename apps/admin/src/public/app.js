@@ -15,6 +15,7 @@ import { renderTimeline, stepPosition } from "./timeline.js"
 import { publicView } from "./public-view.js"
 import { writeView } from "./write.js"
 import { yearsView } from "./years.js"
+import { departmentsView } from "./departments.js"
 
 const VIEWS = {
   doc: docView,
@@ -23,6 +24,7 @@ const VIEWS = {
   write: writeView,
   reconcile: reconcileView,
   years: yearsView,
+  departments: departmentsView,
 }
 const $ = (id) => document.getElementById(id)
 
