@@ -7,6 +7,7 @@
  */
 import type { InvalidDisclosure, UnreadableDocument } from "@ledger/audit"
 import type { AppendError, LedgerIntegrity, SchemaTooNew } from "@ledger/eventstore"
+import type { PrintFailed } from "@ledger/print"
 import type { InvalidAsOf, NoSuchCell } from "@ledger/projections"
 import type { BatchRejected, PublishRefused, ReplayError } from "@ledger/service"
 
@@ -35,6 +36,7 @@ type DeclaredError =
   | NoSuchCell
   | UnreadableDocument
   | InvalidDisclosure
+  | PrintFailed
 
 /** The table's type: one describer per tag of {@link DeclaredError}, none missing, none extra. */
 export type ErrorTable = {
@@ -76,6 +78,10 @@ export const TABLE: ErrorTable = {
   UnknownYear: named,
   UnreadableDocument: named,
   InvalidDisclosure: named,
+  PrintFailed: (e) => ({
+    lines: [`${e.message} (--format pdf needs Chromium at /usr/bin/chromium)`],
+    exitCode: 1,
+  }),
 }
 
 const tagOf = (e: unknown): string | undefined =>

@@ -11,7 +11,8 @@ import { Taxonomy } from "@ledger/domain"
 import { type Disclosure, openDataLines, type Replayed } from "@ledger/projections"
 import { printDisclosure } from "@ledger/print"
 import { type Format, FORMAT_NAMES, isPrinted, render, renderCsvFiles } from "@ledger/render"
-import { Effect, Result } from "effect"
+import { Result } from "effect"
+import { run } from "./commands/context.ts"
 
 /** The formats the command accepts: the one list of @ledger/render. */
 export const FORMATS: ReadonlyArray<Format> = FORMAT_NAMES
@@ -23,7 +24,7 @@ export type { Format }
  */
 export const renderAs = async (replayed: Replayed, format: Format): Promise<Uint8Array> => {
   const doc = replayed.disclosure
-  if (isPrinted(format)) return Effect.runPromise(printDisclosure(doc))
+  if (isPrinted(format)) return run(printDisclosure(doc))
   const taxonomy = Taxonomy.forYear(doc.fiscalYear)
   if (Result.isFailure(taxonomy)) throw taxonomy.failure
   const out = render(doc, format, { lines: openDataLines(replayed.state, doc.fiscalYear, taxonomy.success) })
