@@ -104,19 +104,6 @@ export const AppendResult = Schema.Struct({
 export type AppendResult = typeof AppendResult.Type
 
 /**
- * A point in history: up to a global position, up to a recording instant (system time), or
- * up to a business date/instant (`occurredAt`; a bare date includes that whole day).
- * @category models
- */
-export const AsOf = Schema.Union([
-  Schema.Struct({ position: Schema.Int }),
-  Schema.Struct({ recordedAt: Schema.String }),
-  Schema.Struct({ occurredAt: IsoDateOrInstant }),
-])
-/** @category models */
-export type AsOf = typeof AsOf.Type
-
-/**
  * A consistency token: the caller has seen the log up to this global position (e.g. the
  * `lastPosition` its own append returned), so a read must reflect at least that much. A single
  * store always does; a store reading from replicas waits for one that has replayed it or asks
@@ -129,14 +116,12 @@ export interface Consistency {
 /** Options of `readStream`. @category models */
 export interface ReadStreamOptions extends Consistency {
   readonly fromVersion?: number | undefined
-  readonly asOf?: AsOf | undefined
 }
 
 /** Options of `readAll`: events strictly after `fromPosition` (default 0), at most `limit`. @category models */
 export interface ReadAllOptions extends Consistency {
   readonly fromPosition?: number | undefined
   readonly limit?: number | undefined
-  readonly asOf?: AsOf | undefined
 }
 
 /** The head of a stream. @category models */
@@ -164,17 +149,12 @@ export type VerifyResult =
     }
 
 /**
- * Sortable key of an `occurredAt` value (UTC instant with milliseconds); a bare date is its start
- * (`end: false`) or its last millisecond (`end: true`, for inclusive as-of bounds).
+ * Sortable key of an `occurredAt` value (UTC instant with milliseconds; a bare date is its start),
+ * stored beside each event and checked by `verify`. As-of selection is not the store's: the one
+ * `AsOf` lives in `@ledger/projections` and the one replay in `@ledger/service` applies it.
  * @category constructors
  */
-export const occurredAtKey = (value: string, end = false): string => {
-  if (value.length === 10) return `${value}T${end ? "23:59:59.999" : "00:00:00.000"}Z`
+export const occurredAtKey = (value: string): string => {
+  if (value.length === 10) return `${value}T00:00:00.000Z`
   return value.length === 20 ? `${value.slice(0, 19)}.000Z` : value
-}
-
-/** Normalises a recordedAt bound to the stored form (`Date#toISOString`), or undefined if unparsable. */
-export const recordedAtKey = (value: string): string | undefined => {
-  const ms = Date.parse(value)
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString()
 }

@@ -5,7 +5,6 @@
  */
 export { Anchor, checkAnchor, makeAnchor } from "./anchor.ts"
 export type { AnchorMismatch } from "./anchor.ts"
-export { asOfPredicate } from "./as-of.ts"
 export { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
 export {
   describeExpected,
@@ -21,13 +20,11 @@ export {
   AppendOptions,
   AppendRequest,
   AppendResult,
-  AsOf,
   Expected,
   ExpectedVersion,
   IsoDateOrInstant,
   NewEvent,
   occurredAtKey,
-  recordedAtKey,
   StoredEvent,
   StreamAppendResult,
 } from "./event.ts"

@@ -4,7 +4,6 @@
  * `recordedAt` comes from the injected Effect `Clock`, held at the last value when it goes back.
  */
 import { Clock, Effect, Layer, Result } from "effect"
-import { asOfPredicate } from "./as-of.ts"
 import { IdempotencyConflict, StoreUnavailable, StreamVersionConflict } from "./errors.ts"
 import type { AppendError } from "./errors.ts"
 import type { AppendResult, StreamHead, VerifyResult } from "./event.ts"
@@ -138,21 +137,19 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
       }),
     readStream: (streamId, options = {}) =>
       guard(() => {
-        const visible = asOfPredicate(options.asOf)
         const from = options.fromVersion ?? 1
         return state.rows
-          .filter((r) => r.streamId === streamId && r.version >= from && visible(r))
+          .filter((r) => r.streamId === streamId && r.version >= from)
           .sort((a, b) => a.version - b.version)
           .map(decodeStoredRow)
       }),
     readAll: (options = {}) =>
       guard(() => {
-        const visible = asOfPredicate(options.asOf)
         const from = options.fromPosition ?? 0
         const out = []
         for (const r of state.rows) {
           if (options.limit !== undefined && out.length >= options.limit) break
-          if (r.position > from && visible(r)) out.push(decodeStoredRow(r))
+          if (r.position > from) out.push(decodeStoredRow(r))
         }
         return out
       }),

@@ -6,21 +6,18 @@
  */
 import { Effect, Result } from "effect"
 import { sql } from "kysely"
-import type { Kysely, SelectQueryBuilder } from "kysely"
+import type { Kysely } from "kysely"
 import {
   decodeStoredRow,
   IdempotencyConflict,
   makeChainVerifier,
-  occurredAtKey,
   prepareAppend,
-  recordedAtKey,
   StoreUnavailable,
   StreamVersionConflict,
 } from "@ledger/eventstore"
 import type {
   AppendError,
   AppendResult,
-  AsOf,
   ChainVerifier,
   EventStoreShape,
   PreparedAppend,
@@ -64,16 +61,6 @@ export const mapAppendError = (prepared: PreparedAppend, error: unknown): Append
       return toUnavailable(error)
   }
 }
-
-/** Keeps the rows visible as of `asOf` (all rows when undefined). */
-const whereAsOf =
-  (asOf: AsOf | undefined) =>
-  <Q extends SelectQueryBuilder<Database, "events", object>>(qb: Q): Q => {
-    if (asOf === undefined) return qb
-    if ("position" in asOf) return qb.where("position", "<=", String(asOf.position)) as Q
-    if ("recordedAt" in asOf) return qb.where("recorded_at", "<=", recordedAtKey(asOf.recordedAt) ?? "") as Q
-    return qb.where("occurred_key", "<=", occurredAtKey(asOf.occurredAt, true)) as Q
-  }
 
 const toEvent = (row: { position: string; canonical: string; hash: string }): StoredEvent =>
   decodeStoredRow({ position: Number(row.position), canonical: row.canonical, hash: row.hash })
@@ -213,7 +200,6 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
           .select(["position", "canonical", "hash"])
           .where("stream_id", "=", streamId)
           .where("version", ">=", readOptions.fromVersion ?? 1)
-          .$call(whereAsOf(readOptions.asOf))
           .orderBy("version")
           .execute()
         return rows.map(toEvent)
@@ -227,7 +213,6 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
           .select(["position", "canonical", "hash"])
           .where("position", ">", String(readOptions.fromPosition ?? 0))
           .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`)
-          .$call(whereAsOf(readOptions.asOf))
           .orderBy("position")
           .$if(readOptions.limit !== undefined, (qb) => qb.limit(readOptions.limit ?? 0))
           .execute()

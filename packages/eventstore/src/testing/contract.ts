@@ -272,36 +272,6 @@ export const runEventStoreContract = (
       expect(new Set(mine.map((e) => e.eventId)).size).toBe(writers * perWriter)
     })
 
-    it("reads as of a position, a recording time and a business date", async () => {
-      const s = freshStream()
-      const r1 = await append(request(s, Expected.noStream, [event(1, { occurredAt: "2026-01-10" })]), {
-        idempotencyKey: freshKey(),
-      })
-      const [first] = await readStream(s)
-      await new Promise((r) => setTimeout(r, 15))
-      await append(
-        request(s, Expected.exact(1), [
-          event(2, { occurredAt: "2026-02-01T08:00:00Z" }),
-          event(3, { occurredAt: "2025-12-31T23:59:59.999Z" }),
-        ]),
-        { idempotencyKey: freshKey() },
-      )
-      const versions = (list: ReadonlyArray<StoredEvent>) => list.map((e) => e.version)
-      expect(versions(await run(store.readStream(s, { asOf: { position: r1.lastPosition ?? 0 } })))).toEqual([
-        1,
-      ])
-      expect(
-        versions(await run(store.readStream(s, { asOf: { recordedAt: first?.recordedAt ?? "" } }))),
-      ).toEqual([1])
-      expect(versions(await run(store.readStream(s, { asOf: { occurredAt: "2026-01-10" } })))).toEqual([1, 3])
-      expect(versions(await run(store.readStream(s, { asOf: { occurredAt: "2026-01-09" } })))).toEqual([3])
-      expect(
-        versions(await run(store.readStream(s, { asOf: { occurredAt: "2026-02-01T08:00:00.000Z" } }))),
-      ).toEqual([1, 2, 3])
-      const all = ours(await run(store.readAll({ asOf: { occurredAt: "2026-01-31" } })), [s])
-      expect(versions(all)).toEqual([1, 3])
-    })
-
     it("stamps recordedAt so that it never decreases along the log, whatever the writer's Clock says", async () => {
       const s = freshStream("clock")
       await append(request(s, Expected.noStream, [event(1)]), { idempotencyKey: freshKey() })
