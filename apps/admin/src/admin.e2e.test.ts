@@ -378,9 +378,13 @@ describe.skipIf(!browserAvailable)("admin web app in chromium", () => {
       server.keys.auditor,
     )
 
+    // Signed in again as the auditor (an earlier test may have switched to the writer of 002), so the
+    // department list is read afresh and includes the new department.
     await page.goto(`${server.url}/#/PTCGZF/2026/doc`)
     await page.reload()
     if ((await page.locator("#login[open]").count()) > 0) await signIn(server.keys.auditor)
+    else await signIn(server.keys.auditor, true)
+    await page.goto(`${server.url}/#/PTCGZF/2026/doc`)
     await page.waitForSelector('article.document h1:has-text("区级部门预算")')
     expect(await page.locator(".cover h1").first().innerText()).toBe(`预算主管部门：${doc.department.name}`)
     expect(await page.locator("section.table").count()).toBe(9)
@@ -392,5 +396,5 @@ describe.skipIf(!browserAvailable)("admin web app in chromium", () => {
     expect(await page.locator("section.performance").innerText()).toContain("年度资金申请总额")
     await shot("shanghai")
     expect(pageErrors).toEqual([])
-  })
+  }, 90_000)
 })
