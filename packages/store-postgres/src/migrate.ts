@@ -39,8 +39,12 @@ export const schemaVersion = (db: Kysely<Database>): Effect.Effect<number, Store
         db,
       )
       if (exists.rows[0]?.t == null) return 0
-      const row = await sql<{ version: number }>`select version from ledger_schema where id = 1`.execute(db)
-      return row.rows[0]?.version ?? 0
+      const row = await db
+        .selectFrom("ledger_schema")
+        .select("version")
+        .where("id", "=", 1)
+        .executeTakeFirst()
+      return row?.version ?? 0
     },
     catch: unavailable,
   })
