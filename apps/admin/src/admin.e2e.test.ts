@@ -394,6 +394,7 @@ describe.skipIf(!browserAvailable)("admin web app in chromium", () => {
     expect(await page.locator("section#table-2 thead").innerText()).toMatch(/类\s+款\s+项/)
     expect(await cellText('td[data-cell="1/0/1"]')).toBe(cell(doc, "1", 0, 1))
     expect(await page.locator("section.performance").innerText()).toContain("年度资金申请总额")
+    expect(await page.locator("#timeline").innerText()).toContain("功能科目用途")
     await shot("shanghai")
     expect(pageErrors).toEqual([])
   }, 90_000)

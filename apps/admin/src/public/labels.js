@@ -15,6 +15,13 @@ const EVENT_TYPES = {
   AdjustmentRecorded: "预算调整",
   DisclosurePublished: "发布公开",
   YearEndClosed: "年终结转",
+  FunctionPurposeRecorded: "功能科目用途",
+  ItemReasonRecorded: "增减原因",
+  ProcurementReservationRecorded: "中小企业预留",
+  VehicleFleetRecorded: "车辆情况",
+  PlannedPurchasesRecorded: "拟购置资产",
+  PerformanceSummaryRecorded: "绩效目标概况",
+  OrganizationBodyRecorded: "机构设置",
 }
 
 /** The Chinese name of an event type (the type itself when unknown). */
