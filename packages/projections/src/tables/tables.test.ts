@@ -103,12 +103,12 @@ describe("table builders", () => {
     const r = buildDisclosure(
       logged([
         ...department([["U1", "administrative"]]),
-        appropriation(basicLine("x", "U1", "2019999", "30101", "1")),
+        appropriation(basicLine("x", "U1", "2999999", "30101", "1")),
       ]),
       AsOf.current,
     )
     expect(Result.isFailure(r) && r.failure._tag === "UnresolvedCodes" && r.failure.codes).toEqual([
-      { lineId: "x", field: "functionCode", code: "2019999" },
+      { lineId: "x", field: "functionCode", code: "2999999" },
     ])
   })
 })
