@@ -16,7 +16,7 @@ export interface ApiDeps {
   readonly keys: KeyRingShape
   /** The application service over the same store. */
   readonly service: LedgerServiceShape
-  /** Wall clock for publication dates (tests pass a fixed one). */
+  /** A fixed time for publication dates and anchors (tests); otherwise the Effect `Clock`. */
   readonly now?: () => Date
   /** Largest request body in bytes (413 above). */
   readonly maxBodyBytes?: number

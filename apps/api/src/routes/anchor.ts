@@ -5,6 +5,7 @@
  * Auditors and admins only: the heads list every stream, including other departments'.
  */
 import { Anchor, makeAnchor } from "@ledger/eventstore"
+import { Clock } from "effect"
 import { requireRole } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import { defineRoute } from "../route.ts"
@@ -31,7 +32,7 @@ export const anchorRoutes = (deps: ApiDeps): ReadonlyArray<Route> => [
     async (c) => {
       requireRole(c, "auditor", "admin")
       const heads = await run(deps.store.listStreams())
-      const createdAt = (deps.now ?? (() => new Date()))().toISOString()
+      const createdAt = new Date(deps.now?.().getTime() ?? (await run(Clock.currentTimeMillis))).toISOString()
       c.header("cache-control", "no-store")
       return c.json(makeAnchor(heads, createdAt, deps.anchorKey))
     },

@@ -5,9 +5,9 @@
  */
 import { checkDisclosure } from "@ledger/audit"
 import { type BudgetState, Envelope } from "@ledger/domain"
-import type { Disclosure } from "@ledger/projections"
+import { dateInZone, type Disclosure } from "@ledger/projections"
 import type { BlockingFinding } from "@ledger/service"
-import { Schema } from "effect"
+import { Clock, Schema } from "effect"
 import { requireWrite } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
@@ -264,7 +264,8 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
         (c.req.header("content-length") ?? "0") !== "0" || c.req.header("content-type") !== undefined
       const body = hasBody ? await jsonBodyOf(c, PublishBody) : {}
       const expected = expectedVersionOf(body.expectedVersion, c.req.header("if-match"))
-      const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10)
+      // The publication date is the day in the department's time zone, as `ledger publish` takes it.
+      const today = dateInZone(deps.now?.().getTime() ?? (await run(Clock.currentTimeMillis)))
       const seal = await run(
         deps.service.publish(code, Number(year), {
           actor: writer.actor,
