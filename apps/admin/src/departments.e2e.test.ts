@@ -131,4 +131,41 @@ describe.skipIf(!existsSync(CHROMIUM))("部门列表 in chromium", () => {
     await page.click(`#dept-rows tr[data-code="${codeOf(17)}"] td:nth-child(2) a`)
     await expect.poll(() => new URL(page.url()).hash).toBe(`#/${codeOf(17)}/2026/doc`)
   }, 120_000)
+
+  it("shows a cell's budget lines by name — 单位 · 功能科目 · 经济科目 · 项目 — with the id on demand", async () => {
+    const auth = { authorization: `Bearer ${server.keys.auditor}` }
+    const D = `${server.url}/v1/departments/002/years/2026`
+    const prov = (await (await fetch(`${D}/disclosure/cells/12/1/1`, { headers: auth })).json()) as {
+      lines: Array<{
+        lineId: string
+        unitCode: string
+        functionCode: string
+        expenditure: { projectId?: string }
+      }>
+    }
+    const log = (await (await fetch(`${D}/events`, { headers: auth })).json()) as {
+      events: Array<{ type: string; data: Record<string, string> }>
+    }
+    const tax = (await (await fetch(`${server.url}/v1/taxonomy/2026`, { headers: auth })).json()) as {
+      function: Array<{ code: string; name: string }>
+    }
+    const line = prov.lines[0]
+    expect(line).toBeDefined()
+    const unit = log.events.find((e) => e.type === "UnitRegistered" && e.data["unitCode"] === line?.unitCode)
+    const project = log.events.find(
+      (e) => e.type === "ProjectRegistered" && e.data["projectId"] === line?.expenditure.projectId,
+    )
+    const fn = tax.function.find((f) => f.code === line?.functionCode)
+
+    await page.goto(`${server.url}/#/002/2026/doc`)
+    await page.click('td[data-cell="12/1/1"]')
+    await page.waitForSelector("#panel:not([hidden]) .line-name")
+    const label = page.locator("#panel .line-name").first()
+    const text = await label.innerText()
+    expect(text).toContain(`${unit?.data["name"]} · ${line?.functionCode} ${fn?.name}`)
+    expect(text).toContain(String(project?.data["name"]))
+    expect(await label.locator("details.line-id code").isVisible()).toBe(false)
+    await label.locator("details.line-id summary").click()
+    expect(await label.locator("details.line-id code").innerText()).toBe(line?.lineId)
+  }, 60_000)
 })

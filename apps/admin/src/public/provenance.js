@@ -7,6 +7,7 @@
 import { asOfQuery, call, dy, problemText } from "./api.js"
 import { h, replace, shortHash, when } from "./dom.js"
 import { asOfName, expenditureName, FUNDING, typeName } from "./labels.js"
+import { lineLabel, namesOf } from "./names.js"
 
 const panel = () => document.getElementById("panel")
 let opener = null
@@ -67,7 +68,10 @@ export const openProvenance = async (ctx, cell, asOf) => {
     ?.classList.add("selected")
   p.hidden = false
   replace(p, h("p", { class: "muted" }, "正在追溯……"))
-  const r = await call(dy(s.dept, s.year, `/disclosure/cells/${table}/${row}/${col}${asOfQuery(asOf)}`))
+  const [r, names] = await Promise.all([
+    call(dy(s.dept, s.year, `/disclosure/cells/${table}/${row}/${col}${asOfQuery(asOf)}`)),
+    namesOf(ctx),
+  ])
   const close = h(
     "button",
     { type: "button", class: "close", "aria-label": "关闭（Esc）", onclick: closePanel },
@@ -113,7 +117,7 @@ export const openProvenance = async (ctx, cell, asOf) => {
           h(
             "div",
             { class: "line-head" },
-            h("code", null, l.lineId),
+            lineLabel(l, names),
             h("span", { class: "num" }, `${l.amount} 元`),
           ),
           h(

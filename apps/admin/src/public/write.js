@@ -5,6 +5,7 @@
  * shown next to its field; a refused batch writes nothing.
  */
 
+import { lineName, namesOf } from "./names.js"
 import { call, dy, problemText } from "./api.js"
 import { h, replace, shortHash, toast } from "./dom.js"
 import { messageZh } from "./labels.js"
@@ -47,7 +48,7 @@ const input = (name, label, attrs = {}, hint = "") =>
 
 const today = () => new Date().toISOString().slice(0, 10)
 
-const adjustmentForm = (ctx, events) => {
+const adjustmentForm = (ctx, events, names) => {
   const s = ctx.state
   const lines = linesOf(events)
   const formError = h("div", { class: "form-error", id: "form-error", role: "alert" })
@@ -58,13 +59,7 @@ const adjustmentForm = (ctx, events) => {
     h(
       "datalist",
       { id: "line-ids" },
-      lines.map((l) =>
-        h(
-          "option",
-          { value: l.lineId },
-          `${l.functionCode} ${l.expenditure?.deptEconomicCode ?? ""} ${l.amount} 元`,
-        ),
-      ),
+      lines.map((l) => h("option", { value: l.lineId }, `${lineName(l, names)} · ${l.amount} 元`)),
     ),
     input("adjustmentId", "调整编号", { required: true, placeholder: "ADJ-2026-003" }),
     input("lineId", "预算指标（指标 ID）", { required: true, list: "line-ids", placeholder: "输入或选择" }),
@@ -197,6 +192,7 @@ const publishBox = (ctx) => {
 /** Renders the view into `ctx.main`. */
 export const writeView = async (ctx) => {
   const events = await ctx.loadEvents()
+  const names = await namesOf(ctx)
   replace(
     ctx.main,
     h("h2", null, "追加调整"),
@@ -204,7 +200,7 @@ export const writeView = async (ctx) => {
       ? h("div", { class: "notice" }, "当前密钥不是填报密钥：提交会被服务器拒绝。")
       : null,
     h("p", { class: "muted" }, "与 API 相同的校验：字段有误时错误显示在字段旁，不写入任何数据。"),
-    adjustmentForm(ctx, events),
+    adjustmentForm(ctx, events, names),
     publishBox(ctx),
   )
 }
