@@ -178,8 +178,9 @@ export const startApi = async (
       store,
       close: async () => {
         watching?.stop()
-        await workers?.close()
+        // Requests in flight finish first; only then do the replay workers stop.
         await new Promise<void>((done) => server.close(() => done()))
+        await workers?.close()
         await runtime.dispose()
       },
     }
