@@ -17,6 +17,7 @@ const lines = [
     : "store already has data; fixture not loaded",
   `admin web app (管理界面): ${api.url}/`,
   `API reference: ${api.url}/v1/docs   OpenAPI: ${api.url}/v1/openapi.json`,
+  `published, no key: ${api.url}/v1/public/departments/002/years/2026/disclosure?format=pdf (json, html, txt, csv, xlsx, fdp, ndjson)`,
   ...(Object.keys(api.demoKeys).length > 0
     ? [
         `demo keys (Authorization: Bearer …) — for trying the ledger; production keys: pnpm ledger keys create`,
