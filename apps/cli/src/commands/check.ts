@@ -1,12 +1,13 @@
 /**
- * `ledger check --department D --year Y [--as-of …] [--format json|txt]`: the auditor's rules
+ * `ledger check --department D --year Y [--as-of …] [--format json|txt] [--lang zh|en]`: the auditor's rules
  * R1–R16 on the disclosure as of a point — the same answer as the API's
  * `GET …/departments/{code}/years/{year}/checks`, from the service's one replay. Exits 0 when every
  * rule passes (warnings allowed) and 1 when a rule has an error finding, so a script can gate on it.
+ * `--lang zh` words the findings in Chinese for officials (English, the default, for developers).
  *
  * @module
  */
-import { checkDisclosure, placeText } from "@ledger/audit"
+import { checkDisclosure, checkResultIn, placeText } from "@ledger/audit"
 import { departmentYear, parse, parseAsOf, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
 
@@ -18,14 +19,17 @@ export const checkCommand: Command = async (argv, ctx) => {
     year: { type: "string" },
     "as-of": { type: "string" },
     format: { type: "string", default: "json" },
+    lang: { type: "string", default: "en" },
   })
   const { department, year } = departmentYear(values)
   if (values.format !== "json" && values.format !== "txt")
     throw new UsageError("--format must be json or txt")
+  if (values.lang !== "en" && values.lang !== "zh") throw new UsageError("--lang must be zh or en")
+  const lang = values.lang
   const asOf = parseAsOf(values["as-of"])
   return withStore(values, ctx, async (service) => {
     const replay = await run(service.replay(department, year, asOf))
-    const result = checkDisclosure(replay.disclosure, replay.state)
+    const result = checkResultIn(checkDisclosure(replay.disclosure, replay.state), lang)
     if (values.format === "json") {
       ctx.stdout.write(JSON.stringify(result, null, 2) + "\n")
     } else {
