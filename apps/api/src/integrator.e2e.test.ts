@@ -115,7 +115,16 @@ describe("an integrator's 农业农村局, end to end over pnpm start", () => {
     const taxonomy = await call("/v1/taxonomy/2026", demo["auditor"])
     expect(taxonomy.status).toBe(200)
     const codes = JSON.stringify(taxonomy.body)
-    for (const code of ["2130101", "2130122", "2080505", "2101101", "2101102", "2210201"])
+    for (const code of [
+      "2130101",
+      "2130104",
+      "2130106",
+      "2130122",
+      "2080505",
+      "2101101",
+      "2101102",
+      "2210201",
+    ])
       expect(codes).toContain(`"${code}"`)
 
     // A writer key for department 105, made with the admin key.

@@ -1,8 +1,9 @@
 /**
  * An invented county 农业农村局 (department 105) as a finance system would send it, in three
  * batches: the organisation (profile, 2 units, 2 projects), 19 current-year lines on real 2026
- * codes (2130101 行政运行, 2130122 农业生产发展, 2080505, 2101101/2101102, 2210201), and the
- * rest (2 上年结转 lines, prior-year figures, performance targets, notes, assets). Figures are made up.
+ * codes (2130101 行政运行, 2130104 事业运行, 2130106 科技转化与推广服务, 2130122 农业生产发展,
+ * 2080505, 2101101/2101102, 2210201), and the rest (2 上年结转 lines, prior-year figures, performance
+ * targets, notes, assets). Figures are made up.
  */
 
 /** The department code and year of the stream. */
@@ -48,9 +49,9 @@ const BASIC: ReadonlyArray<Basic> = [
   [U1, "2130101", "public", "30211", "50201", "18000.00"],
   [U1, "2130101", "public", "30216", "50203", "8000.00"],
   [U1, "2130101", "public", "30299", "50299", "15000.00"],
-  [U2, "2130101", "personnel", "30101", "50501", "356000.00"],
-  [U2, "2130101", "personnel", "30102", "50501", "120000.00"],
-  [U2, "2130101", "personnel", "30107", "50501", "150000.00"],
+  [U2, "2130104", "personnel", "30101", "50501", "356000.00"],
+  [U2, "2130104", "personnel", "30102", "50501", "120000.00"],
+  [U2, "2130104", "personnel", "30107", "50501", "150000.00"],
   [U2, "2080505", "personnel", "30108", "50501", "75000.00"],
   [U2, "2101102", "personnel", "30110", "50501", "38000.00"],
   [U2, "2210201", "personnel", "30113", "50501", "56000.00"],
@@ -129,7 +130,7 @@ export const batchLines = (): Array<Record<string, unknown>> => [
       lineId: P2_LINE,
       unitCode: U2,
       fundingSource: "general-budget",
-      functionCode: "2130101",
+      functionCode: "2130106",
       expenditure: { kind: "project", projectId: "105002-01" },
       amount: P2_AMOUNT,
     },
