@@ -81,7 +81,7 @@ export const bulkImport = async (
       n += call.reduce((acc, r) => acc + r.events.length, 0)
     }
     return n
-  }, `${calls} calls × ${sizes.bulkStreamsPerCall} streams × ${perStream} events (multi-row insert inside ledger_append; no COPY path)`)
+  }, `${calls} calls × ${sizes.bulkStreamsPerCall} streams × ${perStream} events (store.append: multi-row insert inside ledger_append; the import's COPY path is measured in the province rows)`)
 }
 
 /** (c) `writers` loops, each appending one event at a time to its own stream with an exact expected version. */

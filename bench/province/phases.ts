@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { createReadStream, createWriteStream } from "node:fs"
+import { createReadStream, createWriteStream, readFileSync } from "node:fs"
 import { once } from "node:events"
 import { createInterface } from "node:readline"
 import { Readable } from "node:stream"
@@ -30,7 +30,19 @@ export interface PhaseResult {
   readonly extra?: Record<string, number>
 }
 
-const peak = () => process.resourceUsage().maxRSS / 1024
+/**
+ * The phase process's own peak resident set (VmHWM, reset by exec), in MiB. `resourceUsage().maxRSS`
+ * is not: Linux keeps it across fork + exec, so it reported the bench parent's peak when that was higher.
+ */
+const peak = (): number => {
+  try {
+    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]
+    if (kb !== undefined) return Number(kb) / 1024
+  } catch {
+    // not Linux: fall back below
+  }
+  return process.resourceUsage().maxRSS / 1024
+}
 
 /**
  * The file's lines. The iterator is taken at once: readline emits from the start, and lines
