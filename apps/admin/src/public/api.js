@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The browser's only way to the ledger: the `/v1` API on the same origin, with the key the user
  * entered once (kept in sessionStorage, so it dies with the tab). Every answer comes back as
@@ -9,20 +10,40 @@ const KEY = "ledger-admin-key"
 
 /** The stored key, or null. */
 export const getKey = () => sessionStorage.getItem(KEY)
-/** Stores the key for this tab. */
+/**
+ * Stores the key for this tab.
+ * @param {string} key
+ */
 export const setKey = (key) => sessionStorage.setItem(KEY, key.trim())
 /** Forgets the key. */
 export const clearKey = () => sessionStorage.removeItem(KEY)
 
+/** @typedef {import("@ledger/api").Problem} Problem */
+
+/**
+ * What {@link call} sends: `json` as JSON, `text` as text/plain; `raw` hands back the response
+ * unread when it is a success.
+ * @typedef {{ method?: string, headers?: Record<string, string>, json?: unknown, text?: string, raw?: boolean }} CallInit
+ */
+
+/**
+ * An answer of the API: a success with its decoded JSON, or a failure with the API's problem
+ * (`response` is absent when the server could not be reached).
+ * @typedef {{ ok: boolean, status: number, data?: any, problem?: Problem | { title: string, detail: string }, response?: Response }} Answer
+ */
+
 /**
  * Calls the API. `init.json` is sent as JSON, `init.text` as text/plain.
- * @returns {Promise<{ ok: boolean, status: number, data?: any, problem?: any, response: Response }>}
+ * @param {string} path
+ * @param {CallInit} [init]
+ * @returns {Promise<Answer>}
  */
 export const call = async (path, init = {}) => {
   const headers = new Headers(init.headers ?? {})
   const key = getKey()
   if (key) headers.set("authorization", `Bearer ${key}`)
-  let body
+  /** @type {string | null} */
+  let body = null
   if (init.json !== undefined) {
     headers.set("content-type", "application/json")
     body = JSON.stringify(init.json)
@@ -49,18 +70,31 @@ export const call = async (path, init = {}) => {
   return { ok: true, status: response.status, data, response }
 }
 
-/** The path of a department-year resource. */
+/**
+ * The path of a department-year resource.
+ * @param {string} dept
+ * @param {string | number} year
+ * @param {string} [rest]
+ */
 export const dy = (dept, year, rest = "") =>
   `/v1/departments/${encodeURIComponent(dept)}/years/${encodeURIComponent(year)}${rest}`
 
-/** `?asOf=…` for a point (nothing for current). */
+/**
+ * `?asOf=…` for a point (nothing for current).
+ * @param {string | null | undefined} asOf
+ * @param {string} [sep]
+ */
 export const asOfQuery = (asOf, sep = "?") =>
   asOf && asOf !== "current" ? `${sep}asOf=${encodeURIComponent(asOf)}` : ""
 
-/** A problem as one line of Chinese-first text. */
+/**
+ * A problem as one line of Chinese-first text.
+ * @param {Partial<Problem> | null | undefined} p
+ */
 export const problemText = (p) => {
   if (!p) return "未知错误"
-  const status = {
+  /** @type {Record<number, string>} */
+  const statuses = {
     400: "请求有误",
     401: "密钥无效或已撤销",
     403: "该密钥无权执行此操作",
@@ -70,7 +104,8 @@ export const problemText = (p) => {
     415: "内容类型不支持",
     422: "校验未通过，未写入任何数据",
     503: "存储暂不可用",
-  }[p.status]
+  }
+  const status = p.status === undefined ? undefined : statuses[p.status]
   const count = p.issues?.length
   if (status && count) return `${status}（${count} 处问题）`
   return [status, p.detail ?? p.title].filter(Boolean).join("：")

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The public, read-only page of a published document (`#/public/<部门>/<年度>`): no key, no
  * timeline, no provenance — the document as published, read from the keyless
@@ -18,7 +19,12 @@ const LINKS = [
   ["json", "JSON"],
 ]
 
-/** Renders the published document of `dept`/`year` into `main`, without a key. */
+/**
+ * Renders the published document of `dept`/`year` into `main`, without a key.
+ * @param {HTMLElement} main
+ * @param {string} dept
+ * @param {string} year
+ */
 export const publicView = async (main, dept, year) => {
   document.body.classList.add("public")
   const base = `/v1/public/departments/${encodeURIComponent(dept)}/years/${encodeURIComponent(year)}/disclosure`
