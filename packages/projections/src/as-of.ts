@@ -40,9 +40,6 @@ export const DISCLOSURE_TIME_ZONE = "Asia/Shanghai"
 const ZONE_OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 86_400_000
 
-/** The date (`YYYY-MM-DD`) in the department's time zone at an instant, e.g. today's from the Clock. @category constructors */
-export const dateInZone = (ms: number): string => new Date(ms + ZONE_OFFSET_MS).toISOString().slice(0, 10)
-
 const DATE = String.raw`\d{4}-\d{2}-\d{2}`
 const INSTANT = String.raw`${DATE}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})`
 /** The grammar of the string form (its calendar is checked by {@link asOfProblem}). */

@@ -12,7 +12,6 @@ export {
   asOfProblem,
   AsOfText,
   AsOfValue,
-  dateInZone,
   DISCLOSURE_TIME_ZONE,
   formatAsOf,
   InvalidAsOf,

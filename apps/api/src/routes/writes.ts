@@ -5,9 +5,9 @@
  */
 import { checkDisclosure } from "@ledger/audit"
 import { type BudgetState, Envelope } from "@ledger/domain"
-import { dateInZone, type Disclosure } from "@ledger/projections"
-import type { BlockingFinding } from "@ledger/service"
-import { Clock, Schema } from "effect"
+import type { Disclosure } from "@ledger/projections"
+import { type BlockingFinding, dateOf, today as todayUtc } from "@ledger/service"
+import { Schema } from "effect"
 import { requireWrite } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { Documents } from "../documents.ts"
@@ -264,8 +264,8 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
         (c.req.header("content-length") ?? "0") !== "0" || c.req.header("content-type") !== undefined
       const body = hasBody ? await jsonBodyOf(c, PublishBody) : {}
       const expected = expectedVersionOf(body.expectedVersion, c.req.header("if-match"))
-      // The publication date is the day in the department's time zone, as `ledger publish` takes it.
-      const today = dateInZone(deps.now?.().getTime() ?? (await run(Clock.currentTimeMillis)))
+      // The default publication date, as `ledger publish` takes it (the Effect Clock's UTC date).
+      const today = deps.now === undefined ? await run(todayUtc) : dateOf(deps.now().getTime())
       const seal = await run(
         deps.service.publish(code, Number(year), {
           actor: writer.actor,

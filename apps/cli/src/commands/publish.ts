@@ -8,9 +8,9 @@
  * @module
  */
 import { checkDisclosure } from "@ledger/audit"
+import { today } from "@ledger/service"
 import { departmentYear, parse, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
-import { today } from "./today.ts"
 import { configOf } from "../config.ts"
 
 /** @see module doc */
