@@ -1,8 +1,10 @@
 /**
  * The name and template of each department for the department list, so a picker or a list page of
  * a province's hundreds of departments names every one without opening its disclosure. They come
- * from the stream's latest `DepartmentProfileRecorded`; a stream is read again only when its head
- * moved (the cache is keyed by the head hash), so listing stays cheap between writes.
+ * from the stream's latest `DepartmentProfileRecorded`, read again only when the stream's head
+ * moved. The list is metadata and must answer even while replays hold the store: it waits for those
+ * reads at most {@link PROFILE_WAIT_MS}, then answers with the names it has (a kept, possibly older
+ * name, or none yet); the reads go on and the next call has them.
  */
 import type { EventStoreShape } from "@ledger/eventstore"
 import { run } from "./run.ts"
@@ -13,20 +15,49 @@ export interface DepartmentProfile {
   readonly template: string
 }
 
+/** How long a list waits for profiles it has never read. @category constants */
+export const PROFILE_WAIT_MS = 2_000
+
 /** A reader of profiles with its cache (one per app). @category constructors */
 export const makeProfileReader = (store: EventStoreShape) => {
-  const cache = new Map<string, { readonly hash: string; readonly profile: DepartmentProfile | undefined }>()
-  return async (streamId: string, headHash: string): Promise<DepartmentProfile | undefined> => {
-    const hit = cache.get(streamId)
-    if (hit?.hash === headHash) return hit.profile
-    const events = await run(store.readStream(streamId))
-    const last = events.findLast((e) => e.type === "DepartmentProfileRecorded")
-    const data = last?.data as { readonly name?: unknown; readonly template?: unknown } | undefined
-    const profile =
-      typeof data?.name === "string" && typeof data.template === "string"
-        ? { name: data.name, template: data.template }
-        : undefined
-    cache.set(streamId, { hash: headHash, profile })
-    return profile
+  const kept = new Map<string, { readonly hash: string; readonly profile: DepartmentProfile | undefined }>()
+  const reading = new Map<string, Promise<void>>()
+  const read = (streamId: string, headHash: string): Promise<void> => {
+    const busy = reading.get(streamId)
+    if (busy) return busy
+    const p = run(store.readStream(streamId))
+      .then((events) => {
+        const last = events.findLast((e) => e.type === "DepartmentProfileRecorded")
+        const data = last?.data as { readonly name?: unknown; readonly template?: unknown } | undefined
+        const profile =
+          typeof data?.name === "string" && typeof data.template === "string"
+            ? { name: data.name, template: data.template }
+            : undefined
+        kept.set(streamId, { hash: headHash, profile })
+      })
+      .catch(() => undefined)
+      .finally(() => reading.delete(streamId))
+    reading.set(streamId, p)
+    return p
+  }
+  return {
+    /** Reads the profiles of streams whose head moved; resolves when they are read, or at the deadline. */
+    prepare: async (streams: ReadonlyArray<{ readonly streamId: string; readonly headHash: string }>) => {
+      const waits: Array<Promise<void>> = []
+      for (const s of streams) {
+        const k = kept.get(s.streamId)
+        if (k?.hash === s.headHash) continue
+        waits.push(read(s.streamId, s.headHash))
+      }
+      if (waits.length === 0) return
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([
+        Promise.all(waits),
+        new Promise<void>((done) => (timer = setTimeout(done, PROFILE_WAIT_MS))),
+      ])
+      clearTimeout(timer)
+    },
+    /** The kept profile of a stream, if read. */
+    peek: (streamId: string): DepartmentProfile | undefined => kept.get(streamId)?.profile,
   }
 }

@@ -11,7 +11,7 @@ import { fail } from "../problem.ts"
 import { asOfOf, defineRoute, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 import { run } from "../run.ts"
-import { type DepartmentProfile, makeProfileReader } from "../department-profiles.ts"
+import { makeProfileReader } from "../department-profiles.ts"
 
 /** The store's event as the audit trail shows it (the canonical text stays internal). */
 const auditEventOf = (e: StoredEvent): AuditEvent => ({
@@ -43,7 +43,7 @@ const readDepartmentYear = async (
 
 /** The stream routes. @category routes */
 export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => {
-  const profileOf = makeProfileReader(deps.store)
+  const profiles = makeProfileReader(deps.store)
   return [
     defineRoute(
       {
@@ -73,17 +73,22 @@ export const streamRoutes = (deps: ApiDeps): ReadonlyArray<Route> => {
           list.push({ year: key.year, version: h.version, position: h.position, headHash: h.hash })
           byDept.set(key.department, list)
         }
-        const departments = []
-        for (const [code, years] of [...byDept].sort(([a], [b]) => a.localeCompare(b))) {
-          years.sort((a, b) => a.year - b.year)
-          // The latest year that records a profile names the department.
-          let profile: DepartmentProfile | undefined
-          for (const y of [...years].reverse()) {
-            profile = await profileOf(Envelope.streamIdOf({ department: code, year: y.year }), y.headHash)
-            if (profile !== undefined) break
-          }
-          departments.push({ code, ...(profile ?? {}), years })
-        }
+        const sorted = [...byDept].sort(([a], [b]) => a.localeCompare(b))
+        for (const [, years] of sorted) years.sort((a, b) => a.year - b.year)
+        const streamOf = (code: string, year: number) => Envelope.streamIdOf({ department: code, year })
+        await profiles.prepare(
+          sorted.flatMap(([code, years]) =>
+            years.map((y) => ({ streamId: streamOf(code, y.year), headHash: y.headHash })),
+          ),
+        )
+        // The latest year that records a profile names the department.
+        const departments = sorted.map(([code, years]) => {
+          const profile = [...years]
+            .reverse()
+            .map((y) => profiles.peek(streamOf(code, y.year)))
+            .find((p) => p !== undefined)
+          return { code, ...(profile ?? {}), years }
+        })
         return c.json({ departments })
       },
     ),
