@@ -16,7 +16,7 @@ export interface DepartmentProfile {
 }
 
 /** How long a list waits for profiles it has never read. @category constants */
-export const PROFILE_WAIT_MS = 2_000
+const PROFILE_WAIT_MS = 2_000
 
 /** A reader of profiles with its cache (one per app). @category constructors */
 export const makeProfileReader = (store: EventStoreShape) => {
