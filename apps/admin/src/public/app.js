@@ -54,6 +54,30 @@ const hashOf = (s) => {
   return `#/${encodeURIComponent(s.dept)}/${encodeURIComponent(s.year)}/${s.view}${qs ? `?${qs}` : ""}`
 }
 
+/**
+ * The state the location hash encodes: which department-year, which view, which points.
+ * @typedef {{ dept: string, year: string, view: string, asOf: string, from: string, to: string }} ViewState
+ */
+
+/**
+ * What every view receives (`ctx`): the state, the department list, the cached events (wire form,
+ * as `GET …/events` answers) and navigation. Views type their parameter with it.
+ * @typedef {{
+ *   state: ViewState,
+ *   departments: Array<{ code: string, name?: string, years: Array<string | number> }>,
+ *   events: Array<any> | null,
+ *   eventsKey: string,
+ *   role: string,
+ *   main: HTMLElement,
+ *   go: (patch: Partial<ViewState>) => void,
+ *   loadEvents: (force?: boolean) => Promise<Array<any>>,
+ *   refresh: () => Promise<void>,
+ *   openProvenance: (cell: string, asOf?: string) => unknown,
+ *   refreshTimeline: () => Promise<void>,
+ *   nameDepartment: (code: string, name: string) => void,
+ * }} ViewContext
+ */
+
 /** Shared by every view: the state, the cached event list, navigation. */
 const ctx = {
   state: parseHash(),

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 审计 view: every event of the department-year with actor, business and recording time and
  * chain hashes; each link checked here (prevHash = previous hash) and the whole store's chains
@@ -33,6 +34,10 @@ const verifyStatus = async () => {
       )
 }
 
+/**
+ * @param {import("./app.js").ViewContext} ctx
+ * @param {HTMLElement} out
+ */
 const checksView = async (ctx, out) => {
   const s = ctx.state
   replace(out, h("p", { class: "muted" }, "正在检查……"))
@@ -60,15 +65,22 @@ const checksView = async (ctx, out) => {
           h(
             "tbody",
             null,
-            findings.map((f) =>
-              h(
-                "tr",
-                { class: `sev-${f.severity}` },
-                h("td", null, f.rule),
-                h("td", null, typeof f.place === "string" ? f.place : Object.values(f.place ?? {}).join("/")),
-                h("td", null, f.message),
-                h("td", null, f.severity),
-              ),
+            findings.map(
+              (
+                /** @type {{ severity: string, rule: string, place?: string | Record<string, string>, message: string }} */ f,
+              ) =>
+                h(
+                  "tr",
+                  { class: `sev-${f.severity}` },
+                  h("td", null, f.rule),
+                  h(
+                    "td",
+                    null,
+                    typeof f.place === "string" ? f.place : Object.values(f.place ?? {}).join("/"),
+                  ),
+                  h("td", null, f.message),
+                  h("td", null, f.severity),
+                ),
             ),
           ),
         )
@@ -76,11 +88,14 @@ const checksView = async (ctx, out) => {
   )
 }
 
-/** Renders the view into `ctx.main`. */
+/**
+ * Renders the view into `ctx.main`.
+ * @param {import("./app.js").ViewContext} ctx
+ */
 export const auditView = async (ctx) => {
   const events = await ctx.loadEvents(true)
   const checksOut = h("div", { id: "checks" })
-  const rows = events.map((e, i) => {
+  const rows = events.map((/** @type {any} */ e, /** @type {number} */ i) => {
     const prev = events[i - 1]
     const linked = i === 0 ? e.prevHash === ZERO || e.version > 1 : e.prevHash === prev.hash
     return h(
@@ -137,6 +152,7 @@ export const auditView = async (ctx) => {
       h("tbody", null, rows),
     ),
   )
-  replace(document.getElementById("verify-slot"), await verifyStatus())
+  const slot = document.getElementById("verify-slot")
+  if (slot) replace(slot, await verifyStatus())
 }
 /* global document */

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 对比 view: what changed between two points (default: as published → now). Every changed cell
  * is listed with old → new and the events (with 文号) that changed it, and highlighted in place in
@@ -11,6 +12,11 @@ import { asOfName, typeName } from "./labels.js"
 
 const POINTS = ["published", "current"]
 
+/**
+ * @param {string} id
+ * @param {string} label
+ * @param {string} value
+ */
 const pointInput = (id, label, value) =>
   h(
     "label",
@@ -28,18 +34,23 @@ const pointInput = (id, label, value) =>
     }),
   )
 
-/** Renders the view into `ctx.main`. */
+/**
+ * Renders the view into `ctx.main`.
+ * @param {import("./app.js").ViewContext} ctx
+ */
 export const diffView = async (ctx) => {
   const s = ctx.state
   const form = h(
     "form",
     {
       class: "diff-form no-print",
-      onsubmit: (ev) => {
+      onsubmit: (/** @type {Event} */ ev) => {
         ev.preventDefault()
+        const field = (/** @type {string} */ name) =>
+          /** @type {HTMLInputElement | null} */ (form.elements.namedItem(name))?.value.trim() ?? ""
         ctx.go({
-          from: form.elements.from.value.trim() || "published",
-          to: form.elements.to.value.trim() || "current",
+          from: field("from") || "published",
+          to: field("to") || "current",
         })
       },
     },
@@ -71,6 +82,7 @@ export const diffView = async (ctx) => {
     )
     return
   }
+  /** @type {import("@ledger/projections").DisclosureDiff} */
   const diff = d.data
   const cells = new Map()
   for (const c of diff.cells) if (c.toRow !== null) cells.set(`${c.table}/${c.toRow}/${c.col}`, c)

@@ -8,10 +8,11 @@
 /**
  * Creates an element. `attrs` keys starting with "on" are listeners; `class`, `data-*`, `aria-*`
  * and the rest are attributes; `false`/`null`/`undefined` attributes and children are skipped.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, unknown> | null} [attrs]
  * @param {...unknown} children
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export const h = (tag, attrs, ...children) => build(document.createElement(tag), attrs, children)
 

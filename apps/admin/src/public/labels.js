@@ -1,6 +1,10 @@
+// @ts-check
 /** Chinese names of event types, funding sources and as-of points: the words users read on screen. */
 
-/** Event type → short Chinese name. */
+/**
+ * Event type → short Chinese name.
+ * @type {Readonly<Record<string, string>>}
+ */
 const EVENT_TYPES = {
   DepartmentProfileRecorded: "部门概况",
   UnitRegistered: "单位登记",
@@ -24,7 +28,10 @@ const EVENT_TYPES = {
   OrganizationBodyRecorded: "机构设置",
 }
 
-/** The Chinese name of an event type (the type itself when unknown). */
+/**
+ * The Chinese name of an event type (the type itself when unknown).
+ * @param {string} type
+ */
 export const typeName = (type) => EVENT_TYPES[type] ?? type
 
 /** Funding sources as the tables print them. */
@@ -36,7 +43,10 @@ export const FUNDING = {
   "unit-funds": "单位资金",
 }
 
-/** A line's expenditure kind in words. */
+/**
+ * A line's expenditure kind in words.
+ * @param {{ kind: string, category?: string, deptEconomicCode?: string, projectId?: string } | null | undefined} e
+ */
 export const expenditureName = (e) =>
   !e
     ? ""
@@ -44,7 +54,10 @@ export const expenditureName = (e) =>
       ? `基本支出·${e.category === "personnel" ? "人员经费" : "公用经费"}${e.deptEconomicCode ? ` ${e.deptEconomicCode}` : ""}`
       : `项目支出 ${e.projectId}${e.deptEconomicCode ? ` ${e.deptEconomicCode}` : ""}`
 
-/** An as-of point in words. */
+/**
+ * An as-of point in words.
+ * @param {string | null | undefined} asOf
+ */
 export const asOfName = (asOf) =>
   !asOf || asOf === "current"
     ? "当前"
@@ -54,7 +67,10 @@ export const asOfName = (asOf) =>
         ? `截至事件位置 ${asOf}`
         : `截至 ${asOf}`
 
-/** One line summary of an event's payload, for the timeline and the audit list. */
+/**
+ * One line summary of an event's payload, for the timeline and the audit list.
+ * @param {{ type: string, data?: any }} e
+ */
 export const eventSummary = (e) => {
   const d = e.data ?? {}
   switch (e.type) {
@@ -75,7 +91,10 @@ export const eventSummary = (e) => {
   }
 }
 
-/** Known API issue messages in Chinese; an unknown message is shown as the API wrote it. */
+/**
+ * Known API issue messages in Chinese; an unknown message is shown as the API wrote it.
+ * @type {ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]>}
+ */
 const MESSAGES = [
   [
     /^must be a signed amount in 元.*$/,
@@ -93,7 +112,10 @@ const MESSAGES = [
   [/^must be 1–64 letters.*$/, () => "须为 1–64 位字母、数字或 . _ : -，以字母或数字开头"],
 ]
 
-/** An API issue message in Chinese when it is a known one. */
+/**
+ * An API issue message in Chinese when it is a known one.
+ * @param {string} message
+ */
 export const messageZh = (message) => {
   for (const [re, f] of MESSAGES) {
     const m = re.exec(message)

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 对账 view (auditor key): upload a published disclosure's text (as extracted from its PDF) and
  * read the reconciliation report — every discrepancy with its rule, place, the published and the
@@ -6,8 +7,15 @@
 import { call, dy, problemText } from "./api.js"
 import { h, replace } from "./dom.js"
 
+/** @type {Readonly<Record<string, string>>} */
 const SEVERITY = { error: "错误", warning: "提示", info: "信息" }
 
+/**
+ * A discrepancy as `POST …/reconcile` answers it.
+ * @typedef {{ rule: string, place: string, published?: string, ledger?: string, message: string, severity: string, knownDefect?: number | string }} Discrepancy
+ */
+
+/** @param {{ discrepancies?: Array<Discrepancy> }} result */
 const report = (result) => {
   const list = result.discrepancies ?? []
   const errors = list.filter((d) => d.severity === "error").length
@@ -53,7 +61,10 @@ const report = (result) => {
   )
 }
 
-/** Renders the view into `ctx.main`. */
+/**
+ * Renders the view into `ctx.main`.
+ * @param {import("./app.js").ViewContext} ctx
+ */
 export const reconcileView = async (ctx) => {
   const s = ctx.state
   const out = h("div", { id: "reconcile-out" })
@@ -82,7 +93,7 @@ export const reconcileView = async (ctx) => {
     "form",
     {
       class: "reconcile-form",
-      onsubmit: async (ev) => {
+      onsubmit: async (/** @type {Event} */ ev) => {
         ev.preventDefault()
         if (text.value.trim() === "") {
           replace(out, h("div", { class: "notice error", role: "alert" }, "请先选择文件或粘贴文本。"))
