@@ -29,7 +29,7 @@ export const clearKey = () => sessionStorage.removeItem(KEY)
 /**
  * An answer of the API: a success with its decoded JSON, or a failure with the API's problem
  * (`response` is absent when the server could not be reached).
- * @typedef {{ ok: boolean, status: number, data?: any, problem?: Problem | { title: string, detail: string }, response?: Response }} Answer
+ * @typedef {{ ok: boolean, status: number, data?: any, problem?: Partial<Problem>, response?: Response }} Answer
  */
 
 /**

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 公开文档 view: the disclosure as of the chosen point, with a bar saying which version it is
  * (position, time, document hash), the downloads (XLSX, CSV, HTML, 文本, JSON) and 打印.
@@ -8,6 +9,10 @@ import { documentView } from "./doc.js"
 import { h, replace, shortHash, toast, when } from "./dom.js"
 import { asOfName } from "./labels.js"
 
+/**
+ * Format, label, file extension of each download.
+ * @type {ReadonlyArray<readonly [string, string, string]>}
+ */
 const FORMATS = [
   ["xlsx", "XLSX", "xlsx"],
   ["csv", "CSV", "zip"],
@@ -16,13 +21,19 @@ const FORMATS = [
   ["json", "JSON", "json"],
 ]
 
-/** Downloads the disclosure in a format through the API (the key goes in the header, not the URL). */
+/**
+ * Downloads the disclosure in a format through the API (the key goes in the header, not the URL).
+ * @param {import("./app.js").ViewContext} ctx
+ * @param {string} format
+ * @param {string} ext
+ * @param {string} asOf
+ */
 const download = async (ctx, format, ext, asOf) => {
   const s = ctx.state
   const r = await call(dy(s.dept, s.year, `/disclosure?format=${format}${asOfQuery(asOf, "&")}`), {
     raw: true,
   })
-  if (!r.ok) {
+  if (!r.ok || r.response === undefined) {
     toast(`无法下载 ${format.toUpperCase()}：${problemText(r.problem)}`, "error")
     return
   }
@@ -39,10 +50,18 @@ const download = async (ctx, format, ext, asOf) => {
   toast(`已下载 ${a.download}`)
 }
 
-/** Fetches the disclosure JSON as of a point. */
+/**
+ * Fetches the disclosure JSON as of a point.
+ * @param {{ dept: string, year: string }} s
+ * @param {string} asOf
+ */
 export const fetchDisclosure = (s, asOf) => call(dy(s.dept, s.year, `/disclosure${asOfQuery(asOf)}`))
 
-/** A bar saying which version is on screen. */
+/**
+ * A bar saying which version is on screen.
+ * @param {Pick<import("@ledger/projections").Disclosure, "asOf" | "documentHash">} doc
+ * @param {string} asOf
+ */
 export const versionBar = (doc, asOf) =>
   h(
     "p",
@@ -52,7 +71,10 @@ export const versionBar = (doc, asOf) =>
     h("code", { title: doc.documentHash }, shortHash(doc.documentHash)),
   )
 
-/** Renders the view into `ctx.main`. */
+/**
+ * Renders the view into `ctx.main`.
+ * @param {import("./app.js").ViewContext} ctx
+ */
 export const docView = async (ctx) => {
   const s = ctx.state
   replace(ctx.main, h("p", { class: "muted" }, "正在重放事件……"))

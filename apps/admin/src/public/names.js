@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Budget lines by their names, as officials read them: 单位 · 功能科目 · 经济科目 · 项目 — unit and
  * project names from the department-year's own events, function and economic names from the
@@ -7,15 +8,32 @@
 import { call } from "./api.js"
 import { h } from "./dom.js"
 
+/** @typedef {{ fn: Map<string, string>, econ: Map<string, string> }} Classification */
+/**
+ * The names a department-year's lines are told by: units, projects, function and economic codes.
+ * @typedef {Classification & { units: Map<string, string>, projects: Map<string, string> }} Names
+ */
+/**
+ * A budget line as the API answers it (the fields a name is made of).
+ * @typedef {{ lineId: string, unitCode: string, functionCode?: string, expenditure?: { kind: string, deptEconomicCode?: string, projectId?: string } }} LineLike
+ */
+
+/** @type {Map<string, Promise<Classification>>} */
 const taxonomies = new Map()
 
-/** The year's classification as code → name maps (fetched once per year). */
+/**
+ * The year's classification as code → name maps (fetched once per year).
+ * @param {string} year
+ * @returns {Promise<Classification>}
+ */
 const taxonomyOf = async (year) => {
   if (!taxonomies.has(year)) {
     taxonomies.set(
       year,
       call(`/v1/taxonomy/${encodeURIComponent(year)}`).then((r) => {
+        /** @type {Map<string, string>} */
         const fn = new Map()
+        /** @type {Map<string, string>} */
         const econ = new Map()
         if (r.ok) {
           for (const e of r.data.function ?? []) fn.set(e.code, e.name)
@@ -25,10 +43,14 @@ const taxonomyOf = async (year) => {
       }),
     )
   }
-  return taxonomies.get(year)
+  return /** @type {Promise<Classification>} */ (taxonomies.get(year))
 }
 
-/** The names a department-year's lines are told by. */
+/**
+ * The names a department-year's lines are told by.
+ * @param {import("./app.js").ViewContext} ctx
+ * @returns {Promise<Names>}
+ */
 export const namesOf = async (ctx) => {
   const events = await ctx.loadEvents()
   const units = new Map()
@@ -41,21 +63,31 @@ export const namesOf = async (ctx) => {
   return { units, projects, fn, econ }
 }
 
-/** A line in words: 单位 · 功能科目 · 经济科目 · 项目 (each falls back to its code). */
+/**
+ * A line in words: 单位 · 功能科目 · 经济科目 · 项目 (each falls back to its code).
+ * @param {LineLike} line
+ * @param {Names} names
+ */
 export const lineName = (line, names) => {
+  /** @type {{ kind?: string, deptEconomicCode?: string, projectId?: string }} */
   const e = line.expenditure ?? {}
-  const code = (map, c) => (c ? `${c} ${map.get(c) ?? ""}`.trim() : "")
+  const code = (/** @type {Map<string, string>} */ map, /** @type {string | undefined} */ c) =>
+    c ? `${c} ${map.get(c) ?? ""}`.trim() : ""
   return [
     names.units.get(line.unitCode) ?? line.unitCode,
     code(names.fn, line.functionCode),
     code(names.econ, e.deptEconomicCode),
-    e.kind === "project" ? (names.projects.get(e.projectId) ?? e.projectId) : "",
+    e.kind === "project" ? (names.projects.get(e.projectId ?? "") ?? e.projectId ?? "") : "",
   ]
     .filter((x) => x !== "")
     .join(" · ")
 }
 
-/** The line's name, with its id behind a toggle (ids on demand). */
+/**
+ * The line's name, with its id behind a toggle (ids on demand).
+ * @param {LineLike} line
+ * @param {Names} names
+ */
 export const lineLabel = (line, names) =>
   h(
     "span",
