@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 年度概览 view: every year of the department the ledger holds — published or not, with its date
  * — its totals as published (or as they stand, when not yet published), the change from the year
@@ -8,10 +9,26 @@ import { call, problemText } from "./api.js"
 import { chartSvg } from "./charts.js"
 import { h, replace, shortHash } from "./dom.js"
 
-/** 元 (a string from the API) as 万元 with two decimals, for display. */
+/**
+ * A year's totals (元 strings) as `GET /v1/departments/{code}/years` answers them.
+ * @typedef {{ total: string, generalBudgetCurrent: string, threePublic: string, operatingCosts: string }} Totals
+ */
+/**
+ * One year of the department: its totals now and, once published, as published.
+ * @typedef {{ year: number, current: { totals: Totals }, published?: { totals: Totals, documentHash: string, publishedOn: string } }} YearEntry
+ */
+
+/**
+ * 元 (a string from the API) as 万元 with two decimals, for display.
+ * @param {string} yuan
+ */
 const wan = (yuan) => (Number(yuan) / 10000).toFixed(2)
 
-/** The change from the year before, in 万元 and per cent (empty for the first year). */
+/**
+ * The change from the year before, in 万元 and per cent (empty for the first year).
+ * @param {string} now
+ * @param {string | undefined} before
+ */
 const change = (now, before) => {
   if (before === undefined) return "—"
   const d = Number(now) - Number(before)
@@ -20,13 +37,24 @@ const change = (now, before) => {
   return `${d > 0 ? "增加" : d < 0 ? "减少" : "持平"} ${wan(String(Math.abs(d)))}${pct}`
 }
 
-/** The figures a year is compared by: as published when it was, else as it stands. */
+/**
+ * The figures a year is compared by: as published when it was, else as it stands.
+ * @param {YearEntry} y
+ * @returns {Totals}
+ */
 const shown = (y) => (y.published ?? y.current).totals
 
-/** The public page of a published year (no key). */
+/**
+ * The public page of a published year (no key).
+ * @param {string} dept
+ * @param {number} year
+ */
 const publicHash = (dept, year) => `#/public/${encodeURIComponent(dept)}/${encodeURIComponent(year)}`
 
-/** Renders the view into `ctx.main`. */
+/**
+ * Renders the view into `ctx.main`.
+ * @param {import("./app.js").ViewContext} ctx
+ */
 export const yearsView = async (ctx) => {
   const s = ctx.state
   replace(ctx.main, h("p", { class: "muted" }, "正在读取各年度……"))
@@ -35,6 +63,7 @@ export const yearsView = async (ctx) => {
     replace(ctx.main, h("div", { class: "notice error", role: "alert" }, problemText(r.problem)))
     return
   }
+  /** @type {Array<YearEntry>} */
   const years = r.data.years
   const chart = chartSvg({
     kind: "bar",
@@ -42,10 +71,12 @@ export const yearsView = async (ctx) => {
     unit: "万元",
     series: years.map((y) => ({ label: `${y.year}年`, value: wan(shown(y).total) })),
   })
-  const open = (year, asOf) => () => ctx.go({ year: String(year), view: "doc", asOf })
+  const open = (/** @type {number} */ year, /** @type {string} */ asOf) => () =>
+    ctx.go({ year: String(year), view: "doc", asOf })
   const rows = years.map((y, i) => {
     const t = shown(y)
-    const before = i > 0 ? shown(years[i - 1]) : undefined
+    const prior = years[i - 1]
+    const before = prior === undefined ? undefined : shown(prior)
     return h(
       "tr",
       { "data-year": y.year },
