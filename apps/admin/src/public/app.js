@@ -64,7 +64,7 @@ const hashOf = (s) => {
  * as `GET …/events` answers) and navigation. Views type their parameter with it.
  * @typedef {{
  *   state: ViewState,
- *   departments: Array<{ code: string, name?: string, years: Array<string | number> }>,
+ *   departments: Array<{ code: string, name?: string, template?: string, years: Array<{ year: number }> }>,
  *   events: Array<any> | null,
  *   eventsKey: string,
  *   role: string,
