@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 部门列表 view: every department the key may read — a province's hundreds — by code and name,
  * searchable (code or name, as typed) and filtered by template and by year; each year opens that
@@ -7,19 +8,27 @@
 /* global window */
 import { h, replace } from "./dom.js"
 
+/** @type {Readonly<Record<string, string>>} */
 const TEMPLATE_NAMES = {
   "shanxi-county-13": "山西县级（13张表）",
   "shanghai-district-9": "上海区级（9张表）",
 }
 const LIMIT = 200
 
-/** The hash that opens a department-year's document. */
+/**
+ * The hash that opens a department-year's document.
+ * @param {string} code
+ * @param {string | number} year
+ */
 const docHash = (code, year) => `#/${encodeURIComponent(code)}/${encodeURIComponent(year)}/doc`
 
-/** Renders the view into `ctx.main`. */
+/**
+ * Renders the view into `ctx.main`.
+ * @param {import("./app.js").ViewContext} ctx
+ */
 export const departmentsView = async (ctx) => {
   const all = ctx.departments
-  const templates = [...new Set(all.map((d) => d.template).filter(Boolean))].sort()
+  const templates = [...new Set(all.flatMap((d) => (d.template ? [d.template] : [])))].sort()
   const years = [...new Set(all.flatMap((d) => d.years.map((y) => y.year)))].sort((a, b) => b - a)
   const search = h("input", {
     type: "search",
@@ -65,7 +74,7 @@ export const departmentsView = async (ctx) => {
             null,
             h("a", { href: docHash(d.code, d.years.at(-1)?.year ?? "") }, d.name ?? "（未登记名称）"),
           ),
-          h("td", null, TEMPLATE_NAMES[d.template] ?? d.template ?? ""),
+          h("td", null, (d.template && TEMPLATE_NAMES[d.template]) ?? d.template ?? ""),
           h(
             "td",
             null,
