@@ -50,3 +50,20 @@ export const parseAsOf = (text: string | undefined, flag = "--as-of", fallback =
   if (Result.isFailure(decoded)) throw new UsageError(decoded.failure.message)
   return decoded.success
 }
+
+/** Flags of the commands that print a report of findings (`check`, `reconcile`). */
+export const reportFlags = {
+  format: { type: "string", default: "json" },
+  lang: { type: "string", default: "en" },
+} as const
+
+/** The validated report flags: json or txt, English for developers or Chinese for officials. */
+export const reportOptions = (values: {
+  readonly format?: string | undefined
+  readonly lang?: string | undefined
+}): { readonly format: "json" | "txt"; readonly lang: "en" | "zh" } => {
+  const { format = "json", lang = "en" } = values
+  if (format !== "json" && format !== "txt") throw new UsageError("--format must be json or txt")
+  if (lang !== "en" && lang !== "zh") throw new UsageError("--lang must be zh or en")
+  return { format, lang }
+}

@@ -8,7 +8,7 @@
  * @module
  */
 import { checkDisclosure, checkResultIn, placeText } from "@ledger/audit"
-import { departmentYear, parse, parseAsOf, storeFlags, UsageError } from "../args.ts"
+import { departmentYear, parse, parseAsOf, reportFlags, reportOptions, storeFlags } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
 
 /** @see module doc */
@@ -18,19 +18,15 @@ export const checkCommand: Command = async (argv, ctx) => {
     department: { type: "string" },
     year: { type: "string" },
     "as-of": { type: "string" },
-    format: { type: "string", default: "json" },
-    lang: { type: "string", default: "en" },
+    ...reportFlags,
   })
   const { department, year } = departmentYear(values)
-  if (values.format !== "json" && values.format !== "txt")
-    throw new UsageError("--format must be json or txt")
-  if (values.lang !== "en" && values.lang !== "zh") throw new UsageError("--lang must be zh or en")
-  const lang = values.lang
+  const { format, lang } = reportOptions(values)
   const asOf = parseAsOf(values["as-of"])
   return withStore(values, ctx, async (service) => {
     const replay = await run(service.replay(department, year, asOf))
     const result = checkResultIn(checkDisclosure(replay.disclosure, replay.state), lang)
-    if (values.format === "json") {
+    if (format === "json") {
       ctx.stdout.write(JSON.stringify(result, null, 2) + "\n")
     } else {
       for (const f of result.findings)

@@ -9,7 +9,15 @@ import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
 import { discrepancyIn, reconcile } from "@ledger/audit"
 import { Result } from "effect"
-import { departmentYear, parse, parseAsOf, storeFlags, UsageError } from "../args.ts"
+import {
+  departmentYear,
+  parse,
+  parseAsOf,
+  reportFlags,
+  reportOptions,
+  storeFlags,
+  UsageError,
+} from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
 
 /** @see module doc */
@@ -19,16 +27,12 @@ export const reconcileCommand: Command = async (argv, ctx) => {
     department: { type: "string" },
     year: { type: "string" },
     "as-of": { type: "string", default: "published" },
-    format: { type: "string", default: "json" },
-    lang: { type: "string", default: "en" },
+    ...reportFlags,
   })
   const file = positionals[0]
   if (file === undefined) throw new UsageError("reconcile needs the published document's text FILE")
   const { department, year } = departmentYear(values)
-  if (values.format !== "json" && values.format !== "txt")
-    throw new UsageError("--format must be json or txt")
-  if (values.lang !== "en" && values.lang !== "zh") throw new UsageError("--lang must be zh or en")
-  const lang = values.lang
+  const { format, lang } = reportOptions(values)
   const asOf = parseAsOf(values["as-of"])
   const text = await readFile(resolve(ctx.cwd, file), "utf8").catch((e: unknown) => {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`)
@@ -38,7 +42,7 @@ export const reconcileCommand: Command = async (argv, ctx) => {
     const result = reconcile({ publishedText: text, disclosure: replay.disclosure, state: replay.state })
     if (Result.isFailure(result)) throw result.failure
     const discrepancies = result.success.discrepancies.map((d) => discrepancyIn(d, lang))
-    if (values.format === "json") {
+    if (format === "json") {
       ctx.stdout.write(JSON.stringify({ discrepancies }, null, 2) + "\n")
     } else {
       for (const d of discrepancies) {

@@ -8,6 +8,7 @@
  */
 import { type BudgetEvent, type BudgetState, type Codes, Money } from "@ledger/domain"
 import type { FundsYuan, PerformanceTargetTable, PrintedFunds } from "./schema.ts"
+import { declaredTexts } from "./declared-texts.ts"
 
 /** What the performance tables are built from. @category models */
 export interface PerformanceInput {
@@ -85,26 +86,7 @@ export const buildPerformanceTargets = ({
         annualFunds: printFunds(t.annualFunds),
         implementationFundsYuan: yuanFunds(t.implementationFunds),
         annualFundsYuan: yuanFunds(t.annualFunds),
-        overview: t.overview,
-        basis: t.basis,
-        necessity: t.necessity,
-        measures: t.measures,
-        plan: t.plan,
-        implementationGoal: t.implementationGoal,
-        annualGoal: t.annualGoal,
-        indicators: t.indicators.map((i) => ({
-          level1: i.level1,
-          level2: i.level2,
-          level3: i.level3 ?? "",
-          value: i.value ?? "",
-          annualLevel2: i.level2,
-          annualLevel3: i.annualLevel3 ?? "",
-          annualValue: i.annualValue ?? "",
-        })),
-        responsible: t.responsible ?? "",
-        handler: t.handler ?? "",
-        phone: t.phone ?? "",
-        filledAt: t.filledAt ?? "",
+        ...declaredTexts(t),
       }
       return [table]
     })

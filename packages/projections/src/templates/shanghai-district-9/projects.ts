@@ -11,6 +11,7 @@ import { type BudgetState, type Codes, Money } from "@ledger/domain"
 import { carryover, current, fiscal, sumLines, type LinePredicate } from "../../narrative/ledger-sums.ts"
 import type { NarrativeSection } from "../../narrative/types.ts"
 import type { PerformanceTargetTable } from "../../performance/schema.ts"
+import { declaredTexts } from "../../performance/declared-texts.ts"
 import { wanText } from "./wording.ts"
 
 /** 项目性质 as the Shanghai form words it. @category formatting */
@@ -125,26 +126,7 @@ export const projectForms = (
         carryover: cents(a.carried),
         annualOther: cents(a.other),
       },
-      overview: t.overview,
-      basis: t.basis,
-      necessity: t.necessity,
-      measures: t.measures,
-      plan: t.plan,
-      implementationGoal: t.implementationGoal,
-      annualGoal: t.annualGoal,
-      indicators: t.indicators.map((i) => ({
-        level1: i.level1,
-        level2: i.level2,
-        level3: i.level3 ?? "",
-        value: i.value ?? "",
-        annualLevel2: i.level2,
-        annualLevel3: i.annualLevel3 ?? "",
-        annualValue: i.annualValue ?? "",
-      })),
-      responsible: t.responsible ?? "",
-      handler: t.handler ?? "",
-      phone: t.phone ?? "",
-      filledAt: t.filledAt ?? "",
+      ...declaredTexts(t),
     }
   })
 
