@@ -19,10 +19,45 @@ import { h, replace, shortHash } from "./dom.js"
  */
 
 /**
+ * An amount in 元 as whole 分, exactly (BigInt): money is never a floating-point number, here too.
+ * @param {string} yuan the API's amount string, e.g. "1578100.00"
+ */
+const fen = (yuan) => {
+  const [whole = "0", frac = ""] = yuan.replace("-", "").split(".")
+  const v = BigInt(whole) * 100n + BigInt((frac + "00").slice(0, 2))
+  return yuan.startsWith("-") ? -v : v
+}
+
+/**
+ * `n / d` rounded half away from zero (d > 0), as the ledger's Money rounds for display.
+ * @param {bigint} n
+ * @param {bigint} d
+ */
+const divRound = (n, d) => {
+  const q = ((n < 0n ? -n : n) * 2n + d) / (2n * d)
+  return n < 0n ? -q : q
+}
+
+/**
+ * Hundredths as a decimal with two places.
+ * @param {bigint} h
+ */
+const twoPlaces = (h) => {
+  const a = h < 0n ? -h : h
+  return `${h < 0n ? "-" : ""}${a / 100n}.${String(a % 100n).padStart(2, "0")}`
+}
+
+/**
+ * 分 as 万元 with two decimals (1 万元 = 1,000,000 分).
+ * @param {bigint} f
+ */
+const wanOfFen = (f) => twoPlaces(divRound(f, 10000n))
+
+/**
  * 元 (a string from the API) as 万元 with two decimals, for display.
  * @param {string} yuan
  */
-const wan = (yuan) => (Number(yuan) / 10000).toFixed(2)
+const wan = (yuan) => wanOfFen(fen(yuan))
 
 /**
  * The change from the year before, in 万元 and per cent (empty for the first year).
@@ -31,10 +66,10 @@ const wan = (yuan) => (Number(yuan) / 10000).toFixed(2)
  */
 const change = (now, before) => {
   if (before === undefined) return "—"
-  const d = Number(now) - Number(before)
-  const pct =
-    Number(before) === 0 ? "" : `（${d >= 0 ? "+" : ""}${((d / Number(before)) * 100).toFixed(2)}%）`
-  return `${d > 0 ? "增加" : d < 0 ? "减少" : "持平"} ${wan(String(Math.abs(d)))}${pct}`
+  const b = fen(before)
+  const d = fen(now) - b
+  const pct = b <= 0n ? "" : `（${d >= 0n ? "+" : ""}${twoPlaces(divRound(d * 10000n, b))}%）`
+  return `${d > 0n ? "增加" : d < 0n ? "减少" : "持平"} ${wanOfFen(d < 0n ? -d : d)}${pct}`
 }
 
 /**

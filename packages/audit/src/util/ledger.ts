@@ -4,7 +4,7 @@
  *
  * @module ledger
  */
-import { type BudgetState, Money } from "@ledger/domain"
+import { type BudgetState, Codes, Money } from "@ledger/domain"
 
 /** A ledger line as the state holds it. @category models */
 export type Line = BudgetState.LineState
@@ -22,8 +22,6 @@ export const wanOf = (ls: ReadonlyArray<Line>, p: (l: Line) => boolean = () => t
 export const yuanOf = (ls: ReadonlyArray<Line>, p: (l: Line) => boolean = () => true): Money.Money =>
   Money.sum(ls.filter(p).map((l) => l.amount))
 
-/** 财政拨款 sources (一般公共预算, 政府性基金预算, 国有资本经营预算). @category models */
-const FISCAL = ["general-budget", "government-fund", "state-capital"] as const
-
-/** True for a 财政拨款 line. @category views */
-export const isFiscal = (l: Line): boolean => (FISCAL as ReadonlyArray<string>).includes(l.line.fundingSource)
+/** True for a 财政拨款 line (一般公共预算, 政府性基金预算, 国有资本经营预算: the domain's one list). @category views */
+export const isFiscal = (l: Line): boolean =>
+  Codes.FISCAL_APPROPRIATION_SOURCES.includes(l.line.fundingSource)
