@@ -14,6 +14,7 @@ import { Overloaded } from "./overloaded.ts"
 import { problem } from "./problem.ts"
 import type { ApiProblem, Problem, ProblemIssue, ProblemKind } from "./problem.ts"
 import { languageOf, problemIn } from "./language.ts"
+import { detailZh } from "./problem-zh.ts"
 
 interface BatchIssueLike {
   readonly index: number
@@ -154,5 +155,7 @@ export const onError =
     const p = toProblem(error)
     // Broken history is an alarm for the operator as well as a 503 for the client.
     if ((p.status >= 500 && p.status !== 503) || tagOf(error) === "LedgerIntegrity") log(error)
-    return problemResponse(problemIn(p, languageOf(c)))
+    const lang = languageOf(c)
+    const zh = lang === "zh" ? detailZh(error) : undefined
+    return problemResponse(problemIn(zh === undefined ? p : { ...p, detail: zh }, lang))
   }

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest"
 import { makeHarness } from "./testing-fixtures/harness.ts"
 import type { Harness } from "./testing-fixtures/harness.ts"
-import { publishedText } from "./testing-fixtures/requests.ts"
+import { newAppropriation, publishedText } from "./testing-fixtures/requests.ts"
 
 const D = "/v1/departments/002/years/2026"
 const HAN = /[\u4e00-\u9fff]/
@@ -74,5 +74,26 @@ describe("lang", () => {
       unknown
     >
     expect(noRoute["title"]).toBe("未找到")
+  })
+
+  it("problem details of the ledger's own errors in Chinese, built from their facts", async () => {
+    const missing = (await (
+      await h.call("/v1/departments/777/years/2026/disclosure?lang=zh", { key: h.keys.auditor })
+    ).json()) as Record<string, unknown>
+    expect(missing["detail"]).toBe("部门 777 在 2026 年度没有任何事件记录")
+    const missingEn = (await (
+      await h.call("/v1/departments/777/years/2026/disclosure", { key: h.keys.auditor })
+    ).json()) as Record<string, unknown>
+    expect(missingEn["detail"]).toBe("no event has been recorded for department 777 in 2026")
+    const conflict = await h.call(`${D}/events?lang=zh`, {
+      method: "POST",
+      key: h.keys.writer,
+      headers: { "content-type": "application/json", "if-match": '"1"', "idempotency-key": "zh-conflict-1" },
+      body: JSON.stringify({ events: [newAppropriation("zh-conflict")] }),
+    })
+    const body = (await conflict.json()) as Record<string, unknown>
+    expect(conflict.status, JSON.stringify(body)).toBe(409)
+    expect(body["type"]).toBe("https://budget-ledger.dev/problems/version-conflict")
+    expect(body["detail"]).toMatch(/^数据流 .*：预期版本 1，实际为版本 \d+；请重新读取后再提交$/)
   })
 })

@@ -2,7 +2,8 @@
  * The language of an answer: officials read Chinese, developers English. `?lang=zh|en` decides;
  * without it the first `Accept-Language` range that names zh or en does; English otherwise, so
  * clients written against the English wording keep it. Applies to the auditor's findings and
- * discrepancies and to the title of every problem; `type` URIs and field paths never change.
+ * discrepancies, to the title of every problem and to the detail of the store's and service's errors
+ * (`problem-zh.ts`); `type` URIs and field paths never change.
  */
 import type { Language } from "@ledger/audit"
 import { Schema } from "effect"
@@ -12,7 +13,7 @@ import type { Problem, ProblemKind } from "./problem.ts"
 /** The `lang` query parameter. @category models */
 export const LangParam = Schema.optionalKey(Schema.Literals(["zh", "en"])).annotate({
   description:
-    "zh: findings, discrepancies and problem titles in Chinese (for officials); en: English (for developers). Default: Accept-Language, else en",
+    "zh: findings, discrepancies, problem titles and details in Chinese (for officials); en: English (for developers). Default: Accept-Language, else en",
 })
 
 /** The language a request asks for. @category models */
