@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The timeline of the stream's events beside the document: "按发布版本" and "当前" one click apart,
  * any event to see the disclosure as of then, a date to see what the ledger said that day, and
@@ -6,20 +7,36 @@
 import { h, replace, when } from "./dom.js"
 import { asOfName, typeName, eventSummary } from "./labels.js"
 
-/** The log position the state's as-of point stands for, given the stream's events. */
+/** @typedef {import("./app.js").ViewContext} ViewContext */
+/**
+ * An event as `GET …/events` answers it (the fields the timeline reads).
+ * @typedef {{ position: number, eventId: string, type: string, occurredAt: string, recordedAt: string, actor: string, data?: any }} WireEvent
+ */
+
+/**
+ * The log position the state's as-of point stands for, given the stream's events.
+ * @param {string} asOf
+ * @param {ReadonlyArray<WireEvent>} events
+ * @returns {number | undefined}
+ */
 const positionOf = (asOf, events) => {
   if (events.length === 0) return undefined
   if (/^\d+$/.test(asOf)) return Number(asOf)
   if (asOf === "published") {
     const i = events.findLastIndex((e) => e.type === "DisclosurePublished")
-    return i > 0 ? events[i - 1].position : undefined
+    return i > 0 ? events[i - 1]?.position : undefined
   }
-  if (asOf === "current" || !asOf) return events.at(-1).position
+  if (asOf === "current" || !asOf) return events.at(-1)?.position
   const bound = Date.parse(asOf.length === 10 ? `${asOf}T23:59:59.999Z` : asOf)
   return events.filter((e) => Date.parse(e.recordedAt) <= bound).at(-1)?.position
 }
 
-/** The as-of value one event before (-1) or after (+1) the current point; "current" past the end. */
+/**
+ * The as-of value one event before (-1) or after (+1) the current point; "current" past the end.
+ * @param {ViewContext} ctx
+ * @param {number} dir
+ * @returns {string | undefined}
+ */
 export const stepPosition = (ctx, dir) => {
   const events = ctx.events ?? []
   const here = positionOf(ctx.state.asOf, events) ?? events.at(-1)?.position
@@ -30,9 +47,13 @@ export const stepPosition = (ctx, dir) => {
   return next === events.length - 1 ? "current" : String(events[next].position)
 }
 
-/** Draws the timeline for the state in `ctx`. */
+/**
+ * Draws the timeline for the state in `ctx`.
+ * @param {ViewContext} ctx
+ * @param {ReadonlyArray<WireEvent>} events
+ */
 export const renderTimeline = (ctx, events) => {
-  const el = document.getElementById("timeline")
+  const el = /** @type {HTMLElement} */ (document.getElementById("timeline"))
   const s = ctx.state
   const here = positionOf(s.asOf, events)
   const published = events.some((e) => e.type === "DisclosurePublished")
@@ -76,7 +97,10 @@ export const renderTimeline = (ctx, events) => {
       "form",
       {
         class: "by-date",
-        onsubmit: (ev) => (ev.preventDefault(), dateInput.value && ctx.go({ asOf: dateInput.value })),
+        onsubmit: (/** @type {SubmitEvent} */ ev) => (
+          ev.preventDefault(),
+          dateInput.value && ctx.go({ asOf: dateInput.value })
+        ),
       },
       dateInput,
       h("button", { type: "submit" }, "按日期"),

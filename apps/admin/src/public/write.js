@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 追加调整 view (writer key): append an adjustment (追加/追减 of one budget line) through a form
  * and publish the current state. The form is validated by the API itself — the same decoding and
@@ -10,7 +11,16 @@ import { call, dy, problemText } from "./api.js"
 import { h, replace, shortHash, toast } from "./dom.js"
 import { messageZh } from "./labels.js"
 
-/** Where an API issue path lands in the form. */
+/** @typedef {import("./app.js").ViewContext} ViewContext */
+/**
+ * An event as `GET …/events` answers it (the fields this view reads).
+ * @typedef {{ type: string, data?: any }} WireEvent
+ */
+
+/**
+ * Where an API issue path lands in the form.
+ * @type {Readonly<Record<string, string>>}
+ */
 const FIELD_OF = {
   "data.adjustmentId": "adjustmentId",
   idempotencyKey: "adjustmentId",
@@ -22,10 +32,20 @@ const FIELD_OF = {
   occurredAt: "occurredAt",
 }
 
-/** The field an issue path (`events[0].data.change.delta`) belongs to, or undefined. */
+/**
+ * The field an issue path (`events[0].data.change.delta`) belongs to, or undefined.
+ * @param {unknown} path
+ * @returns {string | undefined}
+ */
 const fieldOf = (path) => FIELD_OF[String(path).replace(/^(body\.)?events(\[0\]|\.0)\.?/, "")]
 
+/**
+ * The budget lines the stream's events name (allocations and adjustments' new lines), by line ID.
+ * @param {ReadonlyArray<WireEvent>} events
+ * @returns {Array<import("./names.js").LineLike & { amount?: string }>}
+ */
 const linesOf = (events) => {
+  /** @type {Map<string, import("./names.js").LineLike & { amount?: string }>} */
   const lines = new Map()
   for (const e of events) {
     const line = e.type === "AdjustmentRecorded" ? e.data?.change?.toLine : e.data?.line
@@ -34,6 +54,13 @@ const linesOf = (events) => {
   return [...lines.values()].sort((a, b) => a.lineId.localeCompare(b.lineId))
 }
 
+/**
+ * One labelled form field with its hint and its error slot (`attrs.tag: "textarea"` for a textarea).
+ * @param {string} name
+ * @param {string} label
+ * @param {Record<string, unknown>} [attrs]
+ * @param {string} [hint]
+ */
 const input = (name, label, attrs = {}, hint = "") =>
   h(
     "div",
@@ -48,6 +75,12 @@ const input = (name, label, attrs = {}, hint = "") =>
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+/**
+ * The 追加调整 form: posts one AdjustmentRecorded event and shows the API's issues by field.
+ * @param {ViewContext} ctx
+ * @param {ReadonlyArray<WireEvent>} events
+ * @param {import("./names.js").Names} names
+ */
 const adjustmentForm = (ctx, events, names) => {
   const s = ctx.state
   const lines = linesOf(events)
@@ -105,7 +138,7 @@ const adjustmentForm = (ctx, events, names) => {
       const loose = []
       for (const issue of r.problem?.issues ?? []) {
         const name = fieldOf(issue.path)
-        const slot = name && form.querySelector(`#e-${name}`)
+        const slot = name && /** @type {HTMLElement | null} */ (form.querySelector(`#e-${name}`))
         if (slot) {
           slot.textContent = [slot.textContent, messageZh(issue.message)].filter(Boolean).join("；")
           slot.title = issue.message
@@ -113,7 +146,8 @@ const adjustmentForm = (ctx, events, names) => {
         } else loose.push(`${issue.path}：${messageZh(issue.message)}`)
       }
       formError.textContent = [problemText(r.problem), ...loose].join("\n")
-      form.querySelector("[aria-invalid]")?.focus()
+      const invalid = /** @type {HTMLElement | null} */ (form.querySelector("[aria-invalid]"))
+      invalid?.focus()
       return
     }
     replace(
@@ -126,12 +160,17 @@ const adjustmentForm = (ctx, events, names) => {
     )
     toast("调整已追加")
     form.reset()
-    form.elements.occurredAt.value = today()
+    const occurredAt = /** @type {HTMLInputElement} */ (form.elements.namedItem("occurredAt"))
+    occurredAt.value = today()
     await ctx.refreshTimeline()
   })
   return form
 }
 
+/**
+ * The 发布 box: publishes the current state after a confirming second click.
+ * @param {ViewContext} ctx
+ */
 const publishBox = (ctx) => {
   const s = ctx.state
   const out = h("div", { id: "publish-result" })
@@ -189,7 +228,10 @@ const publishBox = (ctx) => {
   )
 }
 
-/** Renders the view into `ctx.main`. */
+/**
+ * Renders the view into `ctx.main`.
+ * @param {ViewContext} ctx
+ */
 export const writeView = async (ctx) => {
   const events = await ctx.loadEvents()
   const names = await namesOf(ctx)
