@@ -3,6 +3,7 @@
  * a publication appended through the API is served at once and one appended by another process
  * (straight to the store) within the head's time-to-live.
  */
+import { readFileSync } from "node:fs"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import type { EventStoreShape } from "@ledger/eventstore"
@@ -14,6 +15,7 @@ import { newAppropriation, postJson } from "./testing-fixtures/requests.ts"
 
 const D = "/v1/departments/002/years/2026"
 const PUBLISHED = { _tag: "Published" } as const
+const CURRENT = { _tag: "Current" } as const
 
 /** The harness's store, counting `head` calls. */
 const counting = (store: EventStoreShape) => {
@@ -92,6 +94,40 @@ describe("makeDocuments", () => {
       false,
     )
     expect(calls.head).toBe(2)
+  })
+})
+
+describe("the current document", () => {
+  it("is built once while no year it reads has moved, and again at once after any append to one", async () => {
+    const h = await makeHarness()
+    const docs = makeDocuments({ store: h.store, service: h.service, keys: makeKeyRing(h.store) })
+    const first = await docs.get("002", 2026, CURRENT)
+    expect(first.immutable).toBe(false)
+    expect(await docs.get("002", 2026, CURRENT)).toBe(first)
+    // An append by another process (straight to the store, no forget): the very next read sees it.
+    await Effect.runPromise(
+      h.service.append({
+        department: "002",
+        year: 2026,
+        events: [newAppropriation("current-cache")],
+        idempotencyKey: "current-cache",
+        actor: "elsewhere",
+      }),
+    )
+    const second = await docs.get("002", 2026, CURRENT)
+    expect(second).not.toBe(first)
+    expect(second.doc.documentHash).not.toBe(first.doc.documentHash)
+    expect(await docs.get("002", 2026, CURRENT)).toBe(second)
+    // The earlier year arrives: 2026's comparison now reads the ledger-held 2025, so it is rebuilt.
+    const y2025 = readFileSync(
+      new URL("../../../fixtures/tunliu-government-office/events-2025.ndjson", import.meta.url),
+      "utf8",
+    )
+    await Effect.runPromise(h.service.importNdjson(y2025, { idempotencyKey: "y2025" }))
+    const third = await docs.get("002", 2026, CURRENT)
+    expect(third).not.toBe(second)
+    expect(third.replay.years.has(2025)).toBe(true)
+    expect(await docs.get("002", 2026, CURRENT)).toBe(third)
   })
 })
 

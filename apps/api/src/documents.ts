@@ -104,6 +104,7 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     ): Promise<BuiltDocument> => {
       const streamId = Envelope.streamIdOf({ department, year })
       const { minPosition } = consistency
+      if (p._tag === "Current") return current(department, year, minPosition)
       if (!AsOf.isFixed(p)) return build(department, year, p, false, minPosition)
       const head =
         minPosition === undefined
@@ -129,6 +130,38 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     },
   }
 
+  /**
+   * The current document, kept while nothing it was built from has moved: its key is the head
+   * version of each year the replay reads (this year and the earlier ones, read from the store on
+   * every request, so an append by any process shows at once). A build that read newer events than
+   * the heads named (an append landed in between) is served but not kept.
+   */
+  async function current(department: string, year: number, minPosition: number | undefined) {
+    const versions: Array<number> = []
+    for (let y = year; versions.length <= MAX_YEARS_READ; y--) {
+      const head = await run(
+        deps.store.head(
+          Envelope.streamIdOf({ department, year: y }),
+          minPosition === undefined ? undefined : { minPosition },
+        ),
+      )
+      if (head === undefined) break
+      versions.push(head.version)
+    }
+    if (versions.length === 0) return build(department, year, AsOf.current, false, minPosition)
+    const key = `${Envelope.streamIdOf({ department, year })}|current|${versions.join(",")}`
+    const hit = cache.get(key)
+    if (hit) return remember(key, hit)
+    const built = remember(key, build(department, year, AsOf.current, false, minPosition))
+    built.then(
+      (doc) => {
+        if (!builtFrom(doc, year, versions) && cache.get(key) === built) cache.delete(key)
+      },
+      () => cache.get(key) === built && cache.delete(key),
+    )
+    return built
+  }
+
   /** One replay: on a worker of the pool when the app has one, else in process. */
   async function replayOf(department: string, year: number, p: AsOf, minPosition: number | undefined) {
     if (deps.replayPool === undefined) return run(deps.service.replay(department, year, p, { minPosition }))
@@ -149,6 +182,13 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     return doc
   }
 }
+
+/** Years a current replay may read (this one and the service's bound of earlier ones), plus one. */
+const MAX_YEARS_READ = 11
+
+/** True when the replay read exactly the given head versions of `year`, `year - 1`, …. */
+const builtFrom = (doc: BuiltDocument, year: number, versions: ReadonlyArray<number>): boolean =>
+  versions.every((v, i) => doc.replay.years.get(year - i)?.at(-1)?.meta.version === v)
 
 /** The documents source's type. */
 export type Documents = ReturnType<typeof makeDocuments>
