@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A Shanghai district disclosure (`shanghai-district-9`) drawn in its own order: cover (预算主管部门,
  * 区级部门预算), 主要职能, 机构设置, 名词解释, 部门预算编制说明, the nine tables (元; table 9 in
@@ -6,17 +7,36 @@
 import { tableView } from "./doc.js"
 import { h } from "./dom.js"
 
+/** @typedef {import("@ledger/projections").Disclosure} Disclosure */
+/** @typedef {import("@ledger/projections").PerformanceTargetTable} PerformanceTargetTable */
+/**
+ * One cell of a {@link row}: its tag, its text and how many columns it spans.
+ * @typedef {readonly [tag: "th" | "td", text?: string | undefined, span?: number]} Cell
+ */
+
+/**
+ * A text's paragraphs, one `<p>` per line.
+ * @param {string | undefined} text
+ */
 const paragraphs = (text) => (text ?? "").split("\n").map((p) => h("p", null, p))
 
+/**
+ * A table row of the given cells.
+ * @param {...Cell} cells
+ */
 const row = (...cells) =>
   h(
     "tr",
     null,
-    cells.map(([tag, text, span]) => h(tag, { colspan: span > 1 && span }, text ?? "")),
+    cells.map(([tag, text, span]) => h(tag, { colspan: span !== undefined && span > 1 && span }, text ?? "")),
   )
 
-/** One 财政项目支出绩效目标申报表. */
+/**
+ * One 财政项目支出绩效目标申报表.
+ * @param {PerformanceTargetTable} p
+ */
 const formView = (p) => {
+  /** @type {Partial<NonNullable<PerformanceTargetTable["fundsByOrigin"]>>} */
   const f = p.fundsByOrigin ?? {}
   return h(
     "section",
@@ -72,12 +92,16 @@ const formView = (p) => {
   )
 }
 
-/** The whole Shanghai document. `diff`: map of "table/row/col" → { old, new }. */
+/**
+ * The whole Shanghai document. `diff`: map of "table/row/col" → { old, new }.
+ * @param {Disclosure} doc
+ * @param {{ diff?: Map<string, import("@ledger/projections").CellChange> }} [options]
+ */
 export const shanghaiDocumentView = (doc, { diff } = {}) => {
   const name = doc.department.name
   const overview = doc.overview ?? {}
-  const section = (id) => doc.narrative.find((s) => s.id === id)
-  const part = (id) => {
+  const section = (/** @type {string} */ id) => doc.narrative.find((s) => s.id === id)
+  const part = (/** @type {string} */ id) => {
     const s = section(id)
     return s === undefined
       ? null

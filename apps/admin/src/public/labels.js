@@ -34,7 +34,10 @@ const EVENT_TYPES = {
  */
 export const typeName = (type) => EVENT_TYPES[type] ?? type
 
-/** Funding sources as the tables print them. */
+/**
+ * Funding sources as the tables print them.
+ * @type {Readonly<Record<string, string>>}
+ */
 export const FUNDING = {
   "general-budget": "一般公共预算",
   "government-fund": "政府性基金预算",
@@ -45,7 +48,7 @@ export const FUNDING = {
 
 /**
  * A line's expenditure kind in words.
- * @param {{ kind: string, category?: string, deptEconomicCode?: string, projectId?: string } | null | undefined} e
+ * @param {{ kind: string, category?: string, deptEconomicCode?: string | undefined, projectId?: string } | null | undefined} e
  */
 export const expenditureName = (e) =>
   !e

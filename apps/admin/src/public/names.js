@@ -15,7 +15,7 @@ import { h } from "./dom.js"
  */
 /**
  * A budget line as the API answers it (the fields a name is made of).
- * @typedef {{ lineId: string, unitCode: string, functionCode?: string, expenditure?: { kind: string, deptEconomicCode?: string, projectId?: string } }} LineLike
+ * @typedef {{ lineId: string, unitCode: string, functionCode?: string, expenditure?: { kind: string, deptEconomicCode?: string | undefined, projectId?: string } }} LineLike
  */
 
 /** @type {Map<string, Promise<Classification>>} */
@@ -69,7 +69,7 @@ export const namesOf = async (ctx) => {
  * @param {Names} names
  */
 export const lineName = (line, names) => {
-  /** @type {{ kind?: string, deptEconomicCode?: string, projectId?: string }} */
+  /** @type {{ kind?: string, deptEconomicCode?: string | undefined, projectId?: string }} */
   const e = line.expenditure ?? {}
   const code = (/** @type {Map<string, string>} */ map, /** @type {string | undefined} */ c) =>
     c ? `${c} ${map.get(c) ?? ""}`.trim() : ""

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The 数据来源 panel of one printed cell: the budget lines behind it, each line's amount in 元 and
  * the events that made it (type, amount, 文号, actor, business and recording time, hash), the exact
@@ -9,7 +10,16 @@ import { h, replace, shortHash, when } from "./dom.js"
 import { asOfName, expenditureName, FUNDING, typeName } from "./labels.js"
 import { lineLabel, namesOf } from "./names.js"
 
-const panel = () => document.getElementById("panel")
+/** @typedef {import("@ledger/projections").CellProvenance} CellProvenance */
+/** @typedef {NonNullable<CellProvenance["lines"][number]["origin"]>} Origin */
+/** @typedef {import("./app.js").ViewContext} ViewContext */
+
+/** The side panel the page always has (`#panel`). */
+const panel = () => /** @type {HTMLElement} */ (document.getElementById("panel"))
+/**
+ * The element that had focus when the panel opened: focus goes back to it on close.
+ * @type {HTMLElement | null}
+ */
 let opener = null
 
 /** Closes the panel and returns focus to the cell that opened it. */
@@ -22,8 +32,11 @@ export const closePanel = () => {
   opener = null
 }
 
-/** Opens the provenance of cell "table/row/col" as of a point. */
-/** Where a 上年结转 line came from: the origin year's line, its events and the 年终结转 that carried it. */
+/**
+ * Where a 上年结转 line came from: the origin year's line, its events and the 年终结转 that carried it.
+ * @param {ViewContext} ctx
+ * @param {Origin} o
+ */
 const originOf = (ctx, o) =>
   h(
     "div",
@@ -47,7 +60,10 @@ const originOf = (ctx, o) =>
     h(
       "ul",
       { class: "contrib" },
-      [...o.contributions, ...o.yearEndClose.map((e) => ({ type: "YearEndClosed", event: e }))].map((c) =>
+      /** @type {ReadonlyArray<{ type: string, amount?: string, event: Origin["yearEndClose"][number] }>} */ ([
+        ...o.contributions,
+        ...o.yearEndClose.map((e) => ({ type: "YearEndClosed", event: e })),
+      ]).map((c) =>
         h(
           "li",
           { class: "muted" },
@@ -57,11 +73,17 @@ const originOf = (ctx, o) =>
     ),
   )
 
+/**
+ * Opens the provenance of cell "table/row/col" as of a point.
+ * @param {ViewContext} ctx
+ * @param {string} cell
+ * @param {string} asOf
+ */
 export const openProvenance = async (ctx, cell, asOf) => {
   const [table, row, col] = cell.split("/")
   const s = ctx.state
   const p = panel()
-  opener = document.activeElement
+  opener = /** @type {HTMLElement | null} */ (document.activeElement)
   document.querySelectorAll("td.selected").forEach((td) => td.classList.remove("selected"))
   document
     .querySelector(`[data-as-of="${CSS.escape(asOf)}"] td[data-cell="${cell}"]`)
@@ -81,6 +103,7 @@ export const openProvenance = async (ctx, cell, asOf) => {
     replace(p, close, h("div", { class: "notice error" }, problemText(r.problem)))
     return
   }
+  /** @type {CellProvenance} */
   const v = r.data
   replace(
     p,
