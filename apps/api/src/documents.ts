@@ -37,7 +37,9 @@ export interface BuiltDocument {
   readonly replay: Replay
   readonly doc: Disclosure
   readonly immutable: boolean
-  /** Renderings already produced, by format (filled for immutable documents only). */
+  /** True when the document is kept by the cache (immutable, or current while its heads stand): its renderings are kept with it. */
+  readonly kept: boolean
+  /** Renderings already produced, by format (filled for kept documents only). */
   readonly renderings: Map<string, Rendering>
 }
 
@@ -152,7 +154,7 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     const key = `${Envelope.streamIdOf({ department, year })}|current|${versions.join(",")}`
     const hit = cache.get(key)
     if (hit) return remember(key, hit)
-    const built = remember(key, build(department, year, AsOf.current, false, minPosition))
+    const built = remember(key, build(department, year, AsOf.current, false, minPosition, true))
     built.then(
       (doc) => {
         if (!builtFrom(doc, year, versions) && cache.get(key) === built) cache.delete(key)
@@ -176,9 +178,10 @@ export const makeDocuments = (deps: ApiDeps, options: DocumentsOptions = {}) => 
     p: AsOf,
     immutable: boolean,
     minPosition: number | undefined,
+    kept = immutable,
   ) {
     const replay = await replayOf(department, year, p, minPosition)
-    const doc: BuiltDocument = { replay, doc: replay.disclosure, immutable, renderings: new Map() }
+    const doc: BuiltDocument = { replay, doc: replay.disclosure, immutable, kept, renderings: new Map() }
     return doc
   }
 }

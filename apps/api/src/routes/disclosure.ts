@@ -57,7 +57,7 @@ const formatFromAccept = (accept: string | undefined): Format | undefined => {
 }
 
 /**
- * A format of a built document, kept with an immutable document (as UTF-8 bytes: a string body
+ * A format of a built document, kept with a document the cache keeps (as UTF-8 bytes: a string body
  * would be encoded again on every request, and a PDF is printed once).
  */
 export const renderingOf = async (
@@ -67,9 +67,9 @@ export const renderingOf = async (
   const kept = built.renderings.get(f)
   if (kept !== undefined) return kept
   const r = await produce(built.replay, f)
-  const body = built.immutable && typeof r.body === "string" ? UTF8.encode(r.body) : r.body
+  const body = built.kept && typeof r.body === "string" ? UTF8.encode(r.body) : r.body
   const rendering = { body, contentType: r.contentType }
-  if (built.immutable) built.renderings.set(f, rendering)
+  if (built.kept) built.renderings.set(f, rendering)
   return rendering
 }
 

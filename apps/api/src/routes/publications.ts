@@ -85,12 +85,18 @@ export const publicationRoutes = (deps: ApiDeps, documents: Documents): Readonly
           reason: "seal-mismatch",
           detail: `the events before the seal rebuild document ${rebuilt.disclosure.documentHash}, not the sealed ${documentHash}`,
         })
-      return { replay: rebuilt, doc: rebuilt.disclosure, immutable: true, renderings: new Map() }
+      return { replay: rebuilt, doc: rebuilt.disclosure, immutable: true, kept: true, renderings: new Map() }
     }
     for (const unsealed of publications.filter((e) => sealOf(e) === undefined)) {
       const rebuilt = await rebuild(unsealed)
       if (rebuilt.disclosure.documentHash === documentHash)
-        return { replay: rebuilt, doc: rebuilt.disclosure, immutable: true, renderings: new Map() }
+        return {
+          replay: rebuilt,
+          doc: rebuilt.disclosure,
+          immutable: true,
+          kept: true,
+          renderings: new Map(),
+        }
     }
     return fail(
       "not-found",
