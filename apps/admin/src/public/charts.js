@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The document's two charts (一般公共预算当年拨款结构图, 三公经费分布图) as inline SVG, drawn from the
  * chart series the disclosure JSON carries under its narrative sections. Geometry only: the printed
@@ -5,10 +6,24 @@
  */
 import { s } from "./dom.js"
 
-const PALETTE = ["#3b6ea8", "#e08a2e", "#4f9d5d", "#c4463a", "#8065a8", "#8c6d4f", "#d77fb3", "#7f7f7f"]
-const colour = (i) => PALETTE[i % PALETTE.length]
-const f = (n) => n.toFixed(2)
+/**
+ * A chart as the disclosure JSON carries it (`id` not needed to draw it).
+ * @typedef {Omit<import("@ledger/projections").NarrativeChart, "id">} Chart
+ */
 
+const PALETTE = ["#3b6ea8", "#e08a2e", "#4f9d5d", "#c4463a", "#8065a8", "#8c6d4f", "#d77fb3", "#7f7f7f"]
+/** The i-th series colour, repeating the palette. */
+const colour = (/** @type {number} */ i) => PALETTE[i % PALETTE.length]
+/** A coordinate with two decimals. */
+const f = (/** @type {number} */ n) => n.toFixed(2)
+
+/**
+ * The legend: a swatch, the label, the printed value and its share of the total per point.
+ * @param {Chart} chart
+ * @param {number} x
+ * @param {number} y0
+ * @param {number} total
+ */
 const legend = (chart, x, y0, total) =>
   chart.series.map((p, i) => {
     const y = y0 + i * 22
@@ -21,6 +36,10 @@ const legend = (chart, x, y0, total) =>
     )
   })
 
+/**
+ * A pie chart of the series (negative values drawn as zero).
+ * @param {Chart} chart
+ */
 const pie = (chart) => {
   const values = chart.series.map((p) => Math.max(0, Number(p.value)))
   const total = values.reduce((a, b) => a + b, 0)
@@ -40,6 +59,10 @@ const pie = (chart) => {
   return frame(chart, 620, height, [...slices, ...legend(chart, 280, 30, total)])
 }
 
+/**
+ * A bar chart of the series (negative values drawn as zero).
+ * @param {Chart} chart
+ */
 const bar = (chart) => {
   const values = chart.series.map((p) => Math.max(0, Number(p.value)))
   const max = Math.max(0, ...values)
@@ -55,12 +78,12 @@ const bar = (chart) => {
       s(
         "text",
         { x: x + width / 2, y: f(base - hgt - 6), "font-size": 12, "text-anchor": "middle" },
-        chart.series[i].value,
+        chart.series[i]?.value,
       ),
       s(
         "text",
         { x: x + width / 2, y: base + 18, "font-size": 11, "text-anchor": "middle" },
-        chart.series[i].label,
+        chart.series[i]?.label,
       ),
     )
   })
@@ -71,6 +94,13 @@ const bar = (chart) => {
   ])
 }
 
+/**
+ * The `<svg>` around a chart's shapes, titled for screen readers.
+ * @param {Chart} chart
+ * @param {number} w
+ * @param {number} hgt
+ * @param {ReadonlyArray<SVGElement | null>} children
+ */
 const frame = (chart, w, hgt, children) =>
   s(
     "svg",
@@ -87,5 +117,8 @@ const frame = (chart, w, hgt, children) =>
     ...children,
   )
 
-/** The SVG of one chart of the disclosure JSON. */
+/**
+ * The SVG of one chart of the disclosure JSON.
+ * @param {Chart} chart
+ */
 export const chartSvg = (chart) => (chart.kind === "pie" ? pie(chart) : bar(chart))
