@@ -213,6 +213,23 @@ export const makeLedgerService = (store: EventStoreShape) => {
   // Writes are checked against the state cached per stream head (state-cache.ts), not a re-fold.
   const currentState = makeStateCache(store)
 
+  /** An API batch for one department-year, decoded and checked as a write (and a dry run) checks it. */
+  const checkedBatch = (input: Omit<AppendInput, "idempotencyKey">) =>
+    Effect.gen(function* () {
+      const stream = { department: input.department, year: input.year }
+      const actor: ActorChoice = { override: input.actor }
+      const { decoded, byStream } = yield* validate(
+        input.events.map((value) => ({ value })),
+        currentState,
+        actor,
+        stream,
+      )
+      const forged = onlyPublishSeals(decoded)
+      if (forged.length > 0)
+        return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues: forged }))
+      return { stream, actor, decoded, byStream }
+    })
+
   return {
     store,
     loggedEvents,
@@ -224,17 +241,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
       input: AppendInput,
     ): Effect.Effect<AppendResult, BatchRejected | AppendError | LedgerIntegrity> =>
       Effect.gen(function* () {
-        const stream = { department: input.department, year: input.year }
-        const actor: ActorChoice = { override: input.actor }
-        const { decoded } = yield* validate(
-          input.events.map((value) => ({ value })),
-          currentState,
-          actor,
-          stream,
-        )
-        const forged = onlyPublishSeals(decoded)
-        if (forged.length > 0)
-          return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues: forged }))
+        const { stream, actor, decoded } = yield* checkedBatch(input)
         const streamId = Envelope.streamIdOf(stream)
         const expected = input.expectedVersion ?? { _tag: "Any" }
         const result = yield* store.append(
@@ -262,17 +269,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
      */
     dryRun: <C>(input: Omit<AppendInput, "idempotencyKey">, options: DryRunOptions<C> = {}) =>
       Effect.gen(function* () {
-        const stream = { department: input.department, year: input.year }
-        const actor: ActorChoice = { override: input.actor }
-        const { decoded, byStream } = yield* validate(
-          input.events.map((value) => ({ value })),
-          currentState,
-          actor,
-          stream,
-        )
-        const forged = onlyPublishSeals(decoded)
-        if (forged.length > 0)
-          return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues: forged }))
+        const { actor, byStream } = yield* checkedBatch(input)
         const expected = input.expectedVersion
         return yield* dryRunStreams(store, byStream, actor, {
           ...options,
