@@ -95,7 +95,7 @@ const formView = (p) => {
 /**
  * The whole Shanghai document. `diff`: map of "table/row/col" → { old, new }.
  * @param {Disclosure} doc
- * @param {{ diff?: Map<string, import("@ledger/projections").CellChange> }} [options]
+ * @param {{ diff?: ReadonlyMap<string, import("@ledger/projections").CellChange> | undefined }} [options]
  */
 export const shanghaiDocumentView = (doc, { diff } = {}) => {
   const name = doc.department.name

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The disclosure drawn as the document people know: cover, 概况, the 13 tables, 情况说明 with the
  * two charts, the 绩效目标表 and 名词解释 — from the `budget-disclosure/v1` JSON only. Amount cells
@@ -8,48 +9,83 @@ import { chartSvg } from "./charts.js"
 import { shanghaiDocumentView } from "./doc-shanghai.js"
 import { h } from "./dom.js"
 
+/** @typedef {import("@ledger/projections").Disclosure} Disclosure */
+/** @typedef {import("@ledger/projections").DisclosureTable} DisclosureTable */
+/** @typedef {import("@ledger/projections").DisclosureRow} DisclosureRow */
+/** @typedef {import("@ledger/projections").PerformanceTargetTable} PerformanceTargetTable */
+/** @typedef {import("@ledger/projections").DisclosureDiff} DisclosureDiff */
+/**
+ * Changed cells by "table/row/col".
+ * @typedef {ReadonlyMap<string, import("@ledger/projections").CellChange>} CellDiff
+ */
+/**
+ * A header cell with the rows and columns it spans.
+ * @typedef {{ text: string, row: number, rowspan: number, colspan: number }} HeaderCell
+ */
+
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-const numeral = (n) => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11]}` : String(n))
+/** 1 → 一 … 19 → 十九 (the numerals the sub-headings print); past that, digits. */
+const numeral = (/** @type {number} */ n) =>
+  n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11]}` : String(n)
 
 /**
  * Header rows with `""` for merged cells become th cells with rowspan/colspan: a blank under a
  * single-column cell extends it down, any other blank extends the cell on its left.
+ * @param {DisclosureTable["header"]} header
+ * @returns {Array<Array<HeaderCell>>}
  */
 const headerRows = (header) => {
   const width = Math.max(0, ...header.map((r) => r.length))
+  /** @type {Array<Array<HeaderCell | null>>} */
   const grid = header.map(() => new Array(width).fill(null))
+  /** @type {Array<Array<HeaderCell>>} */
   const rows = header.map(() => [])
   header.forEach((row, r) => {
+    const here = /** @type {Array<HeaderCell | null>} */ (grid[r])
+    const out = /** @type {Array<HeaderCell>} */ (rows[r])
     for (let c = 0; c < width; c++) {
       const text = row[c] ?? ""
       if (text === "") {
-        const above = r > 0 ? grid[r - 1][c] : null
+        const above = r > 0 ? grid[r - 1]?.[c] : null
         if (above && above.colspan === 1 && above.row + above.rowspan === r) {
           above.rowspan += 1
-          grid[r][c] = above
+          here[c] = above
           continue
         }
-        const left = c > 0 ? grid[r][c - 1] : null
+        const left = c > 0 ? here[c - 1] : null
         if (left && left.row === r && left.rowspan === 1) {
           left.colspan += 1
-          grid[r][c] = left
+          here[c] = left
           continue
         }
       }
       const cell = { text, row: r, rowspan: 1, colspan: 1 }
-      grid[r][c] = cell
-      rows[r].push(cell)
+      here[c] = cell
+      out.push(cell)
     }
   })
   return rows
 }
 
+/**
+ * Whether cell c of a row is an amount (it has budget lines behind it, possibly none).
+ * @param {DisclosureRow} row
+ * @param {number} c
+ */
 const isAmount = (row, c) => Array.isArray(row.cellLines) && Array.isArray(row.cellLines[c])
 
-/** The label before the department above each table, by template (as the published documents print it). */
+/**
+ * The label before the department above each table, by template (as the published documents print it).
+ * @type {Readonly<Record<string, string>>}
+ */
 const DEPARTMENT_LABEL = { "shanghai-district-9": "编制部门" }
 
-/** One table: title, department and unit line, header and rows. */
+/**
+ * One table: title, department and unit line, header and rows.
+ * @param {DisclosureTable} t
+ * @param {Pick<Disclosure, "template" | "department">} doc
+ * @param {CellDiff} [diff]
+ */
 export const tableView = (t, doc, diff) =>
   h(
     "section",
@@ -108,6 +144,11 @@ export const tableView = (t, doc, diff) =>
     t.notes.map((n) => h("p", { class: "note" }, n)),
   )
 
+/**
+ * A 项目资金 / 年度资金 row: the funds by level of government.
+ * @param {string} label
+ * @param {PerformanceTargetTable["annualFunds"]} f
+ */
 const funds = (label, f) =>
   h(
     "tr",
@@ -120,8 +161,17 @@ const funds = (label, f) =>
     ),
   )
 
+/**
+ * A labelled row spanning the form.
+ * @param {string} label
+ * @param {string | undefined} value
+ */
 const field = (label, value) => h("tr", null, h("th", null, label), h("td", { colspan: 5 }, value ?? ""))
 
+/**
+ * One 项目支出绩效目标表.
+ * @param {PerformanceTargetTable} p
+ */
 const performanceView = (p) =>
   h(
     "section",
@@ -172,6 +222,8 @@ const performanceView = (p) =>
 /**
  * The whole document. `diff`: map of "table/row/col" → { old, new } for cells to highlight;
  * `narrativeDiff`: map of section id → { old, new }.
+ * @param {Disclosure} doc
+ * @param {{ diff?: CellDiff, narrativeDiff?: ReadonlyMap<string, DisclosureDiff["narrative"][number]> }} [options]
  */
 export const documentView = (doc, { diff, narrativeDiff } = {}) => {
   if (doc.template === "shanghai-district-9") return shanghaiDocumentView(doc, { diff })
