@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The admin app's entry: state in the URL hash (`#/<部门>/<年度>/<视图>?asOf=…`, so every screen
  * can be bookmarked and shared), the key dialog, the department/year pickers, the timeline, the
@@ -17,6 +18,15 @@ import { writeView } from "./write.js"
 import { yearsView } from "./years.js"
 import { departmentsView } from "./departments.js"
 
+/**
+ * A view: draws itself into `ctx.main`.
+ * @typedef {(ctx: ViewContext) => Promise<unknown>} View
+ */
+
+/**
+ * The views by the name the hash gives them.
+ * @type {Readonly<Record<string, View>>}
+ */
 const VIEWS = {
   doc: docView,
   diff: diffView,
@@ -26,9 +36,16 @@ const VIEWS = {
   years: yearsView,
   departments: departmentsView,
 }
-const $ = (id) => document.getElementById(id)
+/**
+ * An element of the page by id (index.html always has the ones asked for).
+ * @param {string} id
+ */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id))
 
-/** The state the hash encodes. */
+/**
+ * The state the hash encodes.
+ * @returns {ViewState}
+ */
 const parseHash = () => {
   const [path = "", query = ""] = window.location.hash.replace(/^#\/?/, "").split("?")
   const [dept = "", year = "", view = "doc"] = path.split("/").map(decodeURIComponent)
@@ -43,6 +60,10 @@ const parseHash = () => {
   }
 }
 
+/**
+ * The hash of a state (the inverse of {@link parseHash}).
+ * @param {ViewState} s
+ */
 const hashOf = (s) => {
   const q = new URLSearchParams()
   if (s.asOf && s.asOf !== "current") q.set("asOf", s.asOf)
@@ -72,20 +93,23 @@ const hashOf = (s) => {
  *   go: (patch: Partial<ViewState>) => void,
  *   loadEvents: (force?: boolean) => Promise<Array<any>>,
  *   refresh: () => Promise<void>,
- *   openProvenance: (cell: string, asOf?: string) => unknown,
+ *   openProvenance: (cell: string, asOf: string) => unknown,
  *   refreshTimeline: () => Promise<void>,
  *   nameDepartment: (code: string, name: string) => void,
  * }} ViewContext
  */
 
-/** Shared by every view: the state, the cached event list, navigation. */
+/**
+ * Shared by every view: the state, the cached event list, navigation.
+ * @type {ViewContext}
+ */
 const ctx = {
   state: parseHash(),
   departments: [],
   events: null,
   eventsKey: "",
   role: sessionStorage.getItem("ledger-admin-role") ?? "",
-  main: null,
+  main: $("main"),
   /** Navigates to a state change (pushes history, so Back works). */
   go(patch) {
     const next = { ...ctx.state, ...patch }
@@ -100,9 +124,11 @@ const ctx = {
     const r = await call(
       `/v1/departments/${encodeURIComponent(ctx.state.dept)}/years/${encodeURIComponent(ctx.state.year)}/events`,
     )
-    ctx.events = r.ok ? r.data.events : []
+    /** @type {Array<any>} */
+    const events = r.ok ? r.data.events : []
+    ctx.events = events
     ctx.eventsKey = key
-    return ctx.events
+    return events
   },
   /** Forgets cached events (after an append or a publication) and redraws. */
   async refresh() {
@@ -114,16 +140,28 @@ const ctx = {
   async refreshTimeline() {
     renderTimeline(ctx, await ctx.loadEvents(true))
   },
+  /** Remembers a department's name (learned from a disclosure) for the picker. */
+  nameDepartment(code, name) {
+    const d = ctx.departments.find((x) => x.code === code)
+    if (d && !d.name) {
+      d.name = name
+      fillPickers()
+    }
+  },
 }
 
+/**
+ * Asks for a key until the API accepts it; answers the department list it read with it.
+ * @returns {Promise<{ departments: ViewContext["departments"] }>}
+ */
 const login = async () => {
-  const dialog = $("login")
-  const form = $("login-form")
+  const dialog = /** @type {HTMLDialogElement} */ ($("login"))
+  const form = /** @type {HTMLFormElement} */ ($("login-form"))
   const error = $("login-error")
   return new Promise((resolve) => {
     form.onsubmit = async (ev) => {
       ev.preventDefault()
-      setKey($("login-key").value)
+      setKey(/** @type {HTMLInputElement} */ ($("login-key")).value)
       const r = await call("/v1/departments")
       if (!r.ok) {
         clearKey()
@@ -143,6 +181,7 @@ const login = async () => {
   })
 }
 
+/** Reads the departments the key may see (asking for a key first when there is none or it fails). */
 const loadDepartments = async () => {
   let r = getKey() ? await call("/v1/departments") : { ok: false, status: 401 }
   const data = r.ok ? r.data : await login()
@@ -151,6 +190,7 @@ const loadDepartments = async () => {
   who.textContent = ctx.role === "writer" ? "填报密钥" : ctx.role === "auditor" ? "审计密钥" : ""
 }
 
+/** Fills the department and year pickers and marks the current view's link. */
 const fillPickers = () => {
   const s = ctx.state
   const dept = $("department")
@@ -165,24 +205,17 @@ const fillPickers = () => {
     $("year"),
     years.map((y) => h("option", { value: y.year, selected: String(y.year) === s.year }, `${y.year} 年度`)),
   )
-  for (const a of document.querySelectorAll("#views a")) {
-    a.setAttribute("href", hashOf({ ...s, view: a.dataset.view }))
+  for (const a of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("#views a"))) {
+    a.setAttribute("href", hashOf({ ...s, view: /** @type {string} */ (a.dataset.view) }))
     a.classList.toggle("active", a.dataset.view === s.view)
     if (a.dataset.view === s.view) a.setAttribute("aria-current", "page")
     else a.removeAttribute("aria-current")
   }
 }
 
-/** Remembers a department's name (learned from a disclosure) for the picker. */
-ctx.nameDepartment = (code, name) => {
-  const d = ctx.departments.find((x) => x.code === code)
-  if (d && !d.name) {
-    d.name = name
-    fillPickers()
-  }
-}
-
+/** Counts renders, so a render overtaken by a newer one stops before drawing. */
 let rendering = 0
+/** Draws the state the hash names (completing a hash without department or year first). */
 const render = async () => {
   const ticket = ++rendering
   ctx.state = parseHash()
@@ -206,21 +239,34 @@ const render = async () => {
   const events = await ctx.loadEvents()
   if (ticket !== rendering) return
   renderTimeline(ctx, events)
-  await VIEWS[s.view](ctx)
+  await /** @type {View} */ (VIEWS[s.view])(ctx)
 }
 
+/**
+ * Whether keys go to a text field (so shortcuts must not take them).
+ * @param {HTMLElement | null} el
+ */
 const typing = (el) => el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))
 
+/**
+ * The keyboard shortcuts: Esc, `/`, `[` / `]`, p, n, d.
+ * @param {KeyboardEvent} ev
+ */
 const onKey = (ev) => {
   if (ev.ctrlKey || ev.metaKey || ev.altKey) return
   if (ev.key === "Escape") {
     if (!$("panel").hidden) {
       closePanel()
       ev.preventDefault()
-    } else if (typing(document.activeElement)) document.activeElement.blur()
+    } else if (typing(/** @type {HTMLElement | null} */ (document.activeElement)))
+      /** @type {HTMLElement} */ (document.activeElement).blur()
     return
   }
-  if (typing(ev.target) || $("login").open) return
+  if (
+    typing(/** @type {HTMLElement | null} */ (ev.target)) ||
+    /** @type {HTMLDialogElement} */ ($("login")).open
+  )
+    return
   const s = ctx.state
   switch (ev.key) {
     case "/":
@@ -246,22 +292,49 @@ const onKey = (ev) => {
   }
 }
 
+/**
+ * The amount cell (`td[data-cell]`) an event happened in, if any.
+ * @param {Event} ev
+ */
+const cellOf = (ev) =>
+  /** @type {HTMLElement | null | undefined} */ (
+    /** @type {Element} */ (ev.target).closest?.("td[data-cell]")
+  )
+
+/**
+ * The "table/row/col" of an amount cell.
+ * @param {HTMLElement} td
+ */
+const cellName = (td) => /** @type {string} */ (td.dataset.cell)
+
+/**
+ * The as-of point of the document a cell is in (a diff shows two), else the state's.
+ * @param {HTMLElement} td
+ */
+const asOfOf = (td) =>
+  /** @type {HTMLElement | null} */ (td.closest("[data-as-of]"))?.dataset.asOf ?? ctx.state.asOf
+
 /** `#/public/<部门>/<年度>`: the public page of a published document, no key asked for. */
 const publicTarget = () => /^#\/public\/([^/?]+)\/([^/?]+)/.exec(window.location.hash)
 
+/** Wires the page and draws the first view (or the public page, which needs no key). */
 const start = async () => {
   ctx.main = $("main")
   const pub = publicTarget()
   if (pub) {
     window.addEventListener("hashchange", () => window.location.reload())
-    await publicView(ctx.main, decodeURIComponent(pub[1]), decodeURIComponent(pub[2]))
+    // both groups always take part in a match: the ?? "" only satisfies the type
+    await publicView(ctx.main, decodeURIComponent(pub[1] ?? ""), decodeURIComponent(pub[2] ?? ""))
     return
   }
   $("department").addEventListener("change", (e) => {
-    const d = ctx.departments.find((x) => x.code === e.target.value)
-    ctx.go({ dept: e.target.value, year: String(d?.years.at(-1)?.year ?? ""), asOf: "current" })
+    const picked = /** @type {HTMLSelectElement} */ (e.target)
+    const d = ctx.departments.find((x) => x.code === picked.value)
+    ctx.go({ dept: picked.value, year: String(d?.years.at(-1)?.year ?? ""), asOf: "current" })
   })
-  $("year").addEventListener("change", (e) => ctx.go({ year: e.target.value, asOf: "current" }))
+  $("year").addEventListener("change", (e) =>
+    ctx.go({ year: /** @type {HTMLSelectElement} */ (e.target).value, asOf: "current" }),
+  )
   $("logout").addEventListener("click", () => {
     clearKey()
     sessionStorage.removeItem("ledger-admin-role")
@@ -269,13 +342,12 @@ const start = async () => {
   })
   document.addEventListener("keydown", onKey)
   ctx.main.addEventListener("click", (ev) => {
-    const td = ev.target.closest?.("td[data-cell]")
-    if (td) ctx.openProvenance(td.dataset.cell, td.closest("[data-as-of]")?.dataset.asOf ?? ctx.state.asOf)
+    const td = cellOf(ev)
+    if (td) ctx.openProvenance(cellName(td), asOfOf(td))
   })
   ctx.main.addEventListener("keydown", (ev) => {
-    const td = ev.target.closest?.("td[data-cell]")
-    if (td && ev.key === "Enter")
-      ctx.openProvenance(td.dataset.cell, td.closest("[data-as-of]")?.dataset.asOf ?? ctx.state.asOf)
+    const td = cellOf(ev)
+    if (td && ev.key === "Enter") ctx.openProvenance(cellName(td), asOfOf(td))
   })
   window.addEventListener("hashchange", () => void render())
   await loadDepartments()
