@@ -37,8 +37,15 @@ export type DisclosureError =
   | Taxonomy.UnknownYear
   | UnresolvedCodes
 
-/** Folds logged events into the budget state, each line remembering the events behind it. @category projections */
-export const foldLogged = (events: ReadonlyArray<LoggedEvent>): BudgetState.BudgetState =>
+/**
+ * Folds logged events into the budget state, each line remembering the events behind it; `from`
+ * continues an earlier fold (a cached state) with the events that follow it.
+ * @category projections
+ */
+export const foldLogged = (
+  events: ReadonlyArray<LoggedEvent>,
+  from?: BudgetState.BudgetState,
+): BudgetState.BudgetState =>
   BudgetState.fold(
     events.map((e) => ({
       event: e.event,
@@ -49,6 +56,7 @@ export const foldLogged = (events: ReadonlyArray<LoggedEvent>): BudgetState.Budg
         occurredAt: e.meta.occurredAt,
       },
     })),
+    from,
   )
 
 /**

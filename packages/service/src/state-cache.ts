@@ -9,9 +9,10 @@
  *
  * @module
  */
-import { BudgetState } from "@ledger/domain"
+import type { BudgetState } from "@ledger/domain"
 import { LedgerIntegrity, verifyRead } from "@ledger/eventstore"
 import type { EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
+import { foldLogged } from "@ledger/projections"
 import { Effect } from "effect"
 import { bodyOf, toLogged } from "./events.ts"
 import { readChecked } from "./replay.ts"
@@ -30,7 +31,6 @@ interface Entry {
 }
 
 const fold = (from: StreamSnapshot | undefined, events: ReadonlyArray<StoredEvent>): StreamSnapshot => {
-  const logged = events.map(toLogged)
   const bodies = new Map(from?.bodies ?? [])
   const eventIds = new Set(from?.eventIds ?? [])
   for (const e of events) {
@@ -38,18 +38,7 @@ const fold = (from: StreamSnapshot | undefined, events: ReadonlyArray<StoredEven
     eventIds.add(e.eventId)
   }
   return {
-    state: BudgetState.fold(
-      logged.map((e) => ({
-        event: e.event,
-        ref: {
-          version: e.meta.version,
-          position: e.meta.position,
-          eventId: e.meta.eventId,
-          occurredAt: e.meta.occurredAt,
-        },
-      })),
-      from?.state,
-    ),
+    state: foldLogged(events.map(toLogged), from?.state),
     bodies,
     eventIds,
   }
