@@ -12,15 +12,10 @@ import { YUAN_GROUPED_BLANK_ZERO } from "../../display-unit.ts"
 import { distinct, select, type Line } from "../../ledger.ts"
 import { toChineseNumeral } from "../../narrative/chinese-numerals.ts"
 import { isEmpty, row, type CellSpec } from "../../row.ts"
+import { functionRows, type FunctionRowLayout } from "../../function-tree.ts"
 
 /** Amount columns of a row from the lines under it. @category models */
 export type Columns = (lines: ReadonlyArray<Line>) => ReadonlyArray<CellSpec>
-
-const LEVELS = [
-  { digits: 3, kind: "class" },
-  { digits: 5, kind: "kuan" },
-  { digits: 7, kind: "xiang" },
-] as const
 
 /** "2080501" → ["208", "05", "01"]; "20805" → ["208", "05", ""]. @category projections */
 const splitCode = (code: string): ReadonlyArray<string> => [
@@ -29,28 +24,15 @@ const splitCode = (code: string): ReadonlyArray<string> => [
   code.slice(5, 7),
 ]
 
+/** Split code columns, amounts in 元 grouped with blank zeros. */
+const SPLIT_CODE_YUAN: FunctionRowLayout = { codeCells: splitCode, unit: YUAN_GROUPED_BLANK_ZERO }
+
 /** `[类, 款, 项, name, ...columns]` for every function code with a figure, depth first. @category projections */
 export const splitFunctionRows = (
   ctx: TableContext,
   lines: ReadonlyArray<Line>,
   columns: Columns,
-  level = 0,
-  prefix = "",
-): ReadonlyArray<DisclosureRow> => {
-  const spec = LEVELS[level]
-  if (spec === undefined) return []
-  const under = select(lines, { functionPrefix: prefix })
-  return distinct(under, (l) => l.line.functionCode.slice(0, spec.digits)).flatMap((code) => {
-    const mine = select(under, { functionPrefix: code })
-    const r = row([...splitCode(code), functionName(ctx, code), ...columns(mine)], {
-      kind: spec.kind,
-      codes: { function: code },
-      unit: YUAN_GROUPED_BLANK_ZERO,
-    })
-    if (isEmpty([r])) return []
-    return [r, ...splitFunctionRows(ctx, mine, columns, level + 1, code)]
-  })
-}
+): ReadonlyArray<DisclosureRow> => functionRows(ctx, lines, columns, SPLIT_CODE_YUAN)
 
 /** The function classes that carry money, numbered "一、…" in code order. @category projections */
 export const numberedClasses = (
