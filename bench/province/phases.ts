@@ -126,13 +126,25 @@ export const phases = {
     }
   },
 
-  /** Every department-year's current disclosure, replayed from the store one after another. */
-  rebuild: async (a: { pg?: string; pglite?: string }): Promise<PhaseResult> => {
+  /**
+   * Every department-year's current disclosure, replayed from the store one after another; with
+   * `shards` > 1 only the department-years whose index is `shard` modulo `shards` (one process per
+   * core rebuilds its share, as a rebuild job on this machine would).
+   */
+  rebuild: async (a: {
+    pg?: string
+    pglite?: string
+    shard?: number
+    shards?: number
+  }): Promise<PhaseResult> => {
     const store = await openStore(a)
     try {
       const service = makeLedgerService(store)
       const t0 = performance.now()
-      const all = await Effect.runPromise(service.departments())
+      const shards = a.shards ?? 1
+      const all = (await Effect.runPromise(service.departments())).filter(
+        (_, i) => i % shards === (a.shard ?? 0),
+      )
       let events = 0
       for (const d of all) {
         await Effect.runPromise(service.disclosure(d.department, d.year, AsOf.current))
