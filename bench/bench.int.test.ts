@@ -3,6 +3,7 @@
  * server: Emmett's workloads and the plain-SQL baselines (COPY included) write and read exactly
  * what they count. Speed is never asserted.
  */
+import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   baselineBatchedInsert,
@@ -69,6 +70,31 @@ describe("benchmark workloads on PostgreSQL", () => {
       expect(one.rows[0]?.data.lineId).toBe("line-0001-000001")
     } finally {
       await pool.end()
+    }
+  })
+})
+
+describe("scratch databases", () => {
+  it("drop waits for connections still closing instead of terminating them", async () => {
+    // pg.Pool.end() resolves before its backends exit; a FORCE drop at once terminated them and
+    // a library's pool without an "error" listener crashed the run (Emmett's, issue 14).
+    const s = await createScratch(admin, "droptest")
+    const client = new pg.Client({ connectionString: s.url })
+    const errors: Array<string> = []
+    client.on("error", (error) => errors.push(error.message))
+    await client.connect()
+    const dropped = s.drop()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await client.end()
+    await dropped
+    expect(errors).toEqual([])
+    const left = new pg.Client({ connectionString: admin })
+    await left.connect()
+    try {
+      const r = await left.query("SELECT 1 FROM pg_database WHERE datname = $1", [s.name])
+      expect(r.rowCount).toBe(0)
+    } finally {
+      await left.end()
     }
   })
 })

@@ -10,6 +10,7 @@
 import { STREAM_DOES_NOT_EXIST } from "@event-driven-io/emmett"
 import { getPostgreSQLEventStore } from "@event-driven-io/emmett-postgresql"
 import type { PostgresEventStore } from "@event-driven-io/emmett-postgresql"
+import pg from "pg"
 import { budgetLine, concurrentWriters, timed } from "./workload.ts"
 import type { Measure, Sizes } from "./workload.ts"
 
@@ -24,11 +25,31 @@ const range = (n: number): ReadonlyArray<number> => Array.from({ length: n }, (_
 
 const streamName = (runId: string, label: string, s: number): string => `bench-${runId}${label}${s}`
 
-/** Opens Emmett's store on `connectionString` and creates its schema (untimed). */
+/**
+ * Opens Emmett's store on `connectionString` and creates its schema (untimed). Emmett is handed a
+ * pool of ours rather than opening its own: the pool dumbo opens has no "error" listener, and
+ * `pg.Pool.end()` resolves before its idle clients' backends have exited, so dropping the scratch
+ * database `WITH (FORCE)` right after `close()` could terminate one of them and the pool's
+ * unhandled "error" event killed the whole run. `close()` ends this pool.
+ */
 export const openEmmett = async (connectionString: string): Promise<PostgresEventStore> => {
-  const store = getPostgreSQLEventStore(connectionString)
-  await store.schema.migrate()
-  return store
+  const pool = new pg.Pool({ connectionString, max: 10, application_name: "ledger-bench-emmett" })
+  pool.on("error", () => undefined)
+  pool.on("connect", (client) => client.on("error", () => undefined))
+  const store = getPostgreSQLEventStore(connectionString, { connectionOptions: { pool } })
+  try {
+    await store.schema.migrate()
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  return {
+    ...store,
+    close: async () => {
+      await store.close()
+      await pool.end()
+    },
+  }
 }
 
 /** (a) One `appendToStream` of `perStream` events per new stream, sequentially. */

@@ -53,10 +53,33 @@ const quick = process.env["BENCH_QUICK"] === "1"
 const sizes: Sizes = quick ? SIZES.quick : SIZES.full
 const runId = randomBytes(3).toString("hex")
 const started = performance.now()
-const log = (line: string): void =>
-  void process.stderr.write(
-    `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`,
-  )
+/** The step running now (the last progress line), to say where a stray error came from. */
+let step = "start"
+const log = (line: string): void => {
+  step = line
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`)
+}
+
+/**
+ * A server error no awaited call receives — an idle pooled connection terminated, raised as an
+ * "error" event of a pool without a listener (a library's pool) — becomes a note under the table,
+ * not the end of the run: one backend must not cost every other row. Anything else still ends
+ * the process as an uncaught exception does.
+ */
+const strays: Array<string> = []
+const isServerError = (error: unknown): error is Error =>
+  error instanceof Error &&
+  (typeof (error as { severity?: unknown }).severity === "string" ||
+    error.message.startsWith("Connection terminated"))
+process.on("uncaughtException", (error) => {
+  if (isServerError(error)) {
+    strays.push(`${step}: ${error.message}`)
+    log(`stray server error during "${strays.at(-1) ?? ""}" (not fatal)`)
+    return
+  }
+  console.error(error)
+  process.exit(1)
+})
 
 /** The four workloads' figures for one backend; a missing one failed or does not apply. */
 interface Figures {
@@ -362,6 +385,7 @@ const main = async (): Promise<void> => {
     ...overload,
     ...api,
     ...(process.env["BENCH_SKIP_PROVINCE"] === "1" ? [] : await province(admin)),
+    ...strays.map((note) => ({ workload: "stray server error (run continued)", unit: "", note })),
   ]
   const end = os.loadavg() as [number, number, number]
   console.log(`## pnpm bench${quick ? " (BENCH_QUICK=1)" : ""}\n`)

@@ -30,7 +30,28 @@ const withClient = async <A>(url: string, run: (client: pg.Client) => Promise<A>
   }
 }
 
-/** Creates `bench_<label>_<random>` on the server of `admin`; `drop` removes it (forcing out connections). */
+/**
+ * Waits (at most `waitMs`) until no backend is connected to `name`. `pg.Pool.end()` resolves as
+ * soon as it has asked its clients to end, before their backends exit; a `DROP … WITH (FORCE)`
+ * sent at once terminates those backends, and a pool without an "error" listener then crashes
+ * the process. Waiting first leaves FORCE only for connections that really were left open.
+ */
+const awaitNoBackends = async (c: pg.Client, name: string, waitMs: number): Promise<void> => {
+  const deadline = performance.now() + waitMs
+  for (;;) {
+    const r = await c.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+      [name],
+    )
+    if ((r.rows[0]?.n ?? 0) === 0 || performance.now() > deadline) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/**
+ * Creates `bench_<label>_<random>` on the server of `admin`; `drop` removes it once its
+ * connections have closed (forcing out any still open after 5 s).
+ */
 export const createScratch = async (admin: string, label: string): Promise<Scratch> => {
   const name = `bench_${label}_${randomBytes(4).toString("hex")}`
   await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`))
@@ -40,7 +61,10 @@ export const createScratch = async (admin: string, label: string): Promise<Scrat
     name,
     url: url.toString(),
     drop: () =>
-      withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      withClient(admin, async (c) => {
+        await awaitNoBackends(c, name, 5_000)
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      }),
   }
 }
 
