@@ -1,8 +1,8 @@
 /**
- * A small province passes the rules it claims to: every generated department-year imports through
- * the service (decode + domain rule checks), its current and published disclosures build, and R1–R16
- * find no error in the published one. Sizes span small and large departments (seeds chosen so the
- * sample includes ≥ 100 projects).
+ * A small province passes the rules it claims to: every generated department-year — on the Shanxi
+ * and the Shanghai template — imports through the service (decode + domain rule checks), its current
+ * and published disclosures build, and its template's rule set (R1–R16 for Shanxi, the Shanghai
+ * district rules) finds no error in the published one. Sizes span small and large departments.
  */
 import { makeMemoryEventStore } from "@ledger/eventstore"
 import { generateProvince } from "@ledger/province"
@@ -11,17 +11,21 @@ import { describe, expect, it } from "vitest"
 import { importAndAudit } from "./province/audit.ts"
 
 describe("a generated province", () => {
-  it("every department-year imports, builds (current and published) and passes R1–R16 without error", async () => {
+  it("every department-year of both templates imports, builds (current and published) and passes its rules", async () => {
     let projects = 0
     let events = 0
-    for (const dy of generateProvince({ departments: 12, years: 1, seed: 2026 })) {
+    const templates = new Map<string, number>()
+    for (const dy of generateProvince({ departments: 15, years: 2, seed: 2026 })) {
       events += dy.events.length
+      templates.set(dy.template, (templates.get(dy.template) ?? 0) + 1)
       projects = Math.max(projects, dy.events.filter((e) => e.type === "ProjectRegistered").length)
       const result = await Effect.runPromise(importAndAudit(makeMemoryEventStore(), dy))
-      expect(result.problems, result.streamId).toEqual([])
+      expect(result.problems, `${result.streamId} (${dy.template})`).toEqual([])
     }
-    expect(events).toBeGreaterThan(12 * 50)
+    expect(events).toBeGreaterThan(30 * 50)
     expect(projects).toBeGreaterThan(20)
+    expect(templates.get("shanxi-county-13")).toBeGreaterThanOrEqual(6)
+    expect(templates.get("shanghai-district-9")).toBeGreaterThanOrEqual(6)
   }, 120_000)
 })
 

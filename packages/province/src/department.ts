@@ -3,39 +3,26 @@
  * profile, units, projects with 绩效目标表, basic lines per unit × economic code, carryovers,
  * last year's figures, notes, assets, the publication and, after it, mid-year 追加/追减 and
  * reclassifications. Every code comes from the year's taxonomy and every amount is a whole number
- * of 百元, so the printed 万元 cells add up exactly and the derived disclosure passes R1–R16.
+ * of 百元, so the printed 万元 cells add up exactly and the derived disclosure passes R1–R16. A
+ * Shanghai district department-year is `shanghai.ts`'s; this module dispatches on the template.
  *
  * @module department
  */
 import { Result } from "effect"
 import { Taxonomy } from "@ledger/domain"
+import { makeNames } from "./names.ts"
 import { makeRandom } from "./random.ts"
 import { sectorOf } from "./sectors.ts"
-import { makeNames } from "./names.ts"
-
-/** The regional disclosure templates a generated department may publish with. @category models */
-export type Template = "shanxi-county-13"
-
-/** One wire event (one NDJSON line), exactly as `Envelope.decodeEvent` reads it. @category models */
-export interface WireEvent {
-  readonly stream: { readonly department: string; readonly year: number }
-  readonly eventId: string
-  readonly type: string
-  readonly schemaVersion: 1
-  readonly occurredAt: string
-  readonly actor: string
-  readonly idempotencyKey: string
-  readonly data: unknown
-}
-
-/** What identifies a department-year of a province. @category models */
-export interface DepartmentYearSpec {
-  readonly seed: number
-  /** 0-based index of the department in the province. */
-  readonly index: number
-  readonly year: number
-  readonly template: Template
-}
+import { shanghaiDepartmentYear } from "./shanghai.ts"
+import {
+  type DepartmentYearSpec,
+  departmentCode,
+  makeEmitter,
+  pad,
+  type WireEvent,
+  wan,
+  yuan,
+} from "./wire.ts"
 
 type UnitType = "administrative" | "civil-service-managed" | "public-institution"
 type ThreePublic = "abroad" | "reception" | "vehicle-purchase" | "vehicle-operation"
@@ -52,23 +39,15 @@ interface Line {
   hundreds: number
 }
 
-/** 元 text of a whole number of 百元. */
-const yuan = (hundreds: number): string => `${hundreds * 100}.00`
-/** 万元 text of a whole number of 百元 (exact: two decimals). */
-const wan = (hundreds: number): string => {
-  const cents = String(hundreds).padStart(3, "0")
-  return `${cents.slice(0, -2)}.${cents.slice(-2)}`
-}
-const pad = (n: number, width: number) => String(n).padStart(width, "0")
-
-/** The department code of the i-th department (6 digits, from 100001). @category constructors */
-export const departmentCode = (index: number): string => String(100_001 + index)
-
 /**
- * The events of one department-year, in the order a finance system sends them.
+ * The events of one department-year, in the order a finance system sends them, for its template.
  * @category constructors
  */
-export const generateDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<WireEvent> => {
+export const generateDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<WireEvent> =>
+  spec.template === "shanghai-district-9" ? shanghaiDepartmentYear(spec) : shanxiDepartmentYear(spec)
+
+/** A Shanxi county department-year (`shanxi-county-13`). */
+const shanxiDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<WireEvent> => {
   const { year } = spec
   const taxonomy = Result.getOrThrow(Taxonomy.forYear(year))
   const department = departmentCode(spec.index)
@@ -80,19 +59,7 @@ export const generateDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<
   const unitCount = dr.skewed(1, 30, 5)
   const projectCount = dr.skewed(5, 300, 6)
 
-  const events: Array<WireEvent> = []
-  const actor = `budget-system:${department}`
-  const emit = (type: string, occurredAt: string, idempotencyKey: string, data: unknown, who = actor) =>
-    events.push({
-      stream: { department, year },
-      eventId: `evt-${department}-${year}-${pad(events.length + 1, 5)}`,
-      type,
-      schemaVersion: 1,
-      occurredAt,
-      actor: who,
-      idempotencyKey: `${department}/${year}/${idempotencyKey}`,
-      data,
-    })
+  const { events, emit } = makeEmitter(department, year)
   const prev = year - 1
 
   emit("DepartmentProfileRecorded", `${prev}-10-09`, "profile", {
@@ -345,16 +312,27 @@ export const generateDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<
     0,
   )
   const priorTotal = factor(total)
+  const priorGeneral = factor(generalNow)
+  const reception = threePublicNow("reception")
+  const operation = threePublicNow("vehicle-operation")
+  let priorReception = factor(reception)
+  let priorOperation = factor(operation)
+  // Section 七 gives its reason only when the 三公 total changed: items that move while the total
+  // stays would read as a change without a reason (R14), so such a year keeps last year's items.
+  if (priorReception + priorOperation === reception + operation) {
+    priorReception = reception
+    priorOperation = operation
+  }
   emit("PriorYearBudgetRecorded", `${prev}-02-10`, `prior-year/${prev}`, {
     year: prev,
     incomeTotal: yuan(priorTotal),
     expenditureTotal: yuan(priorTotal),
-    generalBudgetCurrent: yuan(factor(generalNow)),
+    generalBudgetCurrent: yuan(priorGeneral),
     threePublic: {
       abroad: "0.00",
-      reception: yuan(factor(threePublicNow("reception"))),
+      reception: yuan(priorReception),
       vehiclePurchase: "0.00",
-      vehicleOperation: yuan(factor(threePublicNow("vehicle-operation"))),
+      vehicleOperation: yuan(priorOperation),
     },
     operatingCosts: yuan(factor(operating)),
   })

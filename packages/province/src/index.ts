@@ -4,9 +4,10 @@
  *
  * @module
  */
-export { departmentCode, generateDepartmentYear } from "./department.ts"
-export type { DepartmentYearSpec, Template, WireEvent } from "./department.ts"
-export { generateProvince, InvalidProvince, provinceYears, TEMPLATES } from "./province.ts"
+export { generateDepartmentYear } from "./department.ts"
+export { departmentCode } from "./wire.ts"
+export type { DepartmentYearSpec, Template, WireEvent } from "./wire.ts"
+export { generateProvince, InvalidProvince, provinceYears, templateOf, TEMPLATES } from "./province.ts"
 export type { DepartmentYearEvents, ProvinceSpec } from "./province.ts"
 export { makeRandom } from "./random.ts"
 export type { Random } from "./random.ts"

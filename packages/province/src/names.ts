@@ -1,5 +1,5 @@
 /**
- * Invented names for a generated department: county, department, units, projects and duties,
+ * Invented names for a generated department: county or district, department, units, projects and duties,
  * assembled from a few syllables and the sector's work so every name is unique within its
  * department-year (the disclosure matches 绩效目标表 to projects by name).
  *
@@ -64,23 +64,29 @@ export interface Names {
   readonly project: (index: number) => string
 }
 
-/** Draws a department's names. @category constructors */
-export const makeNames = (r: Random, sector: Sector): Names => {
+/** A county (Shanxi template) or a city district (Shanghai template). @category models */
+export type Level = "county" | "district"
+
+/** Draws a department's names (the same draws whatever the level). @category constructors */
+export const makeNames = (r: Random, sector: Sector, level: Level = "county"): Names => {
   const short = `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}`
-  const region = `${short}县`
+  const suffix = level === "county" ? "县" : "区"
+  const region = `${short}${suffix}`
   const department = `${region}${sector.work}局`
   return {
     region,
     short,
     department,
     duties: [
-      `负责全县${sector.work}工作的组织实施。`,
+      `负责全${suffix}${sector.work}工作的组织实施。`,
       `承担${sector.work}相关政策的宣传和落实。`,
-      "完成县委、县政府交办的其他任务。",
+      `完成${suffix}委、${suffix}政府交办的其他任务。`,
     ],
     unit: (i) =>
       i === 0
-        ? department
+        ? level === "county"
+          ? department
+          : `${department}本部`
         : `${department}${UNIT_KINDS[(i - 1) % UNIT_KINDS.length]}${i > UNIT_KINDS.length ? String(Math.ceil(i / UNIT_KINDS.length)) : ""}`,
     project: (i) =>
       `${sector.work}${PROJECT_KINDS[i % PROJECT_KINDS.length]}${Math.floor(i / PROJECT_KINDS.length) + 1}号`,

@@ -6,8 +6,9 @@
  */
 import { Data } from "effect"
 import { Taxonomy } from "@ledger/domain"
-import { generateDepartmentYear, type Template, type WireEvent } from "./department.ts"
+import { generateDepartmentYear } from "./department.ts"
 import { makeRandom } from "./random.ts"
+import type { Template, WireEvent } from "./wire.ts"
 
 /** The size of a province. @category models */
 export interface ProvinceSpec {
@@ -18,12 +19,35 @@ export interface ProvinceSpec {
   readonly templates?: ReadonlyArray<Template> | undefined
 }
 
-/** The templates the generator can produce today. @category models */
-export const TEMPLATES: ReadonlyArray<Template> = ["shanxi-county-13"]
+/** The templates the generator can produce. @category models */
+export const TEMPLATES: ReadonlyArray<Template> = ["shanxi-county-13", "shanghai-district-9"]
+
+/** How many departments in three publish with each template when every template is allowed. */
+const SHARE: Readonly<Record<Template, number>> = { "shanxi-county-13": 2, "shanghai-district-9": 1 }
+
+/**
+ * The template of the i-th department: drawn from the department's own stream (so it does not
+ * depend on how many departments there are), weighted by `SHARE` over the allowed templates —
+ * about a third Shanghai when both are allowed.
+ * @category constructors
+ */
+export const templateOf = (seed: number, index: number, templates: ReadonlyArray<Template>): Template => {
+  const allowed = [...new Set(templates)]
+  const total = allowed.reduce((n, t) => n + SHARE[t], 0)
+  let u = makeRandom(seed, `template/${index}`).next() * total
+  for (const t of allowed) {
+    u -= SHARE[t]
+    if (u < 0) return t
+  }
+  const last = allowed[allowed.length - 1]
+  if (last === undefined)
+    throw new InvalidProvince({ field: "templates", message: "templates must not be empty" })
+  return last
+}
 
 /** A province that cannot be generated (e.g. more years than have a taxonomy); names the field. @category errors */
 export class InvalidProvince extends Data.TaggedError("InvalidProvince")<{
-  readonly field: "departments" | "years" | "seed"
+  readonly field: "departments" | "years" | "seed" | "templates"
   readonly message: string
 }> {}
 
@@ -39,6 +63,8 @@ export const provinceYears = (spec: ProvinceSpec): ReadonlyArray<number> => {
     })
   if (!Number.isInteger(spec.seed) || spec.seed < 0 || spec.seed > 0xffffffff)
     throw new InvalidProvince({ field: "seed", message: "seed must be an integer from 0 to 4294967295" })
+  if (spec.templates !== undefined && spec.templates.length === 0)
+    throw new InvalidProvince({ field: "templates", message: "templates must name at least one template" })
   const known = Taxonomy.years()
   if (!Number.isInteger(spec.years) || spec.years < 1 || spec.years > known.length)
     throw new InvalidProvince({
@@ -65,7 +91,7 @@ export function* generateProvince(spec: ProvinceSpec): Generator<DepartmentYearE
   const years = provinceYears(spec)
   const templates = spec.templates ?? TEMPLATES
   for (let index = 0; index < spec.departments; index++) {
-    const template = makeRandom(spec.seed, `template/${index}`).pick(templates)
+    const template = templateOf(spec.seed, index, templates)
     for (const year of years) {
       const events = generateDepartmentYear({ seed: spec.seed, index, year, template })
       const first = events[0]
