@@ -1,7 +1,8 @@
 /**
  * Checks generated department-years the way a user would meet them: imported through the service
  * (decode + rule checks + append), replayed into the published and the current disclosure, and the
- * published one audited with its template's rule set (R1–R16 for Shanxi). Used by the province test and the bench's quick check.
+ * published one audited with its template's rule set (R1–R16 for Shanxi, the district rules for
+ * Shanghai). Used by the province test and the bench's quick check.
  *
  * @module
  */
