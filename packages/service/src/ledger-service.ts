@@ -30,7 +30,9 @@ import { parseNdjson } from "./ndjson.ts"
 import { makeReplay, type ReplayError, type ReplayOptions } from "./replay.ts"
 import { checkRules } from "./rules.ts"
 import { yearsNeeded } from "./years.ts"
-import { makeStateCache, type StreamSnapshot } from "./state-cache.ts"
+import { makeStateCache, type StateCache, type StreamSnapshot } from "./state-cache.ts"
+import { appendedEvents } from "./appended.ts"
+import { makeKeyedLock } from "./keyed-lock.ts"
 import { type PublishOptions, publishLog } from "./publication.ts"
 import { type DryRunOptions, dryRunStreams } from "./dry-run.ts"
 
@@ -85,8 +87,27 @@ const onlyPublishSeals = (
       rule: "PublishOnly",
     }))
 
+/** One decoded event of a batch, with its place in the request (index) or file (line). */
+interface Decoded {
+  readonly index: number
+  readonly line?: number | undefined
+  readonly e: Envelope.EnvelopedEvent
+}
+
+/** What a stream's part of a batch was checked against, and which of its events are new. */
+interface Checked {
+  readonly snapshot: StreamSnapshot
+  readonly fresh: ReadonlyArray<Decoded>
+}
+
 /** Builds the service over any EventStore backend. @category constructors */
-export const makeLedgerService = (store: EventStoreShape) => {
+export const makeLedgerService = (
+  store: EventStoreShape,
+  options: {
+    /** The cache writes are checked against (tests pass one to look into it); default a new one. */
+    readonly stateCache?: StateCache | undefined
+  } = {},
+) => {
   const { loggedEvents, replay, replayPair } = makeReplay(store)
 
   /** Decodes and rule-checks a batch against the stream's current state; nothing is written here. */
@@ -98,11 +119,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
   ) =>
     Effect.gen(function* () {
       const issues: Array<BatchIssue> = []
-      const decoded: Array<{
-        readonly index: number
-        readonly line?: number | undefined
-        readonly e: Envelope.EnvelopedEvent
-      }> = []
+      const decoded: Array<Decoded> = []
       items.forEach((item, index) => {
         const r = Envelope.decodeEvent(item.value)
         if (Result.isFailure(r)) {
@@ -124,13 +141,15 @@ export const makeLedgerService = (store: EventStoreShape) => {
       })
       // The rules still run on the events that did decode, so one round trip reports every issue.
       const undecoded = issues.length > 0
-      const byStream = new Map<string, Array<(typeof decoded)[number]>>()
+      const byStream = new Map<string, Array<Decoded>>()
       for (const d of decoded) {
         const id = Envelope.streamIdOf(d.e.meta.stream)
         const list = byStream.get(id)
         if (list === undefined) byStream.set(id, [d])
         else list.push(d)
       }
+      /** Per stream: the snapshot the batch was checked against and its events not yet stored. */
+      const checked = new Map<string, Checked>()
       /** States after this batch's events, for the year links of streams checked later. */
       const after = new Map<string, BudgetState.BudgetState>()
       for (const [streamId, list] of byStream) {
@@ -158,9 +177,11 @@ export const makeLedgerService = (store: EventStoreShape) => {
           const other = after.get(id) ?? (yield* current(id)).state
           if (other.version > 0) years.set(y, other)
         }
-        const eventIds = new Set(snapshot.eventIds)
+        // Ids this batch takes, beside the stored ones the snapshot knows (never a copy of those).
+        const eventIds = new Set<string>()
+        const fresh: Array<Decoded> = []
         for (const d of list) {
-          const stored = snapshot.bodies.get(d.e.meta.idempotencyKey)
+          const stored = snapshot.bodyOf(d.e.meta.idempotencyKey)
           if (stored !== undefined) {
             // Already stored: the store skips it when the body is the same and refuses it otherwise.
             if (stored !== bodyOf(toNewEvent(d.e, actor))) {
@@ -175,7 +196,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
             continue
           }
           const eventId = toNewEvent(d.e, actor).eventId
-          if (eventIds.has(eventId)) {
+          if (eventIds.has(eventId) || snapshot.hasEventId(eventId)) {
             issues.push({
               index: d.index,
               line: d.line,
@@ -197,8 +218,10 @@ export const makeLedgerService = (store: EventStoreShape) => {
             continue
           }
           run.apply(d.e.event)
+          fresh.push(d)
         }
         after.set(streamId, run.done())
+        checked.set(streamId, { snapshot, fresh })
       }
       if (issues.length > 0)
         return yield* Effect.fail(
@@ -207,18 +230,22 @@ export const makeLedgerService = (store: EventStoreShape) => {
             issues: [...issues].sort((a, b) => a.index - b.index),
           }),
         )
-      return { decoded, byStream }
+      return { decoded, byStream, checked }
     })
 
   // Writes are checked against the state cached per stream head (state-cache.ts), not a re-fold.
-  const currentState = makeStateCache(store)
+  const stateCache = options.stateCache ?? makeStateCache(store)
+  const currentState = stateCache.current
+  // One append per stream at a time in this process, so each one starts from the head the last
+  // one advanced the cache to (the store serialises them anyway; other processes still race).
+  const lock = makeKeyedLock()
 
   /** An API batch for one department-year, decoded and checked as a write (and a dry run) checks it. */
   const checkedBatch = (input: Omit<AppendInput, "idempotencyKey">) =>
     Effect.gen(function* () {
       const stream = { department: input.department, year: input.year }
       const actor: ActorChoice = { override: input.actor }
-      const { decoded, byStream } = yield* validate(
+      const { decoded, byStream, checked } = yield* validate(
         input.events.map((value) => ({ value })),
         currentState,
         actor,
@@ -227,7 +254,7 @@ export const makeLedgerService = (store: EventStoreShape) => {
       const forged = onlyPublishSeals(decoded)
       if (forged.length > 0)
         return yield* Effect.fail(new BatchRejected({ kind: "rule-violation", issues: forged }))
-      return { stream, actor, decoded, byStream }
+      return { stream, actor, decoded, byStream, checked }
     })
 
   return {
@@ -240,28 +267,38 @@ export const makeLedgerService = (store: EventStoreShape) => {
     append: (
       input: AppendInput,
     ): Effect.Effect<AppendResult, BatchRejected | AppendError | LedgerIntegrity> =>
-      Effect.gen(function* () {
-        const { stream, actor, decoded } = yield* checkedBatch(input)
-        const streamId = Envelope.streamIdOf(stream)
-        const expected = input.expectedVersion ?? { _tag: "Any" }
-        const result = yield* store.append(
-          { streamId, expectedVersion: expected, events: decoded.map((d) => toNewEvent(d.e, actor)) },
-          { idempotencyKey: input.idempotencyKey },
-        )
-        // The store skips a batch whose events are all stored already without looking at the
-        // version; the caller's expectation still has to hold (a retried request answers the
-        // original result, which met it).
-        const written = result.streams[0]
-        if (
-          expected._tag === "Exact" &&
-          written !== undefined &&
-          written.fromVersion !== expected.version + 1
-        )
-          return yield* Effect.fail(
-            new StreamVersionConflict({ streamId, expected, actual: written.fromVersion - 1 }),
+      lock(
+        Envelope.streamIdOf({ department: input.department, year: input.year }),
+        Effect.gen(function* () {
+          const { stream, actor, decoded, checked } = yield* checkedBatch(input)
+          const streamId = Envelope.streamIdOf(stream)
+          const expected = input.expectedVersion ?? { _tag: "Any" }
+          const result = yield* store.append(
+            { streamId, expectedVersion: expected, events: decoded.map((d) => toNewEvent(d.e, actor)) },
+            { idempotencyKey: input.idempotencyKey },
           )
-        return result
-      }),
+          const written = result.streams[0]
+          const check = checked.get(streamId)
+          if (written !== undefined && check !== undefined)
+            stateCache.advance(
+              streamId,
+              check.snapshot,
+              appendedEvents(check, written, result.positions, actor),
+            )
+          // The store skips a batch whose events are all stored already without looking at the
+          // version; the caller's expectation still has to hold (a retried request answers the
+          // original result, which met it).
+          if (
+            expected._tag === "Exact" &&
+            written !== undefined &&
+            written.fromVersion !== expected.version + 1
+          )
+            return yield* Effect.fail(
+              new StreamVersionConflict({ streamId, expected, actual: written.fromVersion - 1 }),
+            )
+          return result
+        }),
+      ),
 
     /**
      * What {@link append} would do, without writing: the same decode and rules (the same refusals),

@@ -1,90 +1,183 @@
 /**
  * The state a write is checked against, cached per stream head: a bounded LRU of
- * `stream → (version, head hash, folded state, stored bodies, event ids)`. A lookup still asks the
- * store — for the events after the cached version only — so whatever other writers committed is
- * folded in before a batch is checked, and the store's expected-version check decides any race
- * exactly as before. The tail read must continue the cached head's chain (version and hash);
- * otherwise the stream is read and verified whole again. Without it every append re-read and
- * re-folded its whole stream (≈ 0.45 s for a 100-event POST to a large stream).
+ * `stream → (version, head hash, folded state, index of idempotency keys and event ids)`. A lookup
+ * still asks the store — for the events after the cached version only — so whatever other writers
+ * (other processes) committed is folded in before a batch is checked, and the store's
+ * expected-version check decides any race exactly as before. The tail read must continue the
+ * cached head's chain (version and hash); otherwise the stream is read and verified whole again.
+ * Without it every append re-read and re-folded its whole stream (≈ 0.45 s for a 100-event POST
+ * to a large stream).
+ *
+ * A write that landed right after the state it was checked against `advance`s the cache with the
+ * events it wrote (their versions and positions from the store's answer), so the next lookup
+ * neither re-reads nor re-decodes them: it reads from the last written event on, and adopts that
+ * event's stored hash as the head once the id matches.
+ *
+ * The index is shared by every snapshot of one chain and only ever grows: each entry carries the
+ * version of its event, and a snapshot sees the entries at or below its own version. So folding a
+ * tail or advancing costs the new events alone — no copy of a 10,000-entry map per write.
  *
  * @module
  */
 import type { BudgetState } from "@ledger/domain"
 import { LedgerIntegrity, verifyRead } from "@ledger/eventstore"
 import type { EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
-import { foldLogged } from "@ledger/projections"
+import { foldLogged, type LoggedEvent } from "@ledger/projections"
 import { Effect } from "effect"
 import { bodyOf, toLogged } from "./events.ts"
 import { readChecked } from "./replay.ts"
 
 /** A stream's folded state with what the idempotency and event-id checks need. @category models */
 export interface StreamSnapshot {
+  /** The stream version the state is folded to (0 for a stream with no events). */
+  readonly version: number
   readonly state: BudgetState.BudgetState
-  readonly bodies: ReadonlyMap<string, string>
-  readonly eventIds: ReadonlySet<string>
+  /** The stored canonical body of the stream's event with this idempotency key, if any. */
+  readonly bodyOf: (idempotencyKey: string) => string | undefined
+  readonly hasEventId: (eventId: string) => boolean
+}
+
+/** An event a write appended, as `advance` folds it: its logged form and its canonical body. */
+export interface AppendedEvent {
+  readonly logged: LoggedEvent
+  readonly idempotencyKey: string
+  readonly body: string
+}
+
+/** Keys and ids of one chain, each stamped with the version of its event (append-only). */
+interface ChainIndex {
+  readonly bodies: Map<string, { readonly version: number; readonly body: string }>
+  readonly ids: Map<string, number>
 }
 
 interface Entry {
   readonly version: number
-  readonly hash: string
+  /** The head's hash; undefined after an `advance`, until a read returns the event at `version`. */
+  readonly hash: string | undefined
+  /** The event id at `version`, which a read after an `advance` must find there. */
+  readonly lastEventId: string
+  readonly index: ChainIndex
   readonly snapshot: StreamSnapshot
 }
 
-const fold = (from: StreamSnapshot | undefined, events: ReadonlyArray<StoredEvent>): StreamSnapshot => {
-  const bodies = new Map(from?.bodies ?? [])
-  const eventIds = new Set(from?.eventIds ?? [])
-  for (const e of events) {
-    bodies.set(e.idempotencyKey, bodyOf(e))
-    eventIds.add(e.eventId)
-  }
-  return {
-    state: foldLogged(events.map(toLogged), from?.state),
-    bodies,
-    eventIds,
-  }
-}
+const view = (index: ChainIndex, version: number, state: BudgetState.BudgetState): StreamSnapshot => ({
+  version,
+  state,
+  bodyOf: (key) => {
+    const e = index.bodies.get(key)
+    return e !== undefined && e.version <= version ? e.body : undefined
+  },
+  hasEventId: (id) => {
+    const v = index.ids.get(id)
+    return v !== undefined && v <= version
+  },
+})
 
 /**
  * `current(streamId)`: the stream's snapshot as of its latest committed event, from the cache plus
- * the tail read. `capacity` bounds the streams kept (least recently used dropped first).
+ * the tail read. `advance(streamId, from, events)`: the events a write appended right after `from`
+ * (the store's answer showed no other event in between). `capacity` bounds the streams kept (least
+ * recently used dropped first).
  * @category constructors
  */
 export const makeStateCache = (store: EventStoreShape, capacity = 128) => {
   const entries = new Map<string, Entry>()
 
-  const remember = (streamId: string, stored: ReadonlyArray<StoredEvent>, snapshot: StreamSnapshot) => {
-    const last = stored.at(-1)
-    if (last === undefined) return
+  const remember = (streamId: string, entry: Entry) => {
+    const held = entries.get(streamId)
+    // A slower lookup that read less than a faster one must not take the cache back.
+    if (held !== undefined && held.index === entry.index && held.version > entry.version) return
     entries.delete(streamId)
-    entries.set(streamId, { version: last.version, hash: last.hash, snapshot })
+    entries.set(streamId, entry)
     if (entries.size > capacity) {
       const oldest = entries.keys().next().value
       if (oldest !== undefined) entries.delete(oldest)
     }
   }
 
-  const whole = (streamId: string) =>
-    Effect.map(readChecked(store, streamId), (stored) => {
-      const snapshot = fold(undefined, stored)
-      remember(streamId, stored, snapshot)
-      return snapshot
-    })
+  /** Folds stored events (already chain-checked) onto `from` and remembers the new head. */
+  const foldStored = (
+    streamId: string,
+    index: ChainIndex,
+    from: StreamSnapshot | undefined,
+    events: ReadonlyArray<StoredEvent>,
+  ): StreamSnapshot => {
+    const last = events.at(-1)
+    if (from !== undefined && last === undefined) return from
+    for (const e of events) {
+      index.bodies.set(e.idempotencyKey, { version: e.version, body: bodyOf(e) })
+      index.ids.set(e.eventId, e.version)
+    }
+    const snapshot = view(index, last?.version ?? 0, foldLogged(events.map(toLogged), from?.state))
+    if (last !== undefined)
+      remember(streamId, {
+        version: last.version,
+        hash: last.hash,
+        lastEventId: last.eventId,
+        index,
+        snapshot,
+      })
+    return snapshot
+  }
 
-  return (streamId: string): Effect.Effect<StreamSnapshot, StoreUnavailable | LedgerIntegrity> =>
+  const whole = (streamId: string) =>
+    Effect.map(readChecked(store, streamId), (stored) =>
+      foldStored(streamId, { bodies: new Map(), ids: new Map() }, undefined, stored),
+    )
+
+  const current = (streamId: string): Effect.Effect<StreamSnapshot, StoreUnavailable | LedgerIntegrity> =>
     Effect.suspend(() => {
       const hit = entries.get(streamId)
       if (hit === undefined) return whole(streamId)
-      return Effect.flatMap(store.readStream(streamId, { fromVersion: hit.version + 1 }), (tail) => {
-        if (tail.length === 0) return Effect.succeed(hit.snapshot)
-        const first = tail[0]
-        // The tail must continue the cached head; anything else is read and verified whole.
-        if (first === undefined || first.version !== hit.version + 1 || first.prevHash !== hit.hash)
-          return whole(streamId)
-        const broken = verifyRead(tail)
-        if (broken !== undefined) return Effect.fail(new LedgerIntegrity(broken))
-        const snapshot = fold(hit.snapshot, tail)
-        remember(streamId, tail, snapshot)
-        return Effect.succeed(snapshot)
-      })
+      // After an advance the head's hash is not known yet: read the last written event with the tail.
+      const own = hit.hash === undefined
+      return Effect.flatMap(
+        store.readStream(streamId, { fromVersion: own ? hit.version : hit.version + 1 }),
+        (read) => {
+          const first = read[0]
+          if (first === undefined) return own ? whole(streamId) : Effect.succeed(hit.snapshot)
+          // The read must continue the cached head; anything else is read and verified whole.
+          const continues = own
+            ? first.version === hit.version && first.eventId === hit.lastEventId
+            : first.version === hit.version + 1 && first.prevHash === hit.hash
+          if (!continues) return whole(streamId)
+          const broken = verifyRead(read)
+          if (broken !== undefined) return Effect.fail(new LedgerIntegrity(broken))
+          if (own && read.length === 1) {
+            remember(streamId, { ...hit, hash: first.hash })
+            return Effect.succeed(hit.snapshot)
+          }
+          return Effect.succeed(foldStored(streamId, hit.index, hit.snapshot, own ? read.slice(1) : read))
+        },
+      )
     })
+
+  const advance = (streamId: string, from: StreamSnapshot, events: ReadonlyArray<AppendedEvent>): void => {
+    const held = entries.get(streamId)
+    const last = events.at(-1)
+    // Only the cached head itself moves on (or a stream that had no events).
+    if (last === undefined || (held === undefined ? from.version !== 0 : held.snapshot !== from)) return
+    const index = held?.index ?? { bodies: new Map(), ids: new Map() }
+    for (const e of events) {
+      index.bodies.set(e.idempotencyKey, { version: e.logged.meta.version, body: e.body })
+      index.ids.set(e.logged.meta.eventId, e.logged.meta.version)
+    }
+    const state = foldLogged(
+      events.map((e) => e.logged),
+      from.state,
+    )
+    const version = last.logged.meta.version
+    remember(streamId, {
+      version,
+      hash: undefined,
+      lastEventId: last.logged.meta.eventId,
+      index,
+      snapshot: view(index, version, state),
+    })
+  }
+
+  return { current, advance }
 }
+
+/** A state cache (see {@link makeStateCache}). @category models */
+export type StateCache = ReturnType<typeof makeStateCache>
