@@ -69,6 +69,8 @@ describe("canonicalize", () => {
     )
     expect(canonicalize('\u0000\u001f\n"\\/é预算😂')).toBe('"\\u0000\\u001f\\n\\"\\\\/é预算😂"')
     expect(canonicalize({ 'k"\\': "v" })).toBe('{"k\\"\\\\":"v"}')
+    // arrays of primitives take one native write; a `\\u` in the text itself is not a lone surrogate
+    expect(canonicalize(["\\ud800", "😂", 1, -0, true, null])).toBe('["\\\\ud800","😂",1,0,true,null]')
   })
 
   it("agrees byte for byte with the naive reference writer on random JSON values", () => {

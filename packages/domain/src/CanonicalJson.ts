@@ -115,6 +115,27 @@ const sortedKeys = (record: object): Array<string> => {
   return keys
 }
 
+/**
+ * An array of strings, finite numbers, booleans and nulls (a row's cells, a cell's line ids — most
+ * of a disclosure's bytes) written by one native JSON.stringify and one UTF-8 copy: for these
+ * values its text is exactly the canonical one, and a string at a time in JS cost three times more.
+ * Returns false, having written nothing, for any other array — and for one whose text has a `\ud`
+ * escape (a lone surrogate, which must fail, or merely a backslash): the element-wise path decides.
+ */
+const primitives = (value: ReadonlyArray<unknown>): boolean => {
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i]
+    const t = typeof v
+    if (t === "string" || t === "boolean" || v === null) continue
+    if (t !== "number" || !Number.isFinite(v)) return false
+  }
+  const text = JSON.stringify(value)
+  if (text.includes("\\ud")) return false
+  ensure(3 * text.length)
+  len += buf.write(text, len)
+  return true
+}
+
 // The hot path. `omitUndefined`: an object member whose value is undefined is left out (as
 // JSON.stringify does) instead of being an error.
 const write = (value: unknown, omitUndefined: boolean): void => {
@@ -130,6 +151,7 @@ const write = (value: unknown, omitUndefined: boolean): void => {
     case "object": {
       if (value === null) return ascii("null")
       if (Array.isArray(value)) {
+        if (primitives(value)) return
         byte(91) // [
         for (let i = 0; i < value.length; i++) {
           if (i > 0) byte(44) // ,
