@@ -11,7 +11,7 @@ import { type BudgetState, Money } from "@ledger/domain"
 import type { AuditDocument, Section } from "../model/document.ts"
 import type { Finding } from "../model/finding.ts"
 import { compareAmounts, type Rule } from "../rules/context.ts"
-import { lines, wanOf } from "../util/ledger.ts"
+import { currentLines, wanOf } from "../util/ledger.ts"
 import { t9Row } from "./three-public.ts"
 import { byLabel, cell, childrenOf, coded } from "./views.ts"
 
@@ -130,7 +130,7 @@ const procurement = (s: Section, state: BudgetState.BudgetState): Finding[] =>
     const m = re.exec(s.text)
     if (m?.[1] === undefined) return []
     const ledger = wanOf(
-      lines(state),
+      currentLines(state),
       (l) => l.line.procurement !== undefined && (cat === undefined || l.line.procurement === cat),
     )
     return compareAmounts(

@@ -98,6 +98,32 @@ describe("the shanghai-district-9 rule set", () => {
     expect(fired(d)).toEqual(["R14 sh-procurement"])
   })
 
+  it("a carryover line is not this year's budget: the ledger identities compare the current lines only", () => {
+    // The template prints current-year lines; a carried-over basic, 三公 and procurement line must not
+    // make R8 / R10 / R14 see a difference the page cannot show.
+    const template = [...state.lines.values()].find(
+      (l) =>
+        l.vintage === "current" &&
+        l.line.fundingSource === "general-budget" &&
+        l.line.expenditure.kind === "basic" &&
+        l.line.expenditure.category === "personnel",
+    )
+    if (template === undefined) throw new Error("no personnel line")
+    const carried = {
+      ...template,
+      vintage: "carryover" as const,
+      originYear: disclosure.fiscalYear - 1,
+      line: {
+        ...template.line,
+        lineId: "carryover-test",
+        threePublic: "reception" as const,
+        procurement: "goods" as const,
+      },
+    }
+    const withCarryover = { ...state, lines: new Map([...state.lines, ["carryover-test", carried]]) }
+    expect(checkDisclosure(disclosure, withCarryover).findings).toEqual([])
+  })
+
   it("R16: a table titled for another year", () => {
     const d = clone(disclosure)
     const t3 = d.tables.find((t) => t.id === "3")

@@ -10,7 +10,7 @@ import { type BudgetState, Money } from "@ledger/domain"
 import type { AuditDocument, Row, Table } from "../model/document.ts"
 import type { Finding } from "../model/finding.ts"
 import { compareAmounts, type Rule } from "../rules/context.ts"
-import { lines, yuanOf } from "../util/ledger.ts"
+import { currentLines, yuanOf } from "../util/ledger.ts"
 import { bare, byLabel, cell, childrenOf, coded, place } from "./views.ts"
 
 const INCOME_CLASSES = ["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"] as const
@@ -298,7 +298,7 @@ export const shR7: Rule = ({ doc }) => {
 /** Σ of 一般公共预算 basic lines of a category, in 元. */
 const basicOf = (state: BudgetState.BudgetState, category: "personnel" | "public"): Money.Money =>
   yuanOf(
-    lines(state),
+    currentLines(state),
     (l) =>
       l.line.fundingSource === "general-budget" &&
       l.line.expenditure.kind === "basic" &&

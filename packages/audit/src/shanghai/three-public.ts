@@ -9,7 +9,7 @@ import { type BudgetState, Money } from "@ledger/domain"
 import type { AuditDocument, Row } from "../model/document.ts"
 import type { Finding } from "../model/finding.ts"
 import { compareAmounts, finding, type Rule } from "../rules/context.ts"
-import { isFiscal, lines, wanOf } from "../util/ledger.ts"
+import { currentLines, isFiscal, wanOf } from "../util/ledger.ts"
 import { cell, coded, isEmptyTable, place } from "./views.ts"
 
 /** The data row of table 9: the first row whose cells are figures. */
@@ -27,7 +27,7 @@ const ITEMS = [
 ] as const satisfies ReadonlyArray<{ col: number; cat: Codes.ThreePublicCategory; eco: string }>
 
 const wanOfCategory = (state: BudgetState.BudgetState, cat: Codes.ThreePublicCategory): Money.Money =>
-  wanOf(lines(state), (l) => isFiscal(l) && l.line.threePublic === cat)
+  wanOf(currentLines(state), (l) => isFiscal(l) && l.line.threePublic === cat)
 
 /** R10: 合计 = 出国 + 接待 + 车; 车 = 购置 + 运行; each item ≥ its table 8 basic line; with the ledger, = its 三公 lines. */
 export const shR10: Rule = ({ doc, state }) => {

@@ -14,6 +14,14 @@ export const lines = (state: BudgetState.BudgetState | undefined): ReadonlyArray
   ...(state?.lines.values() ?? []),
 ]
 
+/**
+ * The lines of this year's budget, without carryovers: what the Shanghai template prints (its
+ * tables and narrative select `vintage: "current"`), so its identities compare like with like.
+ * @category views
+ */
+export const currentLines = (state: BudgetState.BudgetState | undefined): ReadonlyArray<Line> =>
+  lines(state).filter((l) => l.vintage === "current")
+
 /** Σ amounts of the lines that satisfy `p`, in 万元 rounded half-up. @category views */
 export const wanOf = (ls: ReadonlyArray<Line>, p: (l: Line) => boolean = () => true): Money.Money =>
   Money.make(Money.toWan(Money.sum(ls.filter(p).map((l) => l.amount))))
