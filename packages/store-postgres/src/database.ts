@@ -23,6 +23,9 @@ export interface EventsTable {
   prev_hash: string
   hash: string
   transaction_id: Generated<string>
+  /** The append's idempotency key and request hash, on the first event it wrote (schema 6); else null. */
+  request_key: string | null
+  request_hash: string | null
 }
 
 /** `streams`: each stream's head as of its last append. @category models */
@@ -35,7 +38,10 @@ export interface StreamsTable {
   head_position: ColumnType<string, string | number, string | number>
 }
 
-/** `append_requests`: append-level idempotency keys and the result they replay. @category models */
+/**
+ * `append_requests`: append-level idempotency keys and the result they replay — every append
+ * before schema 6, since then only an append that wrote no event. @category models
+ */
 export interface AppendRequestsTable {
   idempotency_key: string
   request_hash: string
