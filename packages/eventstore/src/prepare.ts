@@ -9,7 +9,7 @@ import type * as SchemaIssue from "effect/SchemaIssue"
 import { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
 import { IdempotencyConflict, InvalidEvent } from "./errors.ts"
 import { AppendOptions, AppendRequest, occurredAtKey } from "./event.ts"
-import type { ExpectedVersion } from "./event.ts"
+import type { ExpectedVersion, NewEvent } from "./event.ts"
 import { sha256Hex } from "./hash.ts"
 
 /** One event ready to store; `content` is the canonical event text the chain wraps. */
@@ -186,4 +186,28 @@ export const prepareAppend = (
     recordedAt,
     streams,
   })
+}
+
+/**
+ * One event of an already-validated {@link NewEvent} (its caller decoded it with the schema or an
+ * equivalent check) ready for a database store, with {@link DATABASE_CLOCK_PLACEHOLDER} for
+ * `recordedAt`: the same `bodyHash` and `content` `prepareAppend` makes for it, without decoding
+ * the request again. The streaming import prepares each event once this way instead of hashing its
+ * body for its own idempotency check and then again in `prepareAppend`. Throws
+ * {@link NotCanonicalJson} for a value that is not JSON.
+ * @category constructors
+ */
+export const prepareEvent = (event: NewEvent, streamId: string): PreparedEvent => {
+  const { body, content } = eventTexts(event, "event", {
+    streamMember: `"streamId":${canonicalize(streamId)}`,
+    recordedAtMember: `"recordedAt":"${DATABASE_CLOCK_PLACEHOLDER}"`,
+  })
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    idempotencyKey: event.idempotencyKey,
+    occurredKey: occurredAtKey(event.occurredAt),
+    bodyHash: sha256Hex(body),
+    content,
+  }
 }

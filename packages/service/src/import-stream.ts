@@ -10,11 +10,14 @@
  * @module
  */
 import { BudgetState, CanonicalJson, Envelope, Taxonomy } from "@ledger/domain"
+import { NotCanonicalJson, prepareEvent } from "@ledger/eventstore"
 import type {
   AppendError,
   AppendRequest,
+  AppendResult,
   EventStoreShape,
   NewEvent,
+  PreparedEvent,
   StoreUnavailable,
 } from "@ledger/eventstore"
 import { foldLogged } from "@ledger/projections"
@@ -22,6 +25,7 @@ import { Effect, Fiber, Result } from "effect"
 import { BatchRejected, type BatchIssue } from "./errors.ts"
 import { type ActorChoice, bodyOf, toLogged, toNewEvent } from "./events.ts"
 import type { ImportResult } from "./ledger-service.ts"
+import { newEventProblem } from "./new-event-check.ts"
 import { checkRules } from "./rules.ts"
 
 /**
@@ -43,6 +47,14 @@ export interface TransactionalStore {
  */
 interface BulkAppendStore {
   readonly appendBulk: EventStoreShape["append"]
+  /**
+   * The same for events the import has validated and prepared itself (`prepareEvent`), so they
+   * are not decoded and canonicalized a second time: any expected version, each stream once.
+   */
+  readonly appendPrepared: (
+    streams: ReadonlyArray<{ readonly streamId: string; readonly events: ReadonlyArray<PreparedEvent> }>,
+    options: { readonly idempotencyKey: string },
+  ) => Effect.Effect<AppendResult, AppendError>
 }
 
 /** How far an import has got, reported every `progressEvery` lines. @category models */
@@ -73,6 +85,23 @@ interface StreamState {
   readonly bodies: Map<string, string>
   readonly taxonomy: Taxonomy.Taxonomy | undefined
   readonly key: Envelope.StreamKey
+}
+
+/** Lines pulled from the source per step. */
+const CHUNK = 256
+
+/** Up to `n` lines from `iterator`, and whether it has ended. */
+const take = async (
+  iterator: AsyncIterator<string>,
+  n: number,
+): Promise<{ readonly lines: ReadonlyArray<string>; readonly done: boolean }> => {
+  const lines: Array<string> = []
+  while (lines.length < n) {
+    const next = await iterator.next()
+    if (next.done === true) return { lines, done: true }
+    lines.push(next.value)
+  }
+  return { lines, done: false }
 }
 
 const kindOf = (
@@ -106,14 +135,16 @@ export const importLines = (
     })
     const body = Effect.gen(function* () {
       const actor: ActorChoice = { fallback: options.actor }
+      const bulk = tx.appendBulk !== undefined
+      // On the COPY path each event is prepared here once (its body hash is the idempotency check's
+      // too) and handed over as it is; elsewhere the store prepares what `append` is given.
+      const prepared = atOnce ? undefined : tx.appendPrepared
       const append = tx.appendBulk ?? tx.append
-      const batchSize = atOnce
-        ? Number.POSITIVE_INFINITY
-        : (options.batchSize ?? (tx.appendBulk === undefined ? 5_000 : 10_000))
+      const batchSize = atOnce ? Number.POSITIVE_INFINITY : (options.batchSize ?? (bulk ? 10_000 : 5_000))
       const every = options.progressEvery ?? 10_000
       const issues: Array<BatchIssue & { kind: BatchRejected["kind"] }> = []
       const states = new Map<string, StreamState>()
-      let pending = new Map<string, Array<NewEvent>>()
+      let pending = new Map<string, Array<NewEvent | PreparedEvent>>()
       let pendingCount = 0
       let batch = 0
       let lines = 0
@@ -125,42 +156,45 @@ export const importLines = (
 
       const flush = Effect.gen(function* () {
         if (pendingCount === 0 || issues.length > 0) return
-        const requests: Array<AppendRequest> = [...pending].map(([streamId, list]) => ({
-          streamId,
-          expectedVersion: { _tag: "Any" },
-          events: list,
-        }))
+        const streams = [...pending]
         pending = new Map()
         pendingCount = 0
         batch++
-        for (const r of requests) sent.add(r.streamId)
+        for (const [streamId] of streams) sent.add(streamId)
         yield* settle
-        const write = Effect.map(
-          append(requests, { idempotencyKey: `${options.idempotencyKey}:${batch}` }),
-          (result) => {
-            for (const s of result.streams) {
-              appended += s.appended
-              skipped += s.skipped
-              if (s.appended === 0) continue
-              const range = ranges.get(s.streamId)
-              ranges.set(s.streamId, {
-                fromVersion: range?.fromVersion ?? s.fromVersion,
-                toVersion: s.toVersion,
-              })
-            }
-          },
-        )
+        const idempotencyKey = `${options.idempotencyKey}:${batch}`
+        const call =
+          prepared !== undefined
+            ? prepared(
+                streams.map(([streamId, list]) => ({ streamId, events: list as Array<PreparedEvent> })),
+                { idempotencyKey },
+              )
+            : append(
+                streams.map(([streamId, list]): AppendRequest => ({
+                  streamId,
+                  expectedVersion: { _tag: "Any" },
+                  events: list as Array<NewEvent>,
+                })),
+                { idempotencyKey },
+              )
+        const write = Effect.map(call, (result) => {
+          for (const s of result.streams) {
+            appended += s.appended
+            skipped += s.skipped
+            if (s.appended === 0) continue
+            const range = ranges.get(s.streamId)
+            ranges.set(s.streamId, {
+              fromVersion: range?.fromVersion ?? s.fromVersion,
+              toVersion: s.toVersion,
+            })
+          }
+        })
         inFlight = yield* Effect.forkDetach(write)
       })
 
-      const stateOf = (streamId: string, key: Envelope.StreamKey) =>
+      /** A stream's state read back from the store (its earlier events, in this transaction). */
+      const load = (streamId: string, key: Envelope.StreamKey) =>
         Effect.gen(function* () {
-          const hit = states.get(streamId)
-          if (hit !== undefined) {
-            states.delete(streamId)
-            states.set(streamId, hit)
-            return hit
-          }
           if (sent.has(streamId)) yield* settle
           const stored = yield* tx.readStream(streamId)
           const taxonomy = Taxonomy.forYear(key.year)
@@ -182,70 +216,95 @@ export const importLines = (
           return entry
         })
 
+      let lastStream = ""
       const iterator = source[Symbol.asyncIterator]()
       for (;;) {
-        const next = yield* Effect.promise(() => iterator.next())
-        if (next.done === true) break
-        const raw = next.value
-        lines++
-        bytes += Buffer.byteLength(raw) + 1
-        if (options.onProgress !== undefined && lines % every === 0)
-          options.onProgress({ lines, appended: appended + pendingCount, bytes })
-        if (raw.trim() === "") continue
-        const line = lines
-        const index = events++
-        const report = (kind: BatchRejected["kind"], issue: Omit<BatchIssue, "index" | "line">) => {
-          if (issues.length < MAX_ISSUES) issues.push({ kind, index, line, ...issue })
+        // Lines are pulled a chunk at a time, so the per-line work below is plain code, not an effect.
+        const chunk = yield* Effect.promise(() => take(iterator, CHUNK))
+        for (const raw of chunk.lines) {
+          lines++
+          bytes += Buffer.byteLength(raw) + 1
+          if (options.onProgress !== undefined && lines % every === 0)
+            options.onProgress({ lines, appended: appended + pendingCount, bytes })
+          if (raw.trim() === "") continue
+          const line = lines
+          const index = events++
+          const report = (kind: BatchRejected["kind"], issue: Omit<BatchIssue, "index" | "line">) => {
+            if (issues.length < MAX_ISSUES) issues.push({ kind, index, line, ...issue })
+          }
+          let value: unknown
+          try {
+            value = JSON.parse(raw) as unknown
+          } catch (e) {
+            report("malformed", { path: "", message: `not valid JSON: ${(e as Error).message}` })
+            continue
+          }
+          const decoded = Envelope.decodeEvent(value)
+          if (Result.isFailure(decoded)) {
+            for (const i of decoded.failure.issues) report("invalid", { path: i.path, message: i.message })
+            continue
+          }
+          const e = decoded.success
+          const streamId = Envelope.streamIdOf(e.meta.stream)
+          let s = states.get(streamId)
+          if (s === undefined) s = yield* load(streamId, e.meta.stream)
+          else if (streamId !== lastStream) {
+            states.delete(streamId)
+            states.set(streamId, s)
+          }
+          lastStream = streamId
+          if (s.taxonomy === undefined) {
+            report("rule-violation", { path: "stream.year", message: `no taxonomy for ${s.key.year}` })
+            continue
+          }
+          const event = toNewEvent(e, actor)
+          let entry: NewEvent | PreparedEvent = event
+          let bodyHash: string
+          if (prepared !== undefined) {
+            const problem = newEventProblem(event)
+            if (problem !== undefined) {
+              report("invalid", problem)
+              continue
+            }
+            try {
+              entry = prepareEvent(event, streamId)
+            } catch (error) {
+              if (!(error instanceof NotCanonicalJson)) throw error
+              report("invalid", { path: error.path, message: error.message })
+              continue
+            }
+            bodyHash = entry.bodyHash
+          } else bodyHash = CanonicalJson.sha256Hex(bodyOf(event))
+          const stored = s.bodies.get(e.meta.idempotencyKey)
+          if (stored !== undefined) {
+            if (stored !== bodyHash)
+              report("rule-violation", {
+                path: "idempotencyKey",
+                message: `"${e.meta.idempotencyKey}" was already used for an event with another body`,
+                rule: "IdempotencyConflict",
+              })
+            else skipped++
+            continue
+          }
+          const problem = checkRules(e, s.state, {
+            taxonomy: s.taxonomy,
+            year: s.key.year,
+            department: s.key.department,
+          })
+          if (problem !== undefined) {
+            report("rule-violation", problem)
+            continue
+          }
+          s.state = BudgetState.evolve(s.state, e.event)
+          s.bodies.set(e.meta.idempotencyKey, bodyHash)
+          if (issues.length > 0) continue
+          const list = pending.get(streamId)
+          if (list === undefined) pending.set(streamId, [entry])
+          else list.push(entry)
+          pendingCount++
+          if (pendingCount >= batchSize) yield* flush
         }
-        let value: unknown
-        try {
-          value = JSON.parse(raw) as unknown
-        } catch (e) {
-          report("malformed", { path: "", message: `not valid JSON: ${(e as Error).message}` })
-          continue
-        }
-        const decoded = Envelope.decodeEvent(value)
-        if (Result.isFailure(decoded)) {
-          for (const i of decoded.failure.issues) report("invalid", { path: i.path, message: i.message })
-          continue
-        }
-        const e = decoded.success
-        const streamId = Envelope.streamIdOf(e.meta.stream)
-        const s = yield* stateOf(streamId, e.meta.stream)
-        if (s.taxonomy === undefined) {
-          report("rule-violation", { path: "stream.year", message: `no taxonomy for ${s.key.year}` })
-          continue
-        }
-        const event = toNewEvent(e, actor)
-        const bodyHash = CanonicalJson.sha256Hex(bodyOf(event))
-        const stored = s.bodies.get(e.meta.idempotencyKey)
-        if (stored !== undefined) {
-          if (stored !== bodyHash)
-            report("rule-violation", {
-              path: "idempotencyKey",
-              message: `"${e.meta.idempotencyKey}" was already used for an event with another body`,
-              rule: "IdempotencyConflict",
-            })
-          else skipped++
-          continue
-        }
-        const problem = checkRules(e, s.state, {
-          taxonomy: s.taxonomy,
-          year: s.key.year,
-          department: s.key.department,
-        })
-        if (problem !== undefined) {
-          report("rule-violation", problem)
-          continue
-        }
-        s.state = BudgetState.evolve(s.state, e.event)
-        s.bodies.set(e.meta.idempotencyKey, bodyHash)
-        if (issues.length > 0) continue
-        const list = pending.get(streamId)
-        if (list === undefined) pending.set(streamId, [event])
-        else list.push(event)
-        pendingCount++
-        if (pendingCount >= batchSize) yield* flush
+        if (chunk.done) break
       }
       if (issues.length === 0 && events === 0)
         issues.push({ kind: "malformed", index: 0, line: 1, path: "", message: "the file has no events" })

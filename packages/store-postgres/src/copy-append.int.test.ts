@@ -10,8 +10,14 @@ import { from as copyFrom } from "pg-copy-streams"
 import { pipeline } from "node:stream/promises"
 import { Readable } from "node:stream"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Expected, StoreUnavailable } from "@ledger/eventstore"
-import type { AppendError, AppendRequest, AppendResult, EventStoreShape } from "@ledger/eventstore"
+import { Expected, prepareEvent, StoreUnavailable } from "@ledger/eventstore"
+import type {
+  AppendError,
+  AppendRequest,
+  AppendResult,
+  EventStoreShape,
+  PreparedEvent,
+} from "@ledger/eventstore"
 import { event, events, freshKey, freshStream, request, run } from "@ledger/eventstore/testing"
 import { makePgEventStore } from "./pg-store.ts"
 import type { TransactionalEventStore } from "./transaction.ts"
@@ -28,7 +34,13 @@ afterAll(async () => {
   await scratch.drop()
 })
 
-type Bulk = EventStoreShape & { readonly appendBulk?: EventStoreShape["append"] }
+type Bulk = EventStoreShape & {
+  readonly appendBulk?: EventStoreShape["append"]
+  readonly appendPrepared?: (
+    streams: ReadonlyArray<{ readonly streamId: string; readonly events: ReadonlyArray<PreparedEvent> }>,
+    options: { readonly idempotencyKey: string },
+  ) => Effect.Effect<AppendResult, AppendError>
+}
 
 /** One bulk append in its own transaction; its error (or result) as a value. */
 const bulk = (requests: ReadonlyArray<AppendRequest>) =>
@@ -80,6 +92,33 @@ describe("postgres: the COPY path of a bulk append", () => {
     expect(stale._tag === "Failure" && stale.failure._tag).toBe("StreamVersionConflict")
     expect((await run(store.head(a)))?.version).toBe(5)
     expect((await run(store.head(b)))?.version).toBe(2)
+  })
+
+  it("writes events the caller prepared itself the same way, with the same skips and conflicts", async () => {
+    const s = freshStream()
+    const prepared = (list: ReadonlyArray<Parameters<typeof prepareEvent>[0]>) =>
+      Effect.runPromise(
+        Effect.result(
+          store.transaction((tx: Bulk) =>
+            tx.appendPrepared === undefined
+              ? Effect.fail(new StoreUnavailable({ reason: "no prepared path" }) as AppendError)
+              : tx.appendPrepared([{ streamId: s, events: list.map((e) => prepareEvent(e, s)) }], {
+                  idempotencyKey: freshKey("prepared"),
+                }),
+          ),
+        ),
+      )
+    const three = events(3)
+    const first = ok(await prepared(three))
+    expect(first.streams).toEqual([{ streamId: s, fromVersion: 1, toVersion: 3, appended: 3, skipped: 0 }])
+    // The same events again are skipped, a new one is chained on.
+    const again = ok(await prepared([...three, event(4)]))
+    expect(again.streams[0]).toMatchObject({ fromVersion: 4, toVersion: 4, appended: 1, skipped: 3 })
+    const conflict = await prepared([event(2, { data: { other: true } })])
+    expect(conflict._tag === "Failure" && conflict.failure._tag).toBe("IdempotencyConflict")
+    const stored = await run(store.readStream(s))
+    expect(stored.map((e) => e.version)).toEqual([1, 2, 3, 4])
+    expect((await run(store.verify())).ok).toBe(true)
   })
 
   it("refuses staged rows whose hash or chain was forged, and writes nothing", async () => {

@@ -18,7 +18,13 @@ import type { Kysely } from "kysely"
 import type pg from "pg"
 import { from as copyFrom } from "pg-copy-streams"
 import { DATABASE_CLOCK_PLACEHOLDER, prepareAppend, sha256Hex, StoreUnavailable } from "@ledger/eventstore"
-import type { AppendError, AppendResult, EventStoreShape, PreparedAppend } from "@ledger/eventstore"
+import type {
+  AppendError,
+  AppendResult,
+  EventStoreShape,
+  PreparedAppend,
+  PreparedEvent,
+} from "@ledger/eventstore"
 import type { Database } from "./database.ts"
 import { mapAppendError } from "./kysely-store.ts"
 
@@ -85,6 +91,38 @@ const resultOf = (p: PreparedAppend, begun: Begun): AppendResult => {
   }
 }
 
+/** Begins, COPYs and commits an already prepared append; its errors are pg's, mapped by the caller. */
+const copyAppend = async (
+  conn: Kysely<Database>,
+  client: pg.ClientBase,
+  p: PreparedAppend,
+): Promise<AppendResult> => {
+  const events = p.streams.flatMap((s) => s.events)
+  const begin = await sql<{ r: string }>`select ledger_copy_begin(
+    ${p.streams.map((s) => s.streamId)}::text[],
+    ${p.streams.map((s) => (s.expectedVersion._tag === "Exact" ? s.expectedVersion.version : s.expectedVersion._tag === "NoStream" ? 0 : -1))}::int[],
+    ${p.streams.map((s) => s.events.length)}::int[],
+    ${events.map((e) => e.idempotencyKey)}::text[],
+    ${events.map((e) => e.bodyHash)}::text[]) as r`.execute(conn)
+  const begun = JSON.parse(begin.rows[0]?.r ?? "null") as Begun
+  if (begun.heads.some((h) => h.fresh > 0))
+    await pipeline(
+      Readable.from(rowsOf(p, begun, new Set(begun.skip ?? []))),
+      client.query(copyFrom(`COPY pg_temp.ledger_copy_rows (${COLUMNS}) FROM STDIN`)),
+    )
+  await sql`select ledger_copy_commit()`.execute(conn)
+  return resultOf(p, begun)
+}
+
+const run = (
+  p: PreparedAppend,
+  write: () => Promise<AppendResult>,
+): Effect.Effect<AppendResult, AppendError> =>
+  Effect.tryPromise({
+    try: write,
+    catch: (error): AppendError => (error instanceof StoreUnavailable ? error : mapAppendError(p, error)),
+  })
+
 /**
  * A bulk `append` over `conn` (a Kysely bound to `client`'s open transaction), writing by COPY.
  * @category constructors
@@ -96,24 +134,34 @@ export const makeCopyAppend =
       const prepared = prepareAppend(requests, options, "database")
       if (Result.isFailure(prepared)) return Effect.fail(prepared.failure)
       const p = prepared.success
-      const events = p.streams.flatMap((s) => s.events)
-      return Effect.tryPromise({
-        try: async (): Promise<AppendResult> => {
-          const begin = await sql<{ r: string }>`select ledger_copy_begin(
-            ${p.streams.map((s) => s.streamId)}::text[],
-            ${p.streams.map((s) => (s.expectedVersion._tag === "Exact" ? s.expectedVersion.version : s.expectedVersion._tag === "NoStream" ? 0 : -1))}::int[],
-            ${p.streams.map((s) => s.events.length)}::int[],
-            ${events.map((e) => e.idempotencyKey)}::text[],
-            ${events.map((e) => e.bodyHash)}::text[]) as r`.execute(conn)
-          const begun = JSON.parse(begin.rows[0]?.r ?? "null") as Begun
-          if (begun.heads.some((h) => h.fresh > 0))
-            await pipeline(
-              Readable.from(rowsOf(p, begun, new Set(begun.skip ?? []))),
-              client.query(copyFrom(`COPY pg_temp.ledger_copy_rows (${COLUMNS}) FROM STDIN`)),
-            )
-          await sql`select ledger_copy_commit()`.execute(conn)
-          return resultOf(p, begun)
-        },
-        catch: (error): AppendError => (error instanceof StoreUnavailable ? error : mapAppendError(p, error)),
-      })
+      return run(p, () => copyAppend(conn, client, p))
+    })
+
+/** Events of one stream, each made by `prepareEvent` from an already-validated event. @category models */
+interface PreparedBulkStream {
+  readonly streamId: string
+  readonly events: ReadonlyArray<PreparedEvent>
+}
+
+/**
+ * The COPY path for a caller that has validated and prepared every event itself (the streaming
+ * import, with `prepareEvent`), so the request is not decoded and canonicalized a second time:
+ * any expected version, each stream once, no key twice within a stream. The database checks are
+ * the same as for {@link makeCopyAppend}.
+ * @category constructors
+ */
+export const makeCopyAppendPrepared =
+  (conn: Kysely<Database>, client: pg.ClientBase) =>
+  (
+    streams: ReadonlyArray<PreparedBulkStream>,
+    options: { readonly idempotencyKey: string },
+  ): Effect.Effect<AppendResult, AppendError> =>
+    Effect.suspend(() => {
+      const p: PreparedAppend = {
+        idempotencyKey: options.idempotencyKey,
+        requestHash: "",
+        recordedAt: DATABASE_CLOCK_PLACEHOLDER,
+        streams: streams.map((s) => ({ ...s, expectedVersion: { _tag: "Any" }, duplicatesInRequest: 0 })),
+      }
+      return run(p, () => copyAppend(conn, client, p))
     })

@@ -16,7 +16,7 @@ import type pg from "pg"
 import { StoreUnavailable } from "@ledger/eventstore"
 import type { EventStoreShape } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
-import { makeCopyAppend } from "./copy-append.ts"
+import { makeCopyAppend, makeCopyAppendPrepared } from "./copy-append.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 
 const inFlightWriters = sql<{ n: number }>`
@@ -127,6 +127,7 @@ const transactionOnPool =
         const store = {
           ...makeKyselyEventStore(conn, { destroy: () => Promise.resolve() }),
           appendBulk: makeCopyAppend(conn, client),
+          appendPrepared: makeCopyAppendPrepared(conn, client),
         }
         return await runOn(conn, store, body)
       } catch (error) {
