@@ -6,6 +6,7 @@
  * @module ledger
  */
 import { Codes, Money, type BudgetState } from "@ledger/domain"
+import { candidates } from "./line-index.ts"
 
 /** A line as the projections see it. @category models */
 export type Line = BudgetState.LineState
@@ -51,7 +52,7 @@ export const select = (
 ): ReadonlyArray<Line> => {
   // plain loops: tables call this thousands of times per build, closures per call showed in profiles
   const out: Array<Line> = []
-  next: for (const l of lines) {
+  next: for (const l of candidates(lines, filters) ?? lines) {
     for (const f of filters) if (!matches(l, f)) continue next
     out.push(l)
   }

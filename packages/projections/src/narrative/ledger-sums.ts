@@ -55,6 +55,10 @@ export const basic: LinePredicate = (l) => l.line.expenditure.kind === "basic"
 /** 项目支出 lines. @category projections */
 export const project: LinePredicate = (l) => l.line.expenditure.kind === "project"
 
+/** The project of a 项目支出 line ("" for a basic line, which no project id equals). @category projections */
+export const projectOf = (l: Line): string =>
+  l.line.expenditure.kind === "project" ? l.line.expenditure.projectId : ""
+
 /** Lines every given predicate keeps. @category projections */
 export const both =
   (...ps: ReadonlyArray<LinePredicate>): LinePredicate =>

@@ -6,7 +6,7 @@
  * @module narrative/sections-management
  */
 import { type BudgetState, Codes, Money } from "@ledger/domain"
-import { all, both, current, project, sumLines } from "./ledger-sums.ts"
+import { all, both, current, project, projectOf, sumBy, sumLines } from "./ledger-sums.ts"
 import type { NarrativeSection, SectionContext } from "./types.ts"
 import { chineseDate, share, wan, wanSum } from "./wording.ts"
 
@@ -36,23 +36,18 @@ interface ProjectFigure {
 
 /**
  * The projects of table 12 (current-year project spending), in its printing order: by unit code,
- * then project id.
+ * then project id. The amounts are summed in one pass over the lines (a sum per project was
+ * O(projects × lines): 300 projects of 1,000 lines dominated section 十).
  * @category projections
  */
 const projectFigures = (state: BudgetState.BudgetState): ReadonlyArray<ProjectFigure> => {
+  const amounts = new Map(sumBy(state, both(current, project), projectOf))
   return [...state.projects.values()]
     .sort((a, b) => byCode(a.unitCode, b.unitCode) || byCode(a.projectId, b.projectId))
     .map((p) => ({
       projectId: p.projectId,
       category: p.category,
-      amount: sumLines(
-        state,
-        both(
-          current,
-          project,
-          (l) => l.line.expenditure.kind === "project" && l.line.expenditure.projectId === p.projectId,
-        ),
-      ),
+      amount: amounts.get(p.projectId) ?? Money.zero,
       hasTargets: state.performanceTargets.has(p.projectId),
     }))
     .filter((p) => !Money.isZero(p.amount))
