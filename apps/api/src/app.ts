@@ -18,7 +18,8 @@ import { honoPath } from "./route.ts"
 import { securityHeaders } from "./security-headers.ts"
 import { admission, DEFAULT_ADMISSION, makeGate } from "./admission.ts"
 import type { Route } from "./route.ts"
-import { makeDocuments } from "./documents.ts"
+import { type Documents, makeDocuments } from "./documents.ts"
+import { answeredFromCache } from "./cached-reads.ts"
 import { anchorRoutes } from "./routes/anchor.ts"
 import { auditRoutes } from "./routes/audit.ts"
 import { disclosureRoutes } from "./routes/disclosure.ts"
@@ -32,8 +33,11 @@ import { writeRoutes } from "./routes/writes.ts"
 import { yearRoutes } from "./routes/years.ts"
 
 /** Every route of the API, in document order. @category constructors */
-export const apiRoutes = (deps: ApiDeps, document: () => unknown): ReadonlyArray<Route> => {
-  const documents = makeDocuments(deps)
+export const apiRoutes = (
+  deps: ApiDeps,
+  document: () => unknown,
+  documents: Documents = makeDocuments(deps, documentsOptions(deps)),
+): ReadonlyArray<Route> => {
   return [
     ...streamRoutes(deps),
     ...writeRoutes(deps, documents),
@@ -61,11 +65,16 @@ export const openApiOf = (routes: ReadonlyArray<Route>): Record<string, unknown>
     },
   )
 
+/** The documents cache's options from the app's dependencies. */
+const documentsOptions = (deps: ApiDeps) =>
+  deps.headTtlMs === undefined ? {} : { headTtlMs: deps.headTtlMs }
+
 /** Builds the application. @category constructors */
 export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
   const app = new Hono<ApiEnv>()
   let document: Record<string, unknown> | undefined
-  const routes = apiRoutes(deps, () => (document ??= openApiOf(routes)))
+  const documents = makeDocuments(deps, documentsOptions(deps))
+  const routes = apiRoutes(deps, () => (document ??= openApiOf(routes)), documents)
   const log = deps.log ?? ((e: unknown) => console.error(e))
 
   app.onError(onError(log))
@@ -88,9 +97,13 @@ export const makeApp = (deps: ApiDeps): Hono<ApiEnv> => {
   app.use("/v1/*", authenticate(deps.keys, PUBLIC_PATHS))
   const limits = { ...DEFAULT_ADMISSION, ...deps.admission }
   const gated: MiddlewareHandler = admission(makeGate(limits), limits)
-  // Replays of one department-year pass the gate; health, metadata and key routes never wait.
+  // Replays of one department-year pass the gate; health, metadata and key routes never wait, nor
+  // does a disclosure the documents cache answers at once (cached-reads.ts).
   const replays: MiddlewareHandler = (c, next) =>
-    /^\/v1\/(public\/)?departments\/[^/]+\/years\/[^/]+\/./.test(c.req.path) ? gated(c, next) : next()
+    /^\/v1\/(public\/)?departments\/[^/]+\/years\/[^/]+\/./.test(c.req.path) &&
+    !answeredFromCache(documents, c)
+      ? gated(c, next)
+      : next()
   app.use("/v1/departments/*", replays)
   app.use("/v1/public/departments/*", replays)
   for (const r of routes) app.on(r.spec.method.toUpperCase(), honoPath(r.spec.path), r.handler)

@@ -16,8 +16,9 @@ describe("configFromEnv", () => {
       readDatabaseUrls: [],
       replicaWaitMs: 500,
       anchorKey: undefined,
-      replayWorkers: 2,
+      replayWorkers: 1,
       replayTimeoutMs: 30_000,
+      headTtlMs: 1_000,
     })
   })
 
@@ -31,6 +32,7 @@ describe("configFromEnv", () => {
         LEDGER_DEMO_KEYS: "1",
         LEDGER_READ_DATABASE_URL: "postgres://r1, postgres://r2",
         LEDGER_REPLICA_WAIT_MS: "20",
+        LEDGER_HEAD_TTL_MS: "0",
       }),
     ).toMatchObject({
       port: 0,
@@ -40,7 +42,16 @@ describe("configFromEnv", () => {
       demoKeys: true,
       readDatabaseUrls: ["postgres://r1", "postgres://r2"],
       replicaWaitMs: 20,
+      headTtlMs: 0,
+      replayWorkers: 2,
     })
+  })
+
+  it("defaults to one replay worker on the embedded store and two on PostgreSQL, unless told", () => {
+    expect(configFromEnv({}).replayWorkers).toBe(1)
+    expect(configFromEnv({ DATABASE_URL: "postgres://p" }).replayWorkers).toBe(2)
+    expect(configFromEnv({ LEDGER_REPLAY_WORKERS: "3" }).replayWorkers).toBe(3)
+    expect(configFromEnv({ DATABASE_URL: "postgres://p", LEDGER_REPLAY_WORKERS: "0" }).replayWorkers).toBe(0)
   })
 
   it.each([
@@ -50,6 +61,7 @@ describe("configFromEnv", () => {
     [{ LEDGER_DEMO_KEYS: "yes" }, /^LEDGER_DEMO_KEYS: /],
     [{ LEDGER_REPLAY_WORKERS: "-1" }, /^LEDGER_REPLAY_WORKERS: /],
     [{ LEDGER_REPLAY_TIMEOUT_MS: "0" }, /^LEDGER_REPLAY_TIMEOUT_MS: /],
+    [{ LEDGER_HEAD_TTL_MS: "-1" }, /^LEDGER_HEAD_TTL_MS: /],
     [
       { LEDGER_READ_DATABASE_URL: "postgres://r" },
       /^LEDGER_READ_DATABASE_URL: read replicas need DATABASE_URL/,

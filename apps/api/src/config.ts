@@ -39,8 +39,17 @@ export interface ApiConfig {
   readonly replicaWaitMs: number
   /** HMAC key that signs anchors (`LEDGER_ANCHOR_KEY`, as for `ledger anchor`); none: unsigned. */
   readonly anchorKey: string | undefined
-  /** Worker threads for replays (`LEDGER_REPLAY_WORKERS`, default 2); 0 replays in process. */
+  /**
+   * Worker threads for replays (`LEDGER_REPLAY_WORKERS`; default 2 on PostgreSQL, 1 on the embedded
+   * store, where the streams are read on the request thread anyway); 0 replays in process. Each
+   * starts on the first replay that needs it, not at start.
+   */
   readonly replayWorkers: number
+  /**
+   * How long a stream head read from the store is trusted by token-less reads (`LEDGER_HEAD_TTL_MS`,
+   * default 1000; 0: every read asks the store): how late an append by another process may show.
+   */
+  readonly headTtlMs: number
   /** Longest a replay may run on a worker before it is refused with 503 (`LEDGER_REPLAY_TIMEOUT_MS`). */
   readonly replayTimeoutMs: number
 }
@@ -78,7 +87,14 @@ const apiConfig: Config.Config<ApiConfig> = Config.all({
   ),
   replicaWaitMs: Config.schema(Millis, "LEDGER_REPLICA_WAIT_MS").pipe(Config.withDefault(500)),
   anchorKey: optional("LEDGER_ANCHOR_KEY"),
-  replayWorkers: Config.schema(Threads, "LEDGER_REPLAY_WORKERS").pipe(Config.withDefault(2)),
+  replayWorkers: Config.map(
+    Config.all({
+      workers: Config.option(Config.schema(Threads, "LEDGER_REPLAY_WORKERS")),
+      databaseUrl: optional("DATABASE_URL"),
+    }),
+    ({ workers, databaseUrl }) => Option.getOrElse(workers, () => (databaseUrl === undefined ? 1 : 2)),
+  ),
+  headTtlMs: Config.schema(Millis, "LEDGER_HEAD_TTL_MS").pipe(Config.withDefault(1_000)),
   replayTimeoutMs: Config.schema(Timeout, "LEDGER_REPLAY_TIMEOUT_MS").pipe(Config.withDefault(30_000)),
 })
 

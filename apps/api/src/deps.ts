@@ -30,6 +30,11 @@ export interface ApiDeps {
   readonly replicaStatus?: () => ReadonlyArray<ReplicaStatus>
   /** Worker threads that run replays off the request loop; without it replays run in process. */
   readonly replayPool?: Pick<ReplayPool, "replay">
+  /**
+   * How long a stream head read from the store is trusted for token-less reads (default 1000 ms):
+   * the bound on how late an append by another process shows (`LEDGER_HEAD_TTL_MS`).
+   */
+  readonly headTtlMs?: number
   /** HMAC key that signs `GET /v1/anchor` (`LEDGER_ANCHOR_KEY`); unsigned without it. */
   readonly anchorKey?: string
 }

@@ -152,12 +152,12 @@ export const startApi = async (
             databaseUrl: config.readDatabaseUrls.length === 0 ? config.databaseUrl : undefined,
           })
         : undefined
-    pool?.warm()
     const app = makeApp({
       store,
       keys,
       service,
       maxBodyBytes: config.maxBodyBytes,
+      headTtlMs: config.headTtlMs,
       ...(config.anchorKey !== undefined ? { anchorKey: config.anchorKey } : {}),
       ...(pool !== undefined ? { replayPool: pool } : {}),
       ...(options.admin !== undefined ? { admin: options.admin } : {}),

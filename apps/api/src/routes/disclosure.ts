@@ -9,6 +9,7 @@ import { type Format, FORMAT_NAMES, FORMATS } from "@ledger/render"
 import { requireRead } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import type { BuiltDocument, Documents } from "../documents.ts"
+import { cachedDocument } from "../cached-reads.ts"
 import { produce } from "../formats.ts"
 import { DepartmentYearPath, DisclosureQuery, MinPosition } from "../http-schemas.ts"
 import { Schema } from "effect"
@@ -58,18 +59,23 @@ const formatFromAccept = (accept: string | undefined): Format | undefined => {
 
 /**
  * A format of a built document, kept with a document the cache keeps (as UTF-8 bytes: a string body
- * would be encoded again on every request, and a PDF is printed once).
+ * would be encoded again on every request, and a PDF is printed once — also when many requests ask
+ * for it at once, since the rendering in progress is shared).
  */
-export const renderingOf = async (
+export const renderingOf = (
   built: BuiltDocument,
   f: Format,
 ): Promise<{ readonly body: Uint8Array | string; readonly contentType: string }> => {
   const kept = built.renderings.get(f)
   if (kept !== undefined) return kept
-  const r = await produce(built.replay, f)
-  const body = built.kept && typeof r.body === "string" ? UTF8.encode(r.body) : r.body
-  const rendering = { body, contentType: r.contentType }
-  if (built.kept) built.renderings.set(f, rendering)
+  const rendering = produce(built.replay, f).then((r) => ({
+    body: built.kept && typeof r.body === "string" ? UTF8.encode(r.body) : r.body,
+    contentType: r.contentType,
+  }))
+  if (built.kept) {
+    built.renderings.set(f, rendering)
+    rendering.catch(() => built.renderings.get(f) === rendering && built.renderings.delete(f))
+  }
   return rendering
 }
 
@@ -156,9 +162,10 @@ export const disclosureRoutes = (_deps: ApiDeps, documents: Documents): Readonly
         fail("not-acceptable", `acceptable types: ${FORMAT_NAMES.map((f) => MEDIA[f]).join(", ")}`)
       const f = format as Format
       const point = asOfOf(q.asOf, "asOf")
-      const built = await documents.get(code, Number(year), point, {
-        minPosition: minPositionOf(q.minPosition, c.req.header("ledger-min-position")),
-      })
+      const minPosition = minPositionOf(q.minPosition, c.req.header("ledger-min-position"))
+      const built =
+        (minPosition === undefined ? cachedDocument(c, code, Number(year), point) : undefined) ??
+        (await documents.get(code, Number(year), point, { minPosition }))
       const etag = `"${built.doc.documentHash}${f === "json" ? "" : "." + f}"`
       const headers: Record<string, string> = {
         etag,

@@ -12,6 +12,7 @@ import type { Format } from "@ledger/render"
 import { Schema } from "effect"
 import type { ApiDeps } from "../deps.ts"
 import type { BuiltDocument, Documents } from "../documents.ts"
+import { cachedDocument } from "../cached-reads.ts"
 import { DepartmentYearPath, FormatQueryParam } from "../http-schemas.ts"
 import { fail } from "../problem.ts"
 import { defineRoute, pathOf, queryOf } from "../route.ts"
@@ -146,7 +147,9 @@ export const publicationRoutes = (deps: ApiDeps, documents: Documents): Readonly
       async (c) => {
         const { code, year } = pathOf(c, DepartmentYearPath)
         const f: Format = queryOf(c, PublicationQuery).format ?? "json"
-        const built = await documents.get(code, Number(year), AsOf.published)
+        const built =
+          cachedDocument(c, code, Number(year), AsOf.published) ??
+          (await documents.get(code, Number(year), AsOf.published))
         const hash = built.doc.documentHash
         const etag = `"${hash}${f === "json" ? "" : "." + f}"`
         const headers: Record<string, string> = {

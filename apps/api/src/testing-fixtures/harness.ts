@@ -56,6 +56,7 @@ export const makeHarness = async (
     readonly store?: EventStoreShape
     readonly admission?: ApiDeps["admission"]
     readonly replayPool?: ApiDeps["replayPool"]
+    readonly headTtlMs?: number
   } = {},
 ): Promise<Harness> => {
   const store: EventStoreShape = options.store ?? makeMemoryEventStore()
@@ -84,6 +85,7 @@ export const makeHarness = async (
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.admission !== undefined ? { admission: options.admission } : {}),
     ...(options.replayPool !== undefined ? { replayPool: options.replayPool } : {}),
+    ...(options.headTtlMs !== undefined ? { headTtlMs: options.headTtlMs } : {}),
   }
   const app = makeApp(deps)
   /** Sends a request with a bearer token. */
