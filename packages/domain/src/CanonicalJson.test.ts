@@ -71,6 +71,9 @@ describe("canonicalize", () => {
     expect(canonicalize({ 'k"\\': "v" })).toBe('{"k\\"\\\\":"v"}')
     // arrays of primitives take one native write; a `\\u` in the text itself is not a lone surrogate
     expect(canonicalize(["\\ud800", "😂", 1, -0, true, null])).toBe('["\\\\ud800","😂",1,0,true,null]')
+    expect(canonicalize([["a", 1], null, [["b", { d: 1, c: 2 }]]])).toBe(
+      '[["a",1],null,[["b",{"c":2,"d":1}]]]',
+    )
   })
 
   it("agrees byte for byte with the naive reference writer on random JSON values", () => {
@@ -108,6 +111,8 @@ describe("canonicalize", () => {
       expect(() => write({ a: 1n })).toThrow("$.a: bigint is not JSON")
       expect(() => write({ d: new Date(0) })).toThrow("$.d: only plain objects are JSON")
       expect(() => write({ s: ["ok", "\ud800x"] })).toThrow("$.s[1]: string contains a lone surrogate")
+      expect(() => write({ s: [["ok"], ["\ud800x"]] })).toThrow("$.s[1][0]: string contains a lone surrogate")
+      expect(() => write([["ok", [Infinity]]])).toThrow("$[0][1][0]: number is not finite")
       expect(() => write({ "\udc00": 1 })).toThrow("$: a key contains a lone surrogate")
       expect(() => write({ f: () => 1 }, "doc")).toThrow("doc.f: function is not JSON")
     }

@@ -116,19 +116,30 @@ const sortedKeys = (record: object): Array<string> => {
 }
 
 /**
- * An array of strings, finite numbers, booleans and nulls (a row's cells, a cell's line ids — most
- * of a disclosure's bytes) written by one native JSON.stringify and one UTF-8 copy: for these
- * values its text is exactly the canonical one, and a string at a time in JS cost three times more.
- * Returns false, having written nothing, for any other array — and for one whose text has a `\ud`
- * escape (a lone surrogate, which must fail, or merely a backslash): the element-wise path decides.
+ * True for an array of strings, finite numbers, booleans, nulls and such arrays (a row's cells, a
+ * cell's line ids, a row's per-cell line ids — most of a disclosure's bytes): JSON.stringify
+ * writes these exactly as the canonical form, there being no object keys to order.
  */
-const primitives = (value: ReadonlyArray<unknown>): boolean => {
+const primitivesOnly = (value: ReadonlyArray<unknown>, depth: number): boolean => {
   for (let i = 0; i < value.length; i++) {
     const v = value[i]
     const t = typeof v
     if (t === "string" || t === "boolean" || v === null) continue
-    if (t !== "number" || !Number.isFinite(v)) return false
+    if (t === "number") {
+      if (!Number.isFinite(v)) return false
+    } else if (depth === 0 || !Array.isArray(v) || !primitivesOnly(v, depth - 1)) return false
   }
+  return true
+}
+
+/**
+ * Writes such an array with one native JSON.stringify and one UTF-8 copy (a string at a time in
+ * JS cost three times more). Returns false, having written nothing, for any other array — and for
+ * one whose text has a `\ud` escape (a lone surrogate, which must fail, or merely a backslash
+ * before "ud"): the element-wise path decides those.
+ */
+const primitives = (value: ReadonlyArray<unknown>): boolean => {
+  if (!primitivesOnly(value, 1)) return false
   const text = JSON.stringify(value)
   if (text.includes("\\ud")) return false
   ensure(3 * text.length)

@@ -23,13 +23,30 @@ export interface RowMeta {
 /** A row under construction (same keys, in the same order, as the spreads this replaced). */
 type MutableRow = { -readonly [K in keyof DisclosureRow]: DisclosureRow[K] }
 
-/** The distinct ids, sorted (as `[...new Set(ids)].sort()`, without the set). */
-const uniqueSorted = (ids: Array<string>): Array<string> => {
-  ids.sort()
-  let w = 0
-  for (let r = 0; r < ids.length; r++) if (r === 0 || ids[r] !== ids[w - 1]) ids[w++] = ids[r] as string
-  ids.length = w
-  return ids
+/**
+ * `sorted` with the ids of `more` merged in, sorted and without repeats: the union of two sorted
+ * lists in one linear pass. A row's id list is the union of its cells' lists, which `total`
+ * returns sorted; sorting their concatenation instead was the largest cost of building a row.
+ */
+const union = (sorted: ReadonlyArray<string>, more: ReadonlyArray<string>): Array<string> => {
+  const out: Array<string> = []
+  let i = 0
+  let j = 0
+  while (i < sorted.length || j < more.length) {
+    const a = sorted[i]
+    const b = more[j]
+    let next: string
+    if (b === undefined || (a !== undefined && a <= b)) {
+      next = a as string
+      i++
+      if (a === b) j++
+    } else {
+      next = b
+      j++
+    }
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next)
+  }
+  return out
 }
 
 /** One printed row from its cell specs. @category constructors */
@@ -38,7 +55,7 @@ export const row = (cells: ReadonlyArray<CellSpec>, meta: RowMeta = {}): Disclos
   const texts = new Array<string>(n)
   const cellLines = new Array<ReadonlyArray<string> | null>(n)
   const cell = (meta.unit ?? WAN_BLANK_ZERO).cell
-  let all: Array<string> | undefined // every line id of the row; undefined while no cell is an amount
+  let all: Array<string> | undefined // every line id of the row, sorted; undefined while no cell is an amount
   for (let i = 0; i < n; i++) {
     const c = cells[i] as CellSpec
     if (typeof c === "string") {
@@ -48,15 +65,14 @@ export const row = (cells: ReadonlyArray<CellSpec>, meta: RowMeta = {}): Disclos
       const t = total(c)
       texts[i] = cell(t.amount)
       cellLines[i] = t.lineIds
-      all ??= []
-      for (const id of t.lineIds) all.push(id)
+      all = union(all ?? [], t.lineIds)
     }
   }
   const out: MutableRow = { cells: texts }
   if (meta.kind !== undefined) out.kind = meta.kind
   if (meta.codes !== undefined) out.codes = meta.codes
   if (all !== undefined) {
-    out.lineIds = uniqueSorted(all)
+    out.lineIds = all
     out.cellLines = cellLines
   }
   return out
