@@ -19,7 +19,10 @@ import {
   emmettReadStreams,
   openEmmett,
 } from "./emmett.ts"
+import { Effect } from "effect"
+import { makePgEventStore } from "@ledger/store-postgres"
 import { createScratch } from "./scratch.ts"
+import { bulkImportCopy, readEverything } from "./store.ts"
 import type { Scratch } from "./scratch.ts"
 
 const admin = process.env["LEDGER_PG_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres"
@@ -70,6 +73,26 @@ describe("benchmark workloads on PostgreSQL", () => {
       expect(one.rows[0]?.data.lineId).toBe("line-0001-000001")
     } finally {
       await pool.end()
+    }
+  })
+})
+
+describe("our store's import path on PostgreSQL", () => {
+  it("(b) writes through COPY every event it counts, chain intact", async () => {
+    const s = await createScratch(admin, "copytest")
+    try {
+      const store = await Effect.runPromise(makePgEventStore({ connectionString: s.url }))
+      try {
+        const m = await bulkImportCopy(store, "t", { bulkTotal: 40, bulkPerCall: 20, bulkStreamsPerCall: 4 })
+        expect(m.events).toBe(40)
+        expect(m.note).toContain("COPY path (appendBulk)")
+        expect((await readEverything(store, 40, 7)).events).toBe(40)
+        expect(await Effect.runPromise(store.verify())).toMatchObject({ ok: true, checked: 40 })
+      } finally {
+        await Effect.runPromise(store.close())
+      }
+    } finally {
+      await s.drop()
     }
   })
 })

@@ -7,14 +7,16 @@
  */
 import type { BenchRow } from "./report.ts"
 
-/** A design README §5 target: an absolute floor, a floor on ours/Emmett, or both. */
+/** A target of issue 14 (or design README §5): any of an absolute floor or ceiling, a floor on ours/Emmett, a floor on ours/plain SQL; all must hold. */
 export interface Target {
   readonly min?: number
   readonly minRatio?: number
   /** A floor on ours/plain SQL. */
   readonly minPlainRatio?: number
-  /** A ceiling, for latencies (e.g. median < 5 ms). */
+  /** A ceiling the figure may reach (e.g. p50 ≤ 50 ms). */
   readonly max?: number
+  /** A ceiling the figure must stay under (e.g. median < 5 ms). */
+  readonly below?: number
   readonly text: string
 }
 
@@ -41,23 +43,26 @@ const ratioToPlain = (row: CompareRow): number | undefined =>
 
 const times = (q: number | undefined): string => (q === undefined ? "—" : `${q.toFixed(2)}×`)
 
-/** "pass" when every part of the target holds, "FAIL" when one does not, "—" without a target or figure. */
+/**
+ * "pass" when every part of the target holds, "FAIL" when any part does not (even if another part
+ * cannot be judged), "—" without a target or figure or when a part lacks its comparison figure.
+ */
 export const verdict = (row: CompareRow): "pass" | "FAIL" | "—" => {
   const t = row.target
   if (t === undefined || row.ours === undefined || Number.isNaN(row.ours)) return "—"
-  if (t.min !== undefined && row.ours < t.min) return "FAIL"
-  if (t.max !== undefined && row.ours >= t.max) return "FAIL"
-  if (t.minRatio !== undefined) {
-    const r = ratio(row)
-    if (r === undefined) return "—"
-    if (r < t.minRatio) return "FAIL"
-  }
-  if (t.minPlainRatio !== undefined) {
-    const r = ratioToPlain(row)
-    if (r === undefined) return "—"
-    if (r < t.minPlainRatio) return "FAIL"
-  }
-  return "pass"
+  const ours = row.ours
+  /** true/false when `floor` is absent or judged against `value`; undefined when `value` is missing. */
+  const atLeast = (value: number | undefined, floor: number | undefined): boolean | undefined =>
+    floor === undefined ? true : value === undefined ? undefined : value >= floor
+  const parts: ReadonlyArray<boolean | undefined> = [
+    atLeast(ours, t.min),
+    t.max === undefined ? true : ours <= t.max,
+    t.below === undefined ? true : ours < t.below,
+    atLeast(ratio(row), t.minRatio),
+    atLeast(ratioToPlain(row), t.minPlainRatio),
+  ]
+  if (parts.includes(false)) return "FAIL"
+  return parts.includes(undefined) ? "—" : "pass"
 }
 
 /** A figure for the table: thousands separated when large, three significant decimals when small. */

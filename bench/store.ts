@@ -84,6 +84,56 @@ export const bulkImport = async (
   }, `${calls} calls × ${sizes.bulkStreamsPerCall} streams × ${perStream} events (store.append: multi-row insert inside ledger_append; the import's COPY path is measured in the province rows)`)
 }
 
+/** A store that may run appends in one transaction, whose transaction's store may have the COPY path. */
+type BulkStore = EventStoreShape & {
+  readonly transaction?: <A, E>(
+    body: (store: EventStoreShape) => Effect.Effect<A, E>,
+  ) => Effect.Effect<A, unknown>
+}
+
+/**
+ * (b) The same import through the import's path: each call in one transaction, written by the
+ * transaction's `appendBulk` (PostgreSQL: `COPY` into a staging table, chain and idempotency
+ * checked set-based) when the store has it, else by `append` inside the transaction.
+ */
+export const bulkImportCopy = async (
+  store: BulkStore,
+  runId: string,
+  sizes: Pick<Sizes, "bulkTotal" | "bulkPerCall" | "bulkStreamsPerCall">,
+): Promise<Measure> => {
+  const calls = Math.ceil(sizes.bulkTotal / sizes.bulkPerCall)
+  const perStream = Math.ceil(sizes.bulkPerCall / sizes.bulkStreamsPerCall)
+  const requests = range(calls).map((c) =>
+    range(sizes.bulkStreamsPerCall).map((k) => {
+      const s = c * sizes.bulkStreamsPerCall + k
+      return {
+        streamId: streamId(runId, "copy", s),
+        expectedVersion: Expected.noStream,
+        events: range(perStream).map((i) => ourEvent(runId, s, i)),
+      }
+    }),
+  )
+  let path = "append (no transaction)"
+  const measure = await timed(async () => {
+    let n = 0
+    for (const [c, call] of requests.entries()) {
+      const options = { idempotencyKey: `bench-${runId}-copy-${c}` }
+      const write = (tx: EventStoreShape & { readonly appendBulk?: EventStoreShape["append"] }) => {
+        path =
+          tx.appendBulk === undefined ? "append in a transaction (no COPY path)" : "COPY path (appendBulk)"
+        return (tx.appendBulk ?? tx.append)(call, options)
+      }
+      await run(store.transaction === undefined ? write(store) : store.transaction(write))
+      n += call.reduce((acc, r) => acc + r.events.length, 0)
+    }
+    return n
+  })
+  return {
+    ...measure,
+    note: `${calls} transactions × ${sizes.bulkStreamsPerCall} streams × ${perStream} events, ${path}`,
+  }
+}
+
 /** (c) `writers` loops, each appending one event at a time to its own stream with an exact expected version. */
 export const concurrentAppends = (
   store: EventStoreShape,
