@@ -121,3 +121,31 @@ describe("scratch databases", () => {
     }
   })
 })
+
+describe("cost as work grows (store-size.ts)", () => {
+  it("fills the store to each size, measures every point and judges every curve", async () => {
+    const { benchStoreSize } = await import("./store-size.ts")
+    const rows = await benchStoreSize({
+      admin,
+      sizes: { store: [300, 1_200], stream: [100, 200], samples: 2 },
+    })
+    expect(rows.map((r) => r.name)).toEqual([
+      "stream size: ledger append of one event, p50",
+      "stream size: first ledger append after a restart (folds the stream once)",
+      "stream size: disclosure read and built from the store, p50",
+      "store size 10^2…10^3: fill on the COPY path",
+      "store size: append one event to a new stream, p50",
+      "store size: append one event to an existing stream (100 events), p50",
+      "store size: head of a stream, p50",
+      "store size: readStream of one department-year (73 events), p50",
+      "store size: disclosure of one department-year from the store, p50",
+    ])
+    expect(rows[3]?.note).toMatch(/^1,200 events in /)
+    for (const row of rows.filter((r) => r.expect !== undefined)) {
+      expect(Number.isFinite(row.value)).toBe(true)
+      expect(row.note).toMatch(
+        /^(flat|sublinear|linear|superlinear) in (store|stream) size: .*expected (flat|linear)/,
+      )
+    }
+  }, 120_000)
+})

@@ -18,6 +18,7 @@ import {
   readEverything,
   readStreams,
 } from "./store.ts"
+import { curveRow } from "./report.ts"
 import { budgetLine, concurrentWriters } from "./workload.ts"
 
 describe("workloads on PGlite", () => {
@@ -148,5 +149,28 @@ describe("the comparison table", () => {
     expect(lines[2]).toContain("| 60,000 | 20,000 | 120,000 | 3.00× | 0.50× |")
     expect(lines[2]).toContain("| pass |")
     expect(lines[3]).toContain("a \\| b")
+  })
+})
+
+describe("a curve row", () => {
+  const curve = (expect: "flat" | "linear", vs: ReadonlyArray<number>) =>
+    curveRow({ name: "c", what: "store", expect, points: vs.map((v, i) => ({ n: 10 ** (i + 2), v })) })
+
+  it("judges the growth exponent between the ends against the expected shape", () => {
+    const flat = curve("flat", [10, 11, 12])
+    expect(flat.value).toBeCloseTo(Math.log(1.2) / Math.log(100))
+    expect(flat.note).toMatch(
+      /^flat in store size: 10\^4\/10\^2 = 1\.20× over 100× the store; expected flat, as expected\. 10\^2: 10 ms, 10\^3: 11 ms, 10\^4: 12 ms$/,
+    )
+    expect(curve("flat", [10, 50, 100]).note).toContain("sublinear in store size")
+    expect(curve("flat", [10, 50, 100]).note).toContain("expected flat: NOT as expected")
+    expect(curve("linear", [1, 10, 100]).note).toContain("linear in store size")
+    expect(curve("linear", [1, 10, 100]).note).toContain("as expected")
+    expect(curve("linear", [1, 30, 1000]).note).toContain("superlinear in store size")
+    expect(curve("linear", [1, 30, 1000]).expect).toBe("linear")
+  })
+
+  it("cannot judge one point", () => {
+    expect(curve("flat", [5]).value).toBeNaN()
   })
 })

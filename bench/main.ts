@@ -28,6 +28,7 @@ import {
   emmettReadStreams,
   openEmmett,
 } from "./emmett.ts"
+import { CURVE_LIMITS } from "./report.ts"
 import type { BenchRow } from "./report.ts"
 import {
   adminUrl,
@@ -404,6 +405,14 @@ const missingGoals = (rows: ReadonlyArray<CompareRow>): ReadonlyArray<CompareRow
     note: "its benchmark was skipped or failed: see the rows above and stderr",
   }))
 
+/** A curve row's target: the growth it is expected to stay within (report.ts `curveRow`). */
+const curveTarget = (row: BenchRow): Target | undefined =>
+  row.expect === "flat"
+    ? { max: CURVE_LIMITS.flat, text: `flat: k ≤ ${CURVE_LIMITS.flat}` }
+    : row.expect === "linear"
+      ? { max: CURVE_LIMITS.linear, text: `linear or better: k ≤ ${CURVE_LIMITS.linear}` }
+      : undefined
+
 /** A benchmark module of another engineer, imported only if it exists; its failure is a row, not a crash. */
 const optional = async (
   label: string,
@@ -455,7 +464,12 @@ const main = async (): Promise<void> => {
   const streamSize = await optional(
     "stream-size benchmark (bench/stream-size.ts)",
     async () => (await import("./stream-size.ts")).benchStreamSize({ quick }),
-    () => undefined,
+    curveTarget,
+  )
+  const storeSize = await optional(
+    "store-size and stream-size curves on PostgreSQL (bench/store-size.ts)",
+    async () => (await import("./store-size.ts")).benchStoreSize({ quick, admin, log }),
+    curveTarget,
   )
   const overload = await optional(
     "overload benchmark (bench/overload.ts)",
@@ -496,6 +510,7 @@ const main = async (): Promise<void> => {
     })),
     ...disclosure,
     ...streamSize,
+    ...storeSize,
     ...overload,
     ...api,
     ...(process.env["BENCH_SKIP_PROVINCE"] === "1" ? [] : await province(admin)),

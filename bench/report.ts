@@ -11,6 +11,8 @@ export interface BenchRow {
   readonly value: number
   readonly unit: string
   readonly note?: string
+  /** A curve row (value = growth exponent k): the shape expected, which its verdict is judged by. */
+  readonly expect?: "flat" | "linear"
 }
 
 /** The q-quantile (0 ≤ q ≤ 1) of samples, nearest-rank on a sorted copy; NaN for no samples. */
@@ -40,4 +42,58 @@ export const formatRows = (rows: ReadonlyArray<BenchRow>): string => {
         .trimEnd(),
     )
     .join("\n")
+}
+
+/** Measurements of one quantity as the work grows, and the shape it should have. */
+export interface Curve {
+  readonly name: string
+  /** What grows: "store" or "stream" (for the sentence). */
+  readonly what: string
+  readonly expect: "flat" | "linear"
+  /** (size, milliseconds) in increasing size. */
+  readonly points: ReadonlyArray<{ readonly n: number; readonly v: number }>
+}
+
+const power = (n: number): string => `10^${Math.round(Math.log10(n))}`
+
+/** The unit of a curve row: k of time ∝ size^k (0 flat, 1 linear). */
+const CURVE_UNIT = "k (time ∝ size^k)"
+
+/** The largest k still called flat (under 2.5× over 100× the size) and still linear. */
+export const CURVE_LIMITS = { flat: 0.2, linear: 1.15 } as const
+
+/**
+ * A curve as one row: the value is the growth exponent k of time ∝ size^k between the smallest
+ * and the largest size; the note lists every point and judges the shape in one sentence against
+ * what was expected (a curve is as expected when it grows no faster than that).
+ */
+export const curveRow = (c: Curve): BenchRow => {
+  const a = c.points[0]
+  const b = c.points[c.points.length - 1]
+  const list = c.points.map((p) => `${power(p.n)}: ${fmt(p.v)} ms`).join(", ")
+  if (a === undefined || b === undefined || b.n <= a.n || a.v <= 0 || b.v <= 0) {
+    return {
+      name: c.name,
+      value: Number.NaN,
+      unit: CURVE_UNIT,
+      note: `${list}; too few points to judge`,
+      expect: c.expect,
+    }
+  }
+  const growth = b.v / a.v
+  const k = Math.log(growth) / Math.log(b.n / a.n)
+  const shape =
+    k < CURVE_LIMITS.flat
+      ? "flat"
+      : k < 0.85
+        ? "sublinear"
+        : k <= CURVE_LIMITS.linear
+          ? "linear"
+          : "superlinear"
+  const ok = k <= CURVE_LIMITS[c.expect]
+  const sentence =
+    `${shape} in ${c.what} size: ${power(b.n)}/${power(a.n)} = ${growth.toFixed(2)}× over ` +
+    `${Math.round(b.n / a.n).toLocaleString("en-US")}× the ${c.what}; ` +
+    `expected ${c.expect}${ok ? ", as expected" : ": NOT as expected"}`
+  return { name: c.name, value: k, unit: CURVE_UNIT, note: `${sentence}. ${list}`, expect: c.expect }
 }

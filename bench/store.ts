@@ -81,7 +81,7 @@ export const bulkImport = async (
       n += call.reduce((acc, r) => acc + r.events.length, 0)
     }
     return n
-  }, `${calls} calls × ${sizes.bulkStreamsPerCall} streams × ${perStream} events (store.append: multi-row insert inside ledger_append; the import's COPY path is measured in the province rows)`)
+  }, `${calls} calls × ${sizes.bulkStreamsPerCall} streams × ${perStream} events (store.append: multi-row insert inside ledger_append)`)
 }
 
 /** A store that may run appends in one transaction, whose transaction's store may have the COPY path. */

@@ -2,7 +2,9 @@
  * Replay + build against the length of one stream (issue 12: a disclosure must cost time linear
  * in its events): the reference department's 73 events followed by small amount adjustments of
  * one line, to 10², 10³, 10⁴ and 10⁵ events. Reports the fold alone and the whole build, the
- * median of a few runs each. `BENCH_QUICK=1` stops at 10⁴. Run alone: `npx tsx bench/stream-size.ts`.
+ * median of a few runs each, as one curve row each (judged against linear growth; the same
+ * stream through the store is in store-size.ts). `BENCH_QUICK=1` stops at 10⁴.
+ * Run alone: `npx tsx bench/stream-size.ts`.
  *
  * @module
  */
@@ -13,7 +15,7 @@ import type { BudgetEvent } from "@ledger/domain"
 import { Envelope } from "@ledger/domain"
 import { AsOf, buildDisclosure, foldLogged, type LoggedEvent } from "@ledger/projections"
 import { Result } from "effect"
-import { formatRows, quantile, type BenchRow } from "./report.ts"
+import { curveRow, formatRows, quantile, type BenchRow } from "./report.ts"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fixture = path.join(here, "../fixtures/tunliu-government-office/events.ndjson")
@@ -68,23 +70,36 @@ const time = (fn: () => void, runs: number): number => {
   return quantile(ms, 0.5)
 }
 
-/** One row per size and stage: median wall milliseconds. */
+/**
+ * Two curve rows, fold and whole build: the median wall milliseconds at each size in the note,
+ * judged against the linear growth a replay should have.
+ */
 export async function benchStreamSize(options: { readonly quick?: boolean } = {}): Promise<Array<BenchRow>> {
   const sizes = options.quick ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000]
-  const rows: Array<BenchRow> = []
+  const fold: Array<{ n: number; v: number }> = []
+  const build: Array<{ n: number; v: number }> = []
   for (const size of sizes) {
     const events = longStream(size)
     const runs = size >= 100_000 ? 3 : size >= 10_000 ? 5 : 20
-    const fold = time(() => void foldLogged(events), runs)
-    const build = time(() => {
-      const r = buildDisclosure(events, AsOf.current)
-      if (Result.isFailure(r)) throw new Error(r.failure.message)
-    }, runs)
-    const note = `${size} events of one stream, median of ${runs}`
-    rows.push({ name: `stream of 10^${Math.log10(size)}: fold`, value: fold, unit: "ms", note })
-    rows.push({ name: `stream of 10^${Math.log10(size)}: buildDisclosure`, value: build, unit: "ms", note })
+    fold.push({ n: size, v: time(() => void foldLogged(events), runs) })
+    build.push({
+      n: size,
+      v: time(() => {
+        const r = buildDisclosure(events, AsOf.current)
+        if (Result.isFailure(r)) throw new Error(r.failure.message)
+      }, runs),
+    })
   }
-  return rows
+  const what = "stream"
+  return [
+    curveRow({ name: "stream size, in memory: fold (median)", what, expect: "linear", points: fold }),
+    curveRow({
+      name: "stream size, in memory: buildDisclosure (median)",
+      what,
+      expect: "linear",
+      points: build,
+    }),
+  ]
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
