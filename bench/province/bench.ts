@@ -88,7 +88,7 @@ export const benchProvince = async (o: ProvinceOptions): Promise<ReadonlyArray<C
         ours: perSecond(imp),
         baseline: perSecond(copy),
         target: { minPlainRatio: 0.5, min: 100_000, text: "≥ 50% of plain COPY; ≥ 100,000" },
-        note: `${size}; plain = COPY of the same rows into a plain table; peak RSS ${imp.peakRssMiB.toFixed(0)} MiB`,
+        note: `${size}; plain = COPY of the same rows into a table of the events shape (LIKE events: same columns, keys, partitioning), no checks; peak RSS ${imp.peakRssMiB.toFixed(0)} MiB`,
       },
       {
         workload: "province: import, PostgreSQL, peak RSS",
