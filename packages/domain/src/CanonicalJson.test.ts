@@ -95,6 +95,17 @@ describe("canonicalize", () => {
     )
   })
 
+  it("sorts objects that share a key order the same way, and those that only share a first key apart", () => {
+    const objects = [
+      { b: 1, a: 2 },
+      { b: 3, a: 4 },
+      { b: 5, c: 6, a: 7 },
+      { b: 8, a: 9, c: 10 },
+      { b: 11, c: 12, a: 13 },
+    ]
+    expect(canonicalize(objects)).toBe(reference(objects))
+  })
+
   it("leaves out undefined members, while the strict form refuses them naming the member", () => {
     expect(canonicalize({ a: 1, b: undefined, c: { d: undefined } })).toBe('{"a":1,"c":{}}')
     expect(() => canonicalizeStrict({ a: 1, b: { c: undefined } })).toThrow(

@@ -106,13 +106,46 @@ const isPlain = (value: object): boolean => {
   return proto === Object.prototype || proto === null
 }
 
+/**
+ * Unsorted key lists already met, with their sorted form, by first key. Objects built by one code
+ * path share a key order (a document has thousands of rows, funds and indicators), and sorting
+ * the same list again for each of them was a tenth of hashing a document. Bounded: only short
+ * lists of short keys are kept, and no more than {@link MAX_ORDERS} of them.
+ */
+const orders = new Map<
+  string,
+  Array<{ readonly seen: ReadonlyArray<string>; readonly sorted: Array<string> }>
+>()
+let orderCount = 0
+const MAX_ORDERS = 512
+
+const sameKeys = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /** Keys in UTF-16 code-unit order (RFC 8785 §3.2.3), which is what the default sort compares. */
-const sortedKeys = (record: object): Array<string> => {
+const sortedKeys = (record: object): ReadonlyArray<string> => {
   const keys = Object.keys(record)
+  let inOrder = true
   for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort()
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      inOrder = false
+      break
+    }
   }
-  return keys
+  if (inOrder) return keys
+  const first = keys[0] as string
+  const known = orders.get(first)
+  if (known !== undefined) for (const o of known) if (sameKeys(o.seen, keys)) return o.sorted
+  const sorted = [...keys].sort()
+  if (orderCount < MAX_ORDERS && keys.length <= 64 && keys.every((k) => k.length <= 64)) {
+    orderCount++
+    if (known === undefined) orders.set(first, [{ seen: keys, sorted }])
+    else known.push({ seen: keys, sorted })
+  }
+  return sorted
 }
 
 /**
