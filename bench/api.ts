@@ -139,8 +139,11 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
     LEDGER_STORE: dir,
     ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
   })
-  // As `pnpm start` leaves it: the reference department loaded, no request served yet.
+  // As `pnpm start` leaves it: the reference department loaded, no request served yet (a second
+  // after the banner: the memory freed by the start's garbage collection is returned meanwhile).
+  await new Promise((settle) => setTimeout(settle, 1_000))
   const startRss = server.rssMiB()
+  let firstRequestRss = Number.NaN
   try {
     const base = `${server.url}/v1/departments/002/years/2026`
     const auth = { authorization: `Bearer ${server.auditor}` }
@@ -149,6 +152,9 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
     const warm = await fetch(`${base}/disclosure?asOf=published`, { headers: auth })
     if (!warm.ok) throw new Error(`the published disclosure answered ${warm.status}`)
     await warm.arrayBuffer()
+    // After the first replay: the replay worker it started is resident too.
+    await new Promise((settle) => setTimeout(settle, 1_000))
+    firstRequestRss = server.rssMiB()
     const published = await autocannon({
       url: `${base}/disclosure?asOf=published`,
       headers: auth,
@@ -221,7 +227,13 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
         name: `pnpm start (${store}), resident memory after loading the reference department`,
         value: startRss,
         unit: "MiB",
-        note: "server process VmRSS before the first request",
+        note: "server process VmRSS 1 s after its banner, before the first request",
+      },
+      {
+        name: `API server (${store}, as pnpm start), resident memory after the first disclosure request`,
+        value: firstRequestRss,
+        unit: "MiB",
+        note: "the same, 1 s after the first GET (its replay worker started)",
       },
       ...row(
         "API GET disclosure, published (cached)",

@@ -30,6 +30,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import type { Hono } from "hono"
 import { makeApp } from "./app.ts"
 import { seedIfEmpty } from "./seed.ts"
+import { collectStartGarbage } from "./start-garbage.ts"
 import { makeReplayPool, type ReplayPool } from "./replay-pool.ts"
 import type { ApiConfig } from "./config.ts"
 
@@ -142,6 +143,7 @@ export const startApi = async (
     )
     const imported = options.seed === false ? 0 : await seedIfEmpty(store, config.fixture)
     const demo = await demoKeysAtStart(store, keys, config)
+    await collectStartGarbage()
     replicas = isReplicated(store) ? watchReplicas(store) : undefined
     pool =
       config.replayWorkers > 0
