@@ -170,6 +170,10 @@ describe("a curve row", () => {
     expect(curve("linear", [1, 30, 1000]).expect).toBe("linear")
   })
 
+  it("fits k over every point, not only the ends", () => {
+    expect(curve("linear", [10, 10, 10, 100]).value).toBeCloseTo(0.3)
+  })
+
   it("cannot judge one point", () => {
     expect(curve("flat", [5]).value).toBeNaN()
   })
