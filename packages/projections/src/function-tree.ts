@@ -6,7 +6,7 @@
  */
 import type { DisclosureRow } from "./disclosure-schema.ts"
 import { functionName, type TableContext } from "./context.ts"
-import { distinct, select, type Line } from "./ledger.ts"
+import { select, type Line } from "./ledger.ts"
 import type { DisplayUnit } from "./display-unit.ts"
 import { isEmpty, row, type CellSpec } from "./row.ts"
 
@@ -30,6 +30,31 @@ export interface FunctionRowLayout {
 const ONE_CODE_CELL: FunctionRowLayout = { codeCells: (code) => [code] }
 
 /**
+ * The lines under each code of `digits` digits, in the lines' order, codes sorted: one pass over
+ * the lines instead of a `select` per code. A function code is 7 digits, so the lines whose code
+ * starts with a 类 or 款 are exactly those whose first 3 or 5 digits are it; a shorter code (which
+ * the schema does not let in) would also start longer ones, so it takes `select` as before.
+ */
+const byCode = (
+  lines: ReadonlyArray<Line>,
+  digits: number,
+): ReadonlyArray<readonly [string, ReadonlyArray<Line>]> => {
+  const groups = new Map<string, Array<Line>>()
+  for (const l of lines) {
+    const code = l.line.functionCode.slice(0, digits)
+    const mine = groups.get(code)
+    if (mine === undefined) groups.set(code, [l])
+    else mine.push(l)
+  }
+  return [...groups.keys()]
+    .sort()
+    .map((code) => [
+      code,
+      code.length < digits ? select(lines, { functionPrefix: code }) : (groups.get(code) ?? []),
+    ])
+}
+
+/**
  * Rows `[...code cells, name, ...columns(lines under the code)]` for every 类, 款 and 项 of the
  * lines, depth first; a code whose columns are all blank is left out.
  * @category projections
@@ -40,20 +65,16 @@ export const functionRows = (
   columns: (lines: ReadonlyArray<Line>) => ReadonlyArray<CellSpec>,
   layout: FunctionRowLayout = ONE_CODE_CELL,
   level = 0,
-  prefix = "",
 ): ReadonlyArray<DisclosureRow> => {
   const spec = LEVELS[level]
   if (spec === undefined) return []
-  const under = select(lines, { functionPrefix: prefix })
-  const codes = distinct(under, (l) => l.line.functionCode.slice(0, spec.digits))
-  return codes.flatMap((code) => {
-    const mine = select(under, { functionPrefix: code })
+  return byCode(lines, spec.digits).flatMap(([code, mine]) => {
     const r = row([...layout.codeCells(code), functionName(ctx, code), ...columns(mine)], {
       kind: spec.kind,
       codes: { function: code },
       ...(layout.unit !== undefined ? { unit: layout.unit } : {}),
     })
     if (isEmpty([r])) return []
-    return [r, ...functionRows(ctx, mine, columns, layout, level + 1, code)]
+    return [r, ...functionRows(ctx, mine, columns, layout, level + 1)]
   })
 }

@@ -18,9 +18,27 @@ export interface PerformanceInput {
 
 type Funds = typeof BudgetEvent.FundsBySource.Type
 
-const yuan = (a: string | undefined): string => (a === undefined ? "" : Money.toYuanGrouped(Money.make(a)))
+/** A text of an optional amount, "" when there is none. */
+type Print = (a: string | undefined) => string
 
-const printFunds = (f: Funds): PrintedFunds => ({
+/**
+ * `print` for one build, remembering its answers: a department's forms repeat the same few amounts
+ * ("0" in most columns), and printing one parses it and formats it through decimal.js.
+ */
+const remembering = (print: (a: string) => string): Print => {
+  const seen = new Map<string, string>()
+  return (a) => {
+    if (a === undefined) return ""
+    let text = seen.get(a)
+    if (text === undefined) {
+      text = print(a)
+      seen.set(a, text)
+    }
+    return text
+  }
+}
+
+const printFunds = (f: Funds, yuan: Print): PrintedFunds => ({
   total: yuan(f.total),
   central: yuan(f.central),
   provincial: yuan(f.provincial),
@@ -29,9 +47,7 @@ const printFunds = (f: Funds): PrintedFunds => ({
   other: yuan(f.other),
 })
 
-const amount = (a: string | undefined): string => (a === undefined ? "" : Money.make(a))
-
-const yuanFunds = (f: Funds): FundsYuan => ({
+const yuanFunds = (f: Funds, amount: Print): FundsYuan => ({
   total: amount(f.total),
   central: amount(f.central),
   provincial: amount(f.provincial),
@@ -67,6 +83,8 @@ export const buildPerformanceTargets = ({
   const profile = state.profile
   const region = profile?.regionName ?? ""
   const department = profile === undefined ? "" : `${profile.departmentCode}-${profile.name}`
+  const yuan = remembering((a) => Money.toYuanGrouped(Money.make(a)))
+  const amount = remembering(Money.make)
   return [...state.projects.values()]
     .sort((a, b) => byCode(a.unitCode, b.unitCode) || byCode(a.projectId, b.projectId))
     .flatMap((p) => {
@@ -82,10 +100,10 @@ export const buildPerformanceTargets = ({
         unitName: unit.name,
         life: LIFE[p.life](p.periodYears),
         period: `${p.periodYears}年`,
-        implementationFunds: printFunds(t.implementationFunds),
-        annualFunds: printFunds(t.annualFunds),
-        implementationFundsYuan: yuanFunds(t.implementationFunds),
-        annualFundsYuan: yuanFunds(t.annualFunds),
+        implementationFunds: printFunds(t.implementationFunds, yuan),
+        annualFunds: printFunds(t.annualFunds, yuan),
+        implementationFundsYuan: yuanFunds(t.implementationFunds, amount),
+        annualFundsYuan: yuanFunds(t.annualFunds, amount),
         ...declaredTexts(t),
       }
       return [table]
