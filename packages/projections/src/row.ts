@@ -24,11 +24,27 @@ export interface RowMeta {
 type MutableRow = { -readonly [K in keyof DisclosureRow]: DisclosureRow[K] }
 
 /**
+ * True when every id of the sorted list `part` is in the sorted, repeat-free list `whole`: the
+ * usual case (a row's first cell is its 合计, and the later cells split it), which then needs no
+ * new list at all.
+ */
+const within = (part: ReadonlyArray<string>, whole: ReadonlyArray<string>): boolean => {
+  let i = 0
+  for (let j = 0; j < part.length; j++) {
+    const b = part[j] as string
+    while (i < whole.length && (whole[i] as string) < b) i++
+    if (i === whole.length || whole[i] !== b) return false
+  }
+  return true
+}
+
+/**
  * `sorted` with the ids of `more` merged in, sorted and without repeats: the union of two sorted
  * lists in one linear pass. A row's id list is the union of its cells' lists, which `total`
  * returns sorted; sorting their concatenation instead was the largest cost of building a row.
  */
-const union = (sorted: ReadonlyArray<string>, more: ReadonlyArray<string>): Array<string> => {
+const union = (sorted: Array<string>, more: ReadonlyArray<string>): Array<string> => {
+  if (within(more, sorted)) return sorted
   const out: Array<string> = []
   let i = 0
   let j = 0
