@@ -13,9 +13,9 @@ import { parentPort, workerData } from "node:worker_threads"
 import type { EventStoreShape } from "@ledger/eventstore"
 import type { AsOf } from "@ledger/projections"
 import { readYears, replayStored } from "@ledger/service"
-import { makePgEventStore } from "@ledger/store-postgres"
 import type { StoredYears } from "@ledger/service"
 import { Cause, Effect, Exit } from "effect"
+import { collectStartGarbage } from "./start-garbage.ts"
 
 /**
  * One job: the points to replay of a department-year, and either its streams as read (this year and
@@ -60,16 +60,27 @@ const wireError = (error: unknown): WireError => {
 const port = parentPort
 if (port === null) throw new Error("replay-worker.ts runs as a worker thread of the replay pool")
 const databaseUrl = (workerData as { readonly databaseUrl?: string } | null)?.databaseUrl
-/** This worker's own PostgreSQL store, opened at the first job (a few connections, no migration); a failed open is retried. */
+/**
+ * This worker's own PostgreSQL store, opened at the first job (a few connections, no migration); a
+ * failed open is retried. The store module (driver, Kysely, PGlite's JavaScript) is imported only
+ * then: a worker of the embedded store never needs it, and each worker is a V8 isolate of its own.
+ */
 let own: EventStoreShape | undefined
 const storeOf = (url: string): Effect.Effect<EventStoreShape, unknown> =>
   Effect.suspend(() =>
     own !== undefined
       ? Effect.succeed(own)
-      : Effect.tap(makePgEventStore({ connectionString: url, migrate: false, maxConnections: 2 }), (s) =>
-          Effect.sync(() => (own = s)),
+      : Effect.flatMap(
+          Effect.promise(() => import("@ledger/store-postgres")),
+          ({ makePgEventStore }) =>
+            Effect.tap(makePgEventStore({ connectionString: url, migrate: false, maxConnections: 2 }), (s) =>
+              Effect.sync(() => (own = s)),
+            ),
         ),
   )
+
+/** Whether the garbage of loading this worker (its module graph) was collected, after its first job. */
+let collected = false
 
 /** The job's read: the events sent along, or this worker's own read of PostgreSQL. */
 const readOf = (job: ReplayJob): Effect.Effect<StoredYears, unknown> =>
@@ -90,5 +101,9 @@ port.on("message", (job: ReplayJob) => {
       ? { id: job.id, ok: true, replays: exit.value }
       : { id: job.id, ok: false, error: wireError(Cause.squash(exit.cause)) }
     port.postMessage(answer)
+    if (!collected) {
+      collected = true
+      void collectStartGarbage()
+    }
   })
 })
