@@ -45,7 +45,12 @@ const matches = (l: Line, f: LineFilter): boolean => {
   return true
 }
 
-/** The lines matching every filter given (filters are combined with AND). @category projections */
+/**
+ * The lines matching every filter given (filters are combined with AND), in the order given. An
+ * array asked more than once is indexed by its identity (see `line-index.ts`), so it must not be
+ * changed after it was first passed here — as a `ReadonlyArray` of lines never is.
+ * @category projections
+ */
 export const select = (
   lines: ReadonlyArray<Line>,
   ...filters: ReadonlyArray<LineFilter>

@@ -86,6 +86,19 @@ describe("select over an indexed array", () => {
     )
   })
 
+  it("forgets its index when an array it indexed grows (a broken read-only contract, not a wrong answer)", () => {
+    fc.assert(
+      fc.property(lines, line, filter, (ls, extra, f) => {
+        const grown = [...ls]
+        select(grown, f)
+        select(grown, f)
+        grown.push({ ...extra, line: { ...extra.line, lineId: "L999" } })
+        expect(ids(select(grown, f))).toEqual(ids(select([...grown], f)))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it("selects from a selection as from the whole (nested selects, as tables make them)", () => {
     fc.assert(
       fc.property(lines, filter, fc.array(filter, { minLength: 2, maxLength: 10 }), (ls, outer, inner) => {

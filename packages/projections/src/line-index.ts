@@ -22,8 +22,9 @@ const PREFIX_LENGTHS = [7, 5, 3] as const
 
 type Buckets = Map<string, Array<Line>>
 
-/** What is known about one array: how often it was asked, and the buckets built so far. */
+/** What is known about one array: its length then, how often it was asked, the buckets built so far. */
 interface Entry {
+  readonly length: number
   asked: number
   unit?: Buckets
   project?: Buckets
@@ -92,8 +93,9 @@ export const candidates = (
   if (project === undefined && unit === undefined && (prefix === undefined || prefix.length < shortest))
     return undefined
   let e = entries.get(lines)
-  if (e === undefined) {
-    e = { asked: 0, prefix: new Map() }
+  // a changed length means someone broke the read-only contract: forget what was built
+  if (e === undefined || e.length !== lines.length) {
+    e = { length: lines.length, asked: 0, prefix: new Map() }
     entries.set(lines, e)
   }
   if (++e.asked < 2) return undefined
