@@ -80,7 +80,11 @@ const MAX_ISSUES = 100
 const MAX_STATES = 64
 
 interface StreamState {
-  state: BudgetState.BudgetState
+  /**
+   * The stream's state as a running fold: each event costs itself alone (`BudgetState.evolve` per
+   * event copied the state's maps every time, quadratic in the stream's length).
+   */
+  readonly fold: BudgetState.RunningFold
   /** SHA-256 of the canonical body of every stored or accepted event, by idempotency key. */
   readonly bodies: Map<string, string>
   readonly taxonomy: Taxonomy.Taxonomy | undefined
@@ -199,7 +203,7 @@ export const importLines = (
           const stored = yield* tx.readStream(streamId)
           const taxonomy = Taxonomy.forYear(key.year)
           const entry: StreamState = {
-            state: foldLogged(stored.map(toLogged)),
+            fold: BudgetState.folder(foldLogged(stored.map(toLogged))),
             bodies: new Map(stored.map((e) => [e.idempotencyKey, CanonicalJson.sha256Hex(bodyOf(e))])),
             taxonomy: Result.isSuccess(taxonomy) ? taxonomy.success : undefined,
             key,
@@ -286,7 +290,7 @@ export const importLines = (
             else skipped++
             continue
           }
-          const problem = checkRules(e, s.state, {
+          const problem = checkRules(e, s.fold.state(), {
             taxonomy: s.taxonomy,
             year: s.key.year,
             department: s.key.department,
@@ -295,7 +299,7 @@ export const importLines = (
             report("rule-violation", problem)
             continue
           }
-          s.state = BudgetState.evolve(s.state, e.event)
+          s.fold.apply(e.event)
           s.bodies.set(e.meta.idempotencyKey, bodyHash)
           if (issues.length > 0) continue
           const list = pending.get(streamId)

@@ -40,6 +40,21 @@ export const importCases = async (store: EventStoreShape & TransactionalStore): 
   expect(JSON.stringify(refused)).toContain("data.line.amount")
   expect(await streams()).toEqual([])
 
+  // A rule that reads the stream's state (a unit registered twice), the repeat near the end: refused.
+  const unit = lines.findIndex((l) => l.includes('"UnitRegistered"'))
+  const unitLine = JSON.parse(lines[unit] ?? "{}") as { idempotencyKey: string; eventId?: string }
+  const twice = [
+    ...lines,
+    JSON.stringify({ ...unitLine, idempotencyKey: "unit-again", eventId: "evt-unit-again" }),
+  ]
+  const ruled = await Effect.runPromiseExit(
+    importLines(store, linesOf(twice), { idempotencyKey: "twice", batchSize: 50 }),
+  )
+  expect(Exit.isFailure(ruled)).toBe(true)
+  expect(JSON.stringify(ruled)).toContain(`"line":${twice.length}`)
+  expect(JSON.stringify(ruled)).toContain("rule-violation")
+  expect(await streams()).toEqual([])
+
   const progress: Array<number> = []
   const result = await Effect.runPromise(
     importLines(store, linesOf(lines), {
