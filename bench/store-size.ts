@@ -206,8 +206,7 @@ const storeSizeCurves = async (
     const code = `9${k}`
     await run(service.importNdjson(recoded(code), { idempotencyKey: `ref-${code}` }))
     // At the first size every measurement runs twice and only the second counts: the first round
-    // warms caches (plans, functions, connections), which made the smallest size look slow and
-    // hid any growth.
+    // warms caches (plans, functions, connections) so the smallest size is not slow for that alone.
     for (const round of k === 0 ? [0, 1] : [1]) {
       const tag = `${size}-${round}`
       const keep = (metric: string, v: number) => (round === 1 ? add(metric, size, v) : undefined)
