@@ -94,10 +94,11 @@ interface Decoded {
   readonly e: Envelope.EnvelopedEvent
 }
 
-/** What a stream's part of a batch was checked against, and which of its events are new. */
+/** What a stream's part of a batch was checked against, which of its events are new, and the state after them. */
 interface Checked {
   readonly snapshot: StreamSnapshot
   readonly fresh: ReadonlyArray<Decoded>
+  readonly state: BudgetState.BudgetState
 }
 
 /** Builds the service over any EventStore backend. @category constructors */
@@ -220,8 +221,9 @@ export const makeLedgerService = (
           run.apply(d.e.event)
           fresh.push(d)
         }
-        after.set(streamId, run.done())
-        checked.set(streamId, { snapshot, fresh })
+        const state = run.done()
+        after.set(streamId, state)
+        checked.set(streamId, { snapshot, fresh, state })
       }
       if (issues.length > 0)
         return yield* Effect.fail(
@@ -273,18 +275,17 @@ export const makeLedgerService = (
           const { stream, actor, decoded, checked } = yield* checkedBatch(input)
           const streamId = Envelope.streamIdOf(stream)
           const expected = input.expectedVersion ?? { _tag: "Any" }
+          // Each event's store form is made once, for the append and for the cache.
+          const sentEvents = new Map(decoded.map((d) => [d, toNewEvent(d.e, actor)] as const))
+          const sent = (d: Decoded) => sentEvents.get(d) ?? toNewEvent(d.e, actor)
           const result = yield* store.append(
-            { streamId, expectedVersion: expected, events: decoded.map((d) => toNewEvent(d.e, actor)) },
+            { streamId, expectedVersion: expected, events: [...sentEvents.values()] },
             { idempotencyKey: input.idempotencyKey },
           )
           const written = result.streams[0]
           const check = checked.get(streamId)
           if (written !== undefined && check !== undefined)
-            stateCache.advance(
-              streamId,
-              check.snapshot,
-              appendedEvents(check, written, result.positions, actor),
-            )
+            stateCache.advance(streamId, check.snapshot, check.state, appendedEvents(check, written, sent))
           // The store skips a batch whose events are all stored already without looking at the
           // version; the caller's expectation still has to hold (a retried request answers the
           // original result, which met it).

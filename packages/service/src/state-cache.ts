@@ -8,10 +8,13 @@
  * Without it every append re-read and re-folded its whole stream (≈ 0.45 s for a 100-event POST
  * to a large stream).
  *
- * A write that landed right after the state it was checked against `advance`s the cache with the
- * events it wrote (their versions and positions from the store's answer), so the next lookup
- * neither re-reads nor re-decodes them: it reads from the last written event on, and adopts that
- * event's stored hash as the head once the id matches.
+ * The state is the domain's fold of the stream's events without provenance refs (each event
+ * referred to by its version only): `decide` never reads refs, and so the state a batch was checked
+ * against with the batch applied — what `validate`'s running fold already holds — is the state
+ * after the write. A write that landed right after the state it was checked against `advance`s the
+ * cache to it (the store's answer: versions `cached + 1 …`, every checked event appended), so the
+ * next lookup neither re-reads, re-decodes nor re-folds them: it reads from the last written event
+ * on, and adopts that event's stored hash as the head once the id matches.
  *
  * The index is shared by every snapshot of one chain and only ever grows: each entry carries the
  * version of its event, and a snapshot sees the entries at or below its own version. So folding a
@@ -19,10 +22,9 @@
  *
  * @module
  */
-import type { BudgetState } from "@ledger/domain"
+import { BudgetState } from "@ledger/domain"
 import { LedgerIntegrity, verifyRead } from "@ledger/eventstore"
-import type { EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
-import { foldLogged, type LoggedEvent } from "@ledger/projections"
+import type { EventStoreShape, NewEvent, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
 import { Effect } from "effect"
 import { bodyOf, toLogged } from "./events.ts"
 import { readChecked } from "./replay.ts"
@@ -37,16 +39,25 @@ export interface StreamSnapshot {
   readonly hasEventId: (eventId: string) => boolean
 }
 
-/** An event a write appended, as `advance` folds it: its logged form and its canonical body. */
+/** An event a write appended: its stream version and what was sent to the store. */
 export interface AppendedEvent {
-  readonly logged: LoggedEvent
-  readonly idempotencyKey: string
-  readonly body: string
+  readonly version: number
+  readonly sent: NewEvent
+}
+
+/**
+ * The body stored under an idempotency key, at its event's version. An appended event keeps what
+ * was sent and makes its canonical body only when a later batch re-sends the key.
+ */
+interface Keyed {
+  readonly version: number
+  body?: string | undefined
+  readonly sent?: NewEvent | undefined
 }
 
 /** Keys and ids of one chain, each stamped with the version of its event (append-only). */
 interface ChainIndex {
-  readonly bodies: Map<string, { readonly version: number; readonly body: string }>
+  readonly bodies: Map<string, Keyed>
   readonly ids: Map<string, number>
 }
 
@@ -65,7 +76,8 @@ const view = (index: ChainIndex, version: number, state: BudgetState.BudgetState
   state,
   bodyOf: (key) => {
     const e = index.bodies.get(key)
-    return e !== undefined && e.version <= version ? e.body : undefined
+    if (e === undefined || e.version > version) return undefined
+    return (e.body ??= e.sent === undefined ? undefined : bodyOf(e.sent))
   },
   hasEventId: (id) => {
     const v = index.ids.get(id)
@@ -75,9 +87,9 @@ const view = (index: ChainIndex, version: number, state: BudgetState.BudgetState
 
 /**
  * `current(streamId)`: the stream's snapshot as of its latest committed event, from the cache plus
- * the tail read. `advance(streamId, from, events)`: the events a write appended right after `from`
- * (the store's answer showed no other event in between). `capacity` bounds the streams kept (least
- * recently used dropped first).
+ * the tail read. `advance(streamId, from, state, events)`: a write appended `events` right after
+ * `from` (the store's answer showed no other event in between), `state` being `from`'s with them
+ * applied. `capacity` bounds the streams kept (least recently used dropped first).
  * @category constructors
  */
 export const makeStateCache = (store: EventStoreShape, capacity = 128) => {
@@ -108,7 +120,11 @@ export const makeStateCache = (store: EventStoreShape, capacity = 128) => {
       index.bodies.set(e.idempotencyKey, { version: e.version, body: bodyOf(e) })
       index.ids.set(e.eventId, e.version)
     }
-    const snapshot = view(index, last?.version ?? 0, foldLogged(events.map(toLogged), from?.state))
+    const state = BudgetState.fold(
+      events.map((e) => ({ event: toLogged(e).event })),
+      from?.state,
+    )
+    const snapshot = view(index, last?.version ?? 0, state)
     if (last !== undefined)
       remember(streamId, {
         version: last.version,
@@ -152,25 +168,26 @@ export const makeStateCache = (store: EventStoreShape, capacity = 128) => {
       )
     })
 
-  const advance = (streamId: string, from: StreamSnapshot, events: ReadonlyArray<AppendedEvent>): void => {
+  const advance = (
+    streamId: string,
+    from: StreamSnapshot,
+    state: BudgetState.BudgetState,
+    events: ReadonlyArray<AppendedEvent>,
+  ): void => {
     const held = entries.get(streamId)
     const last = events.at(-1)
     // Only the cached head itself moves on (or a stream that had no events).
     if (last === undefined || (held === undefined ? from.version !== 0 : held.snapshot !== from)) return
     const index = held?.index ?? { bodies: new Map(), ids: new Map() }
     for (const e of events) {
-      index.bodies.set(e.idempotencyKey, { version: e.logged.meta.version, body: e.body })
-      index.ids.set(e.logged.meta.eventId, e.logged.meta.version)
+      index.bodies.set(e.sent.idempotencyKey, { version: e.version, sent: e.sent })
+      index.ids.set(e.sent.eventId, e.version)
     }
-    const state = foldLogged(
-      events.map((e) => e.logged),
-      from.state,
-    )
-    const version = last.logged.meta.version
+    const version = last.version
     remember(streamId, {
       version,
       hash: undefined,
-      lastEventId: last.logged.meta.eventId,
+      lastEventId: last.sent.eventId,
       index,
       snapshot: view(index, version, state),
     })
