@@ -14,9 +14,10 @@
  * `events_by_stream` served); both keep the same columns, so the same rows are unique. Five index
  * entries per event become three, plus one per call. The streams head is an UPDATE (or an INSERT
  * for a new stream) instead of an upsert, which also locked the row (one more WAL record). The
- * idempotency lookup probes the events key once per event key instead of joining (the join's
- * generic plan scanned the whole stream on every append), a stream that has a head skips
- * `ledger_ensure_year`, and the function's statements keep one generic plan (custom plans were
+ * idempotency lookup probes the events key once per event key instead of joining, in a statement
+ * planned for its stream on every call (a generic plan, cached while a year's partition was new,
+ * probed the stream-version key and read the whole stream per key), a stream that has a head skips
+ * `ledger_ensure_year`, and the function's other statements keep one generic plan (custom plans were
  * re-planned on every call over the partitioned tables). The
  * rest of `ledger_append` is migration 4's: SECURITY DEFINER, the database clock, the placeholder
  * check, department and fiscal year, `ledger_ensure_year`, lock order, result text, errors.
@@ -80,11 +81,14 @@ const statements: ReadonlyArray<string> = [
        FOR i IN 1 .. v_n LOOP
          v_to := v_from + p_counts[i] - 1;
          v_dep[i] := ledger_department_of(p_streams[i]); v_year[i] := ledger_year_of(p_streams[i]);
-         SELECT coalesce(array_agg(e.position ORDER BY e.position), '{}'), min(e.version) INTO v_positions, v_cur
-           FROM unnest(p_keys[v_from:v_to]) AS k(key)
-           CROSS JOIN LATERAL (SELECT x.position, x.version FROM events x WHERE x.department = v_dep[i]
-             AND x.fiscal_year = v_year[i] AND x.stream_id = p_streams[i] AND x.idempotency_key = k.key OFFSET 0) e
-           WHERE e.position >= v_first.position;
+         -- Planned per call, as the probe below (a cached generic plan may read the whole stream per key).
+         EXECUTE 'SELECT coalesce(array_agg(e.position ORDER BY e.position), ''{}''), min(e.version)
+           FROM unnest($1) AS k(key)
+           CROSS JOIN LATERAL (SELECT x.position, x.version FROM events x WHERE x.department = $2
+             AND x.fiscal_year = $3 AND x.stream_id = $4 AND x.idempotency_key = k.key OFFSET 0) e
+           WHERE e.position >= $5'
+           INTO v_positions, v_cur
+           USING p_keys[v_from:v_to], v_dep[i], v_year[i], p_streams[i], v_first.position;
          v_existing := coalesce(array_length(v_positions, 1), 0);
          IF v_existing > 0 THEN
            v_cur := v_cur - 1;
@@ -116,14 +120,17 @@ const statements: ReadonlyArray<string> = [
        IF NOT FOUND THEN v_cur := 0; v_prevhash := repeat('0', 64); END IF;
        v_current[i] := v_cur; v_head[i] := v_prevhash;
        v_existing := 0;
-       -- One index probe per key (LATERAL, OFFSET 0 keeps it from being flattened): as a plain join the
-       -- generic plan scanned the whole stream for every append, a cost growing with the stream.
-       -- A stream with no head has no events to find.
-       FOR v_row IN
-         SELECT k.ord, k.bh, e.body_hash FROM unnest(p_keys[v_from:v_to], p_body_hashes[v_from:v_to]) WITH ORDINALITY AS k(key, bh, ord)
-         CROSS JOIN LATERAL (SELECT x.body_hash FROM events x WHERE x.department = v_dep[i] AND x.fiscal_year = v_year[i]
-           AND x.stream_id = p_streams[i] AND x.idempotency_key = k.key OFFSET 0) e
-         WHERE v_cur > 0
+       -- One probe of the (department, fiscal_year, stream_id, idempotency_key) key per event key
+       -- (LATERAL, OFFSET 0 keeps it from being flattened), planned for this stream on every call
+       -- (EXECUTE): a plan cached while the year's partition was new and empty probed the
+       -- stream-version key instead and read the whole stream for every key, a cost growing with
+       -- the stream. A stream with no head has no events to find.
+       FOR v_row IN EXECUTE
+         'SELECT k.ord, k.bh, e.body_hash FROM unnest($1, $2) WITH ORDINALITY AS k(key, bh, ord)
+          CROSS JOIN LATERAL (SELECT x.body_hash FROM events x WHERE x.department = $3 AND x.fiscal_year = $4
+            AND x.stream_id = $5 AND x.idempotency_key = k.key OFFSET 0) e
+          WHERE $6 > 0'
+         USING p_keys[v_from:v_to], p_body_hashes[v_from:v_to], v_dep[i], v_year[i], p_streams[i], v_cur
        LOOP
          IF v_row.body_hash <> v_row.bh THEN
            RAISE EXCEPTION 'ledger:event-conflict' USING DETAIL = p_keys[v_from + v_row.ord::integer - 1];

@@ -13,7 +13,7 @@ const FROZEN: Readonly<Record<string, string>> = {
   "2026-11-30T0900_database_clock": "fcb875e75e8175ac400ab1611bf950e83e1a7cebbb7d32e7f65818f05f401dca",
   "2026-11-30T1100_partition_by_year": "c9abe0a99e60c08c52e60baecba4d57375d34552158e768c5e5c2151a472074c",
   "2026-11-30T2300_copy_append": "a08d2a83c701a4df9e245d732334a94f7450e2069a3f2cb756f9e1c622f21eea",
-  "2026-12-01T0900_append_one_row": "29d928127ae0b7cf811bfc285cb8406713c89f9a968dc549d2f1e81e1c3537c7",
+  "2026-12-01T0900_append_one_row": "70b20ffb4385e9fec4e1431935084d2b82e18da2a4a273142519ace0964ccaad",
 }
 
 const folder = new URL("./", import.meta.url)
