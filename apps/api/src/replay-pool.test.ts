@@ -46,6 +46,9 @@ beforeAll(async () => {
     store,
     replayPool: pool,
     admission: { maxConcurrent: 8, maxQueue: 32, deadlineMs: 120_000 },
+    // The tests append through the service behind the API's back (as another process would): with
+    // no head time-to-live every read asks the store, so the next read replays what was appended.
+    headTtlMs: 0,
   })
   inProcess = await makeHarness({ store, fixture: false })
 }, 120_000)
@@ -98,7 +101,11 @@ describe("replay pool", () => {
       }),
     )
     // Wait until the workers hold replays (the request loop has handed them over).
-    while (pool.stats().busy === 0) await new Promise((r) => setTimeout(r, 1))
+    const handedOver = Date.now() + 60_000
+    while (pool.stats().busy === 0) {
+      if (Date.now() > handedOver) throw new Error("no replay reached the workers within 60 s")
+      await new Promise((r) => setTimeout(r, 1))
+    }
     const answered: Array<{ status: number; ms: number; whileReplaying: boolean }> = []
     for (const path of ["/v1/health", "/v1/openapi.json", "/v1/health"]) {
       const t0 = performance.now()
