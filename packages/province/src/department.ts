@@ -10,6 +10,7 @@
  */
 import { Result } from "effect"
 import { Taxonomy } from "@ledger/domain"
+import { emitAdjustments } from "./adjustments.ts"
 import { makeNames } from "./names.ts"
 import { makeRandom } from "./random.ts"
 import { sectorOf } from "./sectors.ts"
@@ -401,52 +402,29 @@ const shanxiDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<WireEvent
   )
 
   // After publication: 追加/追减 of project lines and reclassifications of 办公费 to 会议费.
-  const adjustments = r.int(0, Math.min(6, 1 + Math.floor(projectCount / 20)))
-  for (let k = 1; k <= adjustments; k++) {
-    const adjustmentId = `ADJ-${year}-${pad(k, 3)}`
-    const documentNumber = `${names.short}财预〔${year}〕${r.int(1, 99)}号`
-    const occurredAt = `${year}-${pad(4 + k, 2)}-${pad(r.int(1, 28), 2)}`
-    if (r.chance(0.6)) {
-      const target = r.pick(lines.filter((l) => l.expenditure["kind"] === "project"))
-      const up = r.chance(0.7)
-      const delta = up ? r.int(10, 500) : -Math.min(target.hundreds - 1, r.int(1, 100))
-      if (delta === 0) continue
-      target.hundreds += delta
-      emit("AdjustmentRecorded", occurredAt, `adjustment/${adjustmentId}`, {
-        adjustmentId,
-        reason: up ? `${sector.work}任务增加，追加经费` : "项目压减，追减经费",
-        documentNumber,
-        change: {
-          kind: "amount",
-          lineId: target.lineId,
-          delta: `${delta < 0 ? "-" : ""}${yuan(Math.abs(delta))}`,
-        },
-      })
-    } else {
-      const from = r.pick(lines.filter((l) => l.expenditure["deptEconomicCode"] === "30201"))
-      const moved = Math.min(from.hundreds - 1, r.int(10, 200))
-      if (moved <= 0) continue
-      from.hundreds -= moved
+  emitAdjustments({
+    r,
+    emit,
+    year,
+    short: names.short,
+    work: sector.work,
+    most: Math.min(6, 1 + Math.floor(projectCount / 20)),
+    lines,
+    meetingLine: (from, lineId, hundreds) => {
       const unitType = units.find((u) => u.unitCode === from.unitCode)?.unitType ?? "administrative"
-      const toLine: Line = {
+      return {
         ...from,
-        lineId: `${from.unitCode}-${from.functionCode}-30215-${adjustmentId}`,
+        lineId,
         expenditure: {
           kind: "basic",
           category: "public",
           deptEconomicCode: "30215",
           govEconomicCode: gov("30215", unitType),
         },
-        hundreds: moved,
+        hundreds,
       }
-      lines.push(toLine)
-      emit("AdjustmentRecorded", occurredAt, `adjustment/${adjustmentId}`, {
-        adjustmentId,
-        reason: "调剂办公费用于召开工作会议",
-        documentNumber,
-        change: { kind: "reclassification", fromLineId: from.lineId, toLine: wire(toLine) },
-      })
-    }
-  }
+    },
+    wire,
+  })
   return events
 }

@@ -11,6 +11,7 @@
  */
 import { Result } from "effect"
 import { Taxonomy } from "@ledger/domain"
+import { emitAdjustments } from "./adjustments.ts"
 import { makeNames } from "./names.ts"
 import { makeRandom, type Random } from "./random.ts"
 import { type Sector, sectorOf } from "./sectors.ts"
@@ -252,60 +253,22 @@ export const shanghaiDepartmentYear = (spec: DepartmentYearSpec): ReadonlyArray<
     { template: spec.template },
     `discloser:${department}`,
   )
-  adjust(r, emit, year, names.short, sector, lines)
+  // After publication: 追加/追减 of project lines and reclassifications of 办公费 to 会议费.
+  emitAdjustments({
+    r,
+    emit,
+    year,
+    short: names.short,
+    work: sector.work,
+    most: Math.min(6, 1 + Math.floor(lines.filter((l) => l.expenditure["kind"] === "project").length / 30)),
+    lines,
+    meetingLine: (from, lineId, hundreds) => ({
+      ...from,
+      lineId,
+      expenditure: { kind: "basic", category: "public", deptEconomicCode: "30215" },
+      hundreds,
+    }),
+    wire: wireLine,
+  })
   return events
-}
-
-/** After publication: 追加/追减 of project lines and reclassifications of 办公费 to 会议费. */
-const adjust = (
-  r: Random,
-  emit: ReturnType<typeof makeEmitter>["emit"],
-  year: number,
-  short: string,
-  sector: Sector,
-  lines: Array<ShanghaiLine>,
-) => {
-  const projectLines = lines.filter((l) => l.expenditure["kind"] === "project")
-  const offices = lines.filter((l) => l.expenditure["deptEconomicCode"] === "30201")
-  const adjustments = r.int(0, Math.min(6, 1 + Math.floor(projectLines.length / 30)))
-  for (let k = 1; k <= adjustments; k++) {
-    const adjustmentId = `ADJ-${year}-${pad(k, 3)}`
-    const documentNumber = `${short}财预〔${year}〕${r.int(1, 99)}号`
-    const occurredAt = `${year}-${pad(4 + k, 2)}-${pad(r.int(1, 28), 2)}`
-    if (r.chance(0.6)) {
-      const target = r.pick(projectLines)
-      const up = r.chance(0.7)
-      const delta = up ? r.int(10, 500) : -Math.min(target.hundreds - 1, r.int(1, 100))
-      if (delta === 0) continue
-      target.hundreds += delta
-      emit("AdjustmentRecorded", occurredAt, `adjustment/${adjustmentId}`, {
-        adjustmentId,
-        reason: up ? `${sector.work}任务增加，追加经费` : "项目压减，追减经费",
-        documentNumber,
-        change: {
-          kind: "amount",
-          lineId: target.lineId,
-          delta: `${delta < 0 ? "-" : ""}${yuan(Math.abs(delta))}`,
-        },
-      })
-    } else {
-      const from = r.pick(offices)
-      const moved = Math.min(from.hundreds - 1, r.int(10, 200))
-      if (moved <= 0) continue
-      from.hundreds -= moved
-      const toLine: ShanghaiLine = {
-        ...from,
-        lineId: `${from.unitCode}-${from.functionCode}-30215-${adjustmentId}`,
-        expenditure: { kind: "basic", category: "public", deptEconomicCode: "30215" },
-        hundreds: moved,
-      }
-      lines.push(toLine)
-      emit("AdjustmentRecorded", occurredAt, `adjustment/${adjustmentId}`, {
-        adjustmentId,
-        reason: "调剂办公费用于召开工作会议",
-        documentNumber,
-        change: { kind: "reclassification", fromLineId: from.lineId, toLine: wireLine(toLine) },
-      })
-    }
-  }
 }
