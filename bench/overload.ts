@@ -4,7 +4,7 @@
  * `BENCH_QUICK=1`); 8 connections replay its current disclosure continuously while one connection
  * reads `GET /v1/health` and another `GET /v1/departments`. Target: small GET p99 < 100 ms. Replays
  * beyond the admission gate are answered 503 (counted, not failures). The scenario runs twice: with
- * replays on worker threads (the default, `LEDGER_REPLAY_WORKERS=2`) and with the in-process
+ * replays on two worker threads (`LEDGER_REPLAY_WORKERS=2`) and with the in-process
  * fallback (`LEDGER_REPLAY_WORKERS=0`), for comparison, and with workers on PostgreSQL (a scratch
  * database of `BENCH_PG_URL`), where the workers also make the read. Run alone: `npx tsx bench/overload.ts`.
  *
