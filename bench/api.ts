@@ -137,7 +137,10 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
   const dir = mkdtempSync(path.join(tmpdir(), "ledger-bench-api-"))
   const server = await startServer({
     LEDGER_STORE: dir,
-    ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
+    // On PostgreSQL the server makes demo keys only when asked (a shared server may hold real ones).
+    ...(options.databaseUrl !== undefined
+      ? { DATABASE_URL: options.databaseUrl, LEDGER_DEMO_KEYS: "1" }
+      : {}),
   })
   // As `pnpm start` leaves it: the reference department loaded, no request served yet (a second
   // after the banner: the memory freed by the start's garbage collection is returned meanwhile).
