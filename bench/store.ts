@@ -56,24 +56,37 @@ export const batchedAppend = async (
   return { measure, streamIds: ids }
 }
 
-/** (b) The whole import in multi-stream calls of `bulkPerCall` events (one transaction each). */
-export const bulkImport = async (
-  store: EventStoreShape,
+/**
+ * The calls of a bulk import: `bulkTotal` events in calls of `bulkStreamsPerCall` new streams, so
+ * both (b) variants write the same events (under their own `label`'s stream ids).
+ */
+const bulkPlan = (
   runId: string,
+  label: string,
   sizes: Pick<Sizes, "bulkTotal" | "bulkPerCall" | "bulkStreamsPerCall">,
-): Promise<Measure> => {
+) => {
   const calls = Math.ceil(sizes.bulkTotal / sizes.bulkPerCall)
   const perStream = Math.ceil(sizes.bulkPerCall / sizes.bulkStreamsPerCall)
   const requests = range(calls).map((c) =>
     range(sizes.bulkStreamsPerCall).map((k) => {
       const s = c * sizes.bulkStreamsPerCall + k
       return {
-        streamId: streamId(runId, "bulk", s),
+        streamId: streamId(runId, label, s),
         expectedVersion: Expected.noStream,
         events: range(perStream).map((i) => ourEvent(runId, s, i)),
       }
     }),
   )
+  return { calls, perStream, requests }
+}
+
+/** (b) The whole import in multi-stream calls of `bulkPerCall` events (one transaction each). */
+export const bulkImport = async (
+  store: EventStoreShape,
+  runId: string,
+  sizes: Pick<Sizes, "bulkTotal" | "bulkPerCall" | "bulkStreamsPerCall">,
+): Promise<Measure> => {
+  const { calls, perStream, requests } = bulkPlan(runId, "bulk", sizes)
   return timed(async () => {
     let n = 0
     for (const [c, call] of requests.entries()) {
@@ -101,18 +114,7 @@ export const bulkImportCopy = async (
   runId: string,
   sizes: Pick<Sizes, "bulkTotal" | "bulkPerCall" | "bulkStreamsPerCall">,
 ): Promise<Measure> => {
-  const calls = Math.ceil(sizes.bulkTotal / sizes.bulkPerCall)
-  const perStream = Math.ceil(sizes.bulkPerCall / sizes.bulkStreamsPerCall)
-  const requests = range(calls).map((c) =>
-    range(sizes.bulkStreamsPerCall).map((k) => {
-      const s = c * sizes.bulkStreamsPerCall + k
-      return {
-        streamId: streamId(runId, "copy", s),
-        expectedVersion: Expected.noStream,
-        events: range(perStream).map((i) => ourEvent(runId, s, i)),
-      }
-    }),
-  )
+  const { calls, perStream, requests } = bulkPlan(runId, "copy", sizes)
   let path = "append (no transaction)"
   const measure = await timed(async () => {
     let n = 0
