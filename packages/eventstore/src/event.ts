@@ -6,10 +6,16 @@ import { Schema } from "effect"
 
 const Text = Schema.NonEmptyString
 
+/**
+ * The text of {@link IsoDateOrInstant}, for a caller that checks it by hand on a hot path (the
+ * import) and must agree with the schema. @category models
+ */
+export const ISO_DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/
+
 /** Business date `YYYY-MM-DD` or UTC instant `YYYY-MM-DDTHH:MM:SS(.sss)Z`. @category models */
 export const IsoDateOrInstant = Schema.String.pipe(
   Schema.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/, {
+    Schema.isPattern(ISO_DATE_OR_INSTANT, {
       description: "a date YYYY-MM-DD or a UTC instant YYYY-MM-DDTHH:MM:SS(.sss)Z",
     }),
   ),

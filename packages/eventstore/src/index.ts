@@ -22,6 +22,7 @@ export {
   AppendResult,
   Expected,
   ExpectedVersion,
+  ISO_DATE_OR_INSTANT,
   IsoDateOrInstant,
   NewEvent,
   occurredAtKey,

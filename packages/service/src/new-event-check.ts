@@ -9,7 +9,7 @@
  * @module
  */
 import { SchemaIssues } from "@ledger/domain"
-import { NewEvent } from "@ledger/eventstore"
+import { ISO_DATE_OR_INSTANT, NewEvent } from "@ledger/eventstore"
 import { Result, Schema } from "effect"
 
 /** A field of an event that breaks the `NewEvent` schema, with the schema's message. */
@@ -18,7 +18,6 @@ export interface NewEventProblem {
   readonly message: string
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/
 const decode = Schema.decodeUnknownResult(NewEvent)
 
 const text = (value: unknown): boolean => typeof value === "string" && value.length > 0
@@ -31,7 +30,7 @@ const plainlyValid = (e: { readonly [K in keyof NewEvent]?: unknown }): boolean 
   Number.isSafeInteger(e.schemaVersion) &&
   e.schemaVersion >= 1 &&
   typeof e.occurredAt === "string" &&
-  ISO.test(e.occurredAt) &&
+  ISO_DATE_OR_INSTANT.test(e.occurredAt) &&
   text(e.actor) &&
   text(e.idempotencyKey) &&
   e.metadata === undefined
