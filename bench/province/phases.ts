@@ -169,7 +169,8 @@ export const phases = {
   }): Promise<PhaseResult> => {
     const store = await openStore(a)
     try {
-      const service = makeLedgerService(store)
+      // Each event is read once: no decode memo (it would only hold memory), as a rebuild job runs.
+      const service = makeLedgerService(store, { decodeMemo: false })
       const t0 = performance.now()
       const shards = a.shards ?? 1
       const all = (await Effect.runPromise(service.departments())).filter(

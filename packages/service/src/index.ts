@@ -10,7 +10,7 @@ export { bodyOf, derivedEventId, toLogged, toNewEvent, toWire } from "./events.t
 export type { ActorChoice } from "./events.ts"
 export { makeLedgerService } from "./ledger-service.ts"
 export { readYears, replayStored } from "./replay.ts"
-export type { ReadError, Replay, ReplayError, ReplayOptions, StoredYears } from "./replay.ts"
+export type { ReadError, Replay, ReplayError, ReplayOptions, ReplaySetup, StoredYears } from "./replay.ts"
 export type { AppendInput, DepartmentYear, ImportResult, LedgerServiceShape } from "./ledger-service.ts"
 export { KeyRing, LedgerService } from "./services.ts"
 export { dateOf, today } from "./today.ts"

@@ -107,9 +107,11 @@ export const makeLedgerService = (
   options: {
     /** The cache writes are checked against (tests pass one to look into it); default a new one. */
     readonly stateCache?: StateCache | undefined
+    /** Remember decoded events across reads (default true; false for one-pass jobs), see `ReplaySetup`. */
+    readonly decodeMemo?: boolean | undefined
   } = {},
 ) => {
-  const { loggedEvents, replay, replayPair } = makeReplay(store)
+  const { loggedEvents, replay, replayPair } = makeReplay(store, { decodeMemo: options.decodeMemo })
 
   /** Decodes and rule-checks a batch against the stream's current state; nothing is written here. */
   const validate = (

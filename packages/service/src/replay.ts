@@ -32,7 +32,7 @@ import {
 } from "@ledger/projections"
 import { Effect } from "effect"
 import { UnknownDepartmentYear } from "./errors.ts"
-import { toLogged } from "./events.ts"
+import { decodeLogged, toLogged } from "./events.ts"
 import { checkSeal } from "./seal.ts"
 
 /** Why a department-year could not be read. @category errors */
@@ -124,15 +124,19 @@ export const readYears = (
   )
 }
 
+/** How stored events are decoded: `toLogged` (memoised) or {@link decodeLogged} (one pass). */
+type Decode = (s: StoredEvent) => LoggedEvent
+
 /** A read, chain-checked and decoded; UnknownDepartmentYear when this year has no event. */
 const yearsOf = (
   department: string,
   year: number,
   read: StoredYears,
+  decode: Decode = toLogged,
 ): Effect.Effect<DepartmentYears, UnknownDepartmentYear | LedgerIntegrity> =>
   Effect.flatMap(
     Effect.forEach(read, ([y, stored]) =>
-      Effect.map(checkChain(stored), (checked) => [y, checked.map(toLogged)] as const),
+      Effect.map(checkChain(stored), (checked) => [y, checked.map(decode)] as const),
     ),
     (years) =>
       (years[0]?.[1].length ?? 0) === 0
@@ -177,8 +181,23 @@ export const replayStored = (
     Effect.forEach(points, (asOf) => replayOf(department, year, years, asOf)),
   )
 
+/**
+ * How a {@link makeReplay} reads, fixed for all its replays. New fields must be optional.
+ * @category models
+ */
+export interface ReplaySetup {
+  /**
+   * Remember decoded events across reads (default true): repeated reads of a stream — the API
+   * serving and re-serving current disclosures — skip the decode. A job that reads each event
+   * once (rebuilding every disclosure) passes false: the memo would never hit and only hold up
+   * to 20,000 decoded events and their texts.
+   */
+  readonly decodeMemo?: boolean | undefined
+}
+
 /** The replay functions over one store. @category constructors */
-export const makeReplay = (store: EventStoreShape) => {
+export const makeReplay = (store: EventStoreShape, setup: ReplaySetup = {}) => {
+  const decode = setup.decodeMemo === false ? decodeLogged : toLogged
   /** The whole log of a department-year, decoded; UnknownDepartmentYear when it has no event. */
   const loggedEvents = (
     department: string,
@@ -190,7 +209,7 @@ export const makeReplay = (store: EventStoreShape) => {
       (stored) =>
         stored.length === 0
           ? Effect.fail(new UnknownDepartmentYear({ department, year }))
-          : Effect.succeed(stored.map(toLogged)),
+          : Effect.succeed(stored.map(decode)),
     )
 
   /** This year's log with the earlier years' logs (read once for all points of one replay). */
@@ -199,7 +218,9 @@ export const makeReplay = (store: EventStoreShape) => {
     year: number,
     options: ReplayOptions,
   ): Effect.Effect<DepartmentYears, ReadError> =>
-    Effect.flatMap(readYears(store, department, year, options), (read) => yearsOf(department, year, read))
+    Effect.flatMap(readYears(store, department, year, options), (read) =>
+      yearsOf(department, year, read, decode),
+    )
 
   return {
     loggedEvents,
