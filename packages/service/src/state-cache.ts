@@ -86,6 +86,35 @@ const view = (index: ChainIndex, version: number, state: BudgetState.BudgetState
 })
 
 /**
+ * The snapshot a write of `events` right after `from` would leave, `state` being `from`'s with them
+ * applied: what a write tells the one behind it to check against before it has landed (the
+ * service's write chain). Its own keys and ids are looked up first, then `from`'s; no map is copied.
+ * @category constructors
+ */
+export const snapshotAfter = (
+  from: StreamSnapshot,
+  state: BudgetState.BudgetState,
+  events: ReadonlyArray<NewEvent>,
+): StreamSnapshot => {
+  const bodies = new Map<string, Keyed>()
+  const ids = new Set<string>()
+  events.forEach((sent, i) => {
+    bodies.set(sent.idempotencyKey, { version: from.version + i + 1, sent })
+    ids.add(sent.eventId)
+  })
+  return {
+    version: from.version + events.length,
+    state,
+    bodyOf: (key) => {
+      const e = bodies.get(key)
+      if (e === undefined) return from.bodyOf(key)
+      return (e.body ??= e.sent === undefined ? undefined : bodyOf(e.sent))
+    },
+    hasEventId: (id) => ids.has(id) || from.hasEventId(id),
+  }
+}
+
+/**
  * `current(streamId)`: the stream's snapshot as of its latest committed event, from the cache plus
  * the tail read. `advance(streamId, from, state, events)`: a write appended `events` right after
  * `from` (the store's answer showed no other event in between), `state` being `from`'s with them
