@@ -14,6 +14,8 @@ const FROZEN: Readonly<Record<string, string>> = {
   "2026-11-30T1100_partition_by_year": "c9abe0a99e60c08c52e60baecba4d57375d34552158e768c5e5c2151a472074c",
   "2026-11-30T2300_copy_append": "a08d2a83c701a4df9e245d732334a94f7450e2069a3f2cb756f9e1c622f21eea",
   "2026-12-01T0900_append_one_row": "70b20ffb4385e9fec4e1431935084d2b82e18da2a4a273142519ace0964ccaad",
+  "2026-12-02T0900_append_fewer_statements":
+    "09b1e1a6ce211ea7a601e8472557a9bf7da94ffb33296fa17a42824d3ba8f3b1",
 }
 
 const folder = new URL("./", import.meta.url)
