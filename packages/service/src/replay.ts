@@ -77,6 +77,12 @@ export interface ReplayOptions {
    * `lastPosition`). The read reflects at least that much, whichever replica serves it.
    */
   readonly minPosition?: number | undefined
+  /**
+   * The department's first year with events, when the caller already knows it (a job that listed
+   * the streams, e.g. rebuilding every disclosure): years before it are not read. Without it the
+   * read probes back until a year without events, one more query per replay.
+   */
+  readonly firstYear?: number | undefined
 }
 
 /**
@@ -101,7 +107,8 @@ export type StoredYears = ReadonlyArray<readonly [number, ReadonlyArray<StoredEv
 
 /**
  * The read of a replay, and only the read: this year's stream, then the department's years before
- * it, newest first until the first year without events (at most {@link MAX_EARLIER_YEARS}).
+ * it, newest first until the first year without events (at most {@link MAX_EARLIER_YEARS}, none
+ * before `options.firstYear`).
  * @category constructors
  */
 export const readYears = (
@@ -112,8 +119,9 @@ export const readYears = (
 ): Effect.Effect<StoredYears, StoreUnavailable> => {
   const read = (y: number) =>
     store.readStream(Envelope.streamIdOf({ department, year: y }), { minPosition: options.minPosition })
+  const first = options.firstYear ?? Number.NEGATIVE_INFINITY
   const step = (y: number, acc: StoredYears): Effect.Effect<StoredYears, StoreUnavailable> =>
-    acc.length > MAX_EARLIER_YEARS
+    acc.length > MAX_EARLIER_YEARS || y < first
       ? Effect.succeed(acc)
       : Effect.flatMap(read(y), (stored) =>
           stored.length === 0 ? Effect.succeed(acc) : step(y - 1, [...acc, [y, stored]]),
