@@ -9,6 +9,25 @@ import { decodeStoredRow } from "./stored-row.ts"
 
 const decodeWithSchema = Schema.decodeUnknownResult(StoredEvent)
 
+/** The members of a StoredEvent, with `metadata` when the event has it. */
+const storedMembers = (withMetadata: boolean): ReadonlyArray<string> => [
+  "actor",
+  "canonical",
+  "data",
+  "eventId",
+  "hash",
+  "idempotencyKey",
+  ...(withMetadata ? ["metadata"] : []),
+  "occurredAt",
+  "position",
+  "prevHash",
+  "recordedAt",
+  "schemaVersion",
+  "streamId",
+  "type",
+  "version",
+]
+
 const eventArb = fc.record(
   {
     eventId: fc.string({ minLength: 1 }),
@@ -50,8 +69,28 @@ describe("decodeStoredRow", () => {
         const viaSchema = decodeWithSchema(decoded)
         expect(Result.isSuccess(viaSchema)).toBe(true)
         expect(decoded).toMatchObject({ version, position: 7, streamId: event.streamId })
+        expect(Object.keys(decoded).sort()).toEqual(storedMembers(event.metadata !== undefined))
       }),
     )
+  })
+
+  it("drops members the writer never stores, as the schema would", () => {
+    const event = {
+      actor: "a",
+      data: { n: 1 },
+      eventId: "e",
+      extra: "tampered",
+      idempotencyKey: "k",
+      occurredAt: "2026-01-01",
+      recordedAt: "2026-11-29T12:00:00.000Z",
+      schemaVersion: 1,
+      streamId: "s",
+      type: "t",
+    }
+    const canonical = chainCanonical(canonicalize(event), "0".repeat(64), 1)
+    const decoded = decodeStoredRow({ position: 3, canonical, hash: "h" })
+    expect(Object.keys(decoded).sort()).toEqual(storedMembers(false))
+    expect(decoded).toMatchObject({ eventId: "e", data: { n: 1 }, position: 3, hash: "h", version: 1 })
   })
 
   it("refuses a row whose hashed text lacks a required field", () => {

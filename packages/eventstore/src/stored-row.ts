@@ -23,11 +23,26 @@ export interface StoredRow {
 
 const isText = (v: unknown): v is string => typeof v === "string"
 
+/** The members of a stored event's hashed `event` object, the optional `metadata` aside. */
+const EVENT_MEMBERS = 9
+
+/** Counts own enumerable members without allocating (`Object.keys` would build an array per event). */
+const memberCount = (o: object): number => {
+  let n = 0
+  for (const key in o) if (Object.hasOwn(o, key)) n++
+  return n
+}
+
 /**
  * Decodes a row into a {@link StoredEvent}. Hand-written rather than `Schema.decode` because reads
  * must reach 150,000 events/s and a Schema decode costs ~6 µs per event; `stored-row.test.ts`
  * checks it accepts exactly what the `StoredEvent` schema accepts. Throws on a malformed row,
  * which only a tampered database can produce (`verify` names it).
+ *
+ * The parsed `event` object itself becomes the result when it holds exactly the event's members
+ * (the writer never stores others): one object fewer per event, which on a 10,000-event page is
+ * mostly garbage-collector work saved. Anything else is copied member by member, as the schema
+ * would, so extra members in a tampered text never reach a reader.
  * @category constructors
  */
 export const decodeStoredRow = (row: Pick<StoredRow, "position" | "canonical" | "hash">): StoredEvent => {
@@ -39,7 +54,9 @@ export const decodeStoredRow = (row: Pick<StoredRow, "position" | "canonical" | 
   const e = parsed.event
   if (
     e === undefined ||
+    e === null ||
     typeof e !== "object" ||
+    Array.isArray(e) ||
     !isText(e["eventId"]) ||
     !isText(e["type"]) ||
     !Number.isInteger(e["schemaVersion"]) ||
@@ -53,6 +70,14 @@ export const decodeStoredRow = (row: Pick<StoredRow, "position" | "canonical" | 
     !Number.isInteger(parsed.version)
   ) {
     throw new Error(`event at position ${row.position} is malformed; run verify`)
+  }
+  if (memberCount(e) === (e["metadata"] === undefined ? EVENT_MEMBERS : EVENT_MEMBERS + 1)) {
+    e["version"] = parsed.version
+    e["position"] = row.position
+    e["prevHash"] = parsed.prevHash
+    e["hash"] = row.hash
+    e["canonical"] = row.canonical
+    return e as unknown as StoredEvent
   }
   const event = {
     eventId: e["eventId"],

@@ -1,8 +1,9 @@
 /**
  * The EventStore on any Kysely PostgreSQL connection (pg pool or PGlite): one `ledger_append`
  * call per append (the database stamps `recordedAt`), reads through Kysely's query builder over
- * the `Database` interface, gap-safe `readAll`, and `verify` as one ordered streaming query. The two public
- * constructors (`pg-store.ts`, `pglite-store.ts`) only differ in how they connect.
+ * the `Database` interface (or the pg pool's own reads, `pg-read.ts`, when given), gap-safe
+ * `readAll`, and `verify` as one ordered streaming query. The two public constructors
+ * (`pg-store.ts`, `pglite-store.ts`) only differ in how they connect.
  */
 import { Effect, Result } from "effect"
 import { sql } from "kysely"
@@ -26,10 +27,12 @@ import type {
   VerifyResult,
 } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
+import type { RowReads } from "./pg-read.ts"
 
-/** How the store releases its connection(s). */
+/** How the store releases its connection(s), and the reads that bypass Kysely (pg pool, see `pg-read.ts`). */
 export interface KyselyStoreOptions {
   readonly destroy: () => Promise<void>
+  readonly reads?: RowReads | undefined
 }
 
 interface PgError {
@@ -210,6 +213,8 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
       }),
     readStream: (streamId, readOptions = {}) =>
       query(async () => {
+        if (options.reads !== undefined)
+          return options.reads.readStream(streamId, readOptions.fromVersion ?? 1)
         const rows = await db
           .selectFrom("events")
           .select(["position", "canonical", "hash"])
@@ -223,6 +228,8 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
     // still commit a lower position is then finished (positions are allocated in xid order).
     readAll: (readOptions = {}) =>
       query(async () => {
+        if (options.reads !== undefined)
+          return options.reads.readAll(readOptions.fromPosition ?? 0, readOptions.limit)
         const rows = await db
           .selectFrom("events")
           .select(["position", "canonical", "hash"])

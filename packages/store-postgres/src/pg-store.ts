@@ -10,6 +10,7 @@ import { EventStore } from "@ledger/eventstore"
 import type { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
+import { makePgReads } from "./pg-read.ts"
 import { checkSchema, migrate } from "./migrate.ts"
 import { type TransactionalEventStore, withTransactions } from "./transaction.ts"
 
@@ -52,7 +53,8 @@ export const makePgEventStore = (
     const { db, pool } = makePgPool(options)
     const ready = options.migrate === false ? checkSchema(db) : migrate(db)
     yield* Effect.tapError(ready, () => Effect.promise(() => db.destroy()))
-    return withTransactions(db, makeKyselyEventStore(db, { destroy: () => db.destroy() }), pool)
+    const store = makeKyselyEventStore(db, { destroy: () => db.destroy(), reads: makePgReads(pool) })
+    return withTransactions(db, store, pool)
   })
 
 /** A Layer providing the PostgreSQL {@link EventStore}; the pool closes with the Layer's scope. @category layers */
