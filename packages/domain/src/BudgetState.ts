@@ -10,6 +10,7 @@ import { Result } from "effect"
 import type * as E from "./BudgetEvent.ts"
 import type { BudgetLine } from "./BudgetLine.ts"
 import { evolveFacts, noFacts, type DisclosureFacts } from "./DisclosureFacts.ts"
+import * as Store from "./internal/LineStore.ts"
 import * as Money from "./Money.ts"
 
 type Data<T extends { readonly data: unknown }> = T["data"]
@@ -78,6 +79,25 @@ export interface BudgetState {
 export const carriedKey = (originYear: number, sourceLineId: string): string =>
   `${originYear}:${sourceLineId}`
 
+type Fields = Omit<BudgetState, "lines" | "adjustments">
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+const fieldsOf = (s: BudgetState): Mutable<Fields> => ({
+  version: s.version,
+  profile: s.profile,
+  units: s.units,
+  projects: s.projects,
+  performanceTargets: s.performanceTargets,
+  unitOverallTargets: s.unitOverallTargets,
+  priorYear: s.priorYear,
+  notes: s.notes,
+  assets: s.assets,
+  facts: s.facts,
+  publications: s.publications,
+  closing: s.closing,
+  carriedIn: s.carriedIn,
+})
+
 /** The state before the first event. @category constructors */
 export const initialState: BudgetState = {
   version: 0,
@@ -97,64 +117,67 @@ export const initialState: BudgetState = {
   carriedIn: new Map(),
 }
 
+/**
+ * One line of a state; the same answer as `state.lines.get(lineId)`. A state that continued a
+ * long stream keeps its lines in a persistent trie and builds its `lines` map only when first
+ * read; this reads the trie, so `decide` against a cached state costs the lines it names.
+ * @category getters
+ */
+export const lineOf: (state: BudgetState, lineId: string) => LineState | undefined = Store.lineOf
+
+/**
+ * Whether an adjustment id is taken; the same answer as `state.adjustments.has(adjustmentId)`,
+ * without building the set (see {@link lineOf}).
+ * @category getters
+ */
+export const hasAdjustment: (state: BudgetState, adjustmentId: string) => boolean = Store.hasAdjustment
+
 /** An amount as Money, or undefined for a string no decoded event can carry: evolve must never throw. */
 const amountOf = (s: string): Money.Money | undefined => {
   const r = Money.parse(s)
   return Result.isSuccess(r) ? r.success : undefined
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-type MutableLine = Mutable<LineState> & { contributions: Array<Contribution> }
+type NativeKey = "units" | "projects" | "targets" | "overall" | "notes" | "publications"
 
 /**
- * Applies events to a private copy-on-write draft of a state. A map, set or line is copied the first
- * time this folder writes it and mutated in place afterwards, so a fold is linear in its events
- * (copying the maps per event made replay quadratic). States handed out by `done` are never
- * written again: the next write copies first, which keeps `evolve` and `fold` observably pure.
+ * Applies events to a private draft of a state. Lines and adjustment ids — what grows with a
+ * stream — go to a line store (`internal/LineStore`): copy-on-write Map/Set for a fold from the
+ * start, persistent tries for a fold that continues a long stream, so an event applied to a cached
+ * state costs O(log n), not a copy of everything the stream said. The other maps (units,
+ * projects, targets, notes…) are copied the first time this folder writes them and mutated in
+ * place afterwards. States handed out by `done` are never written again: the next write copies
+ * first, which keeps `evolve` and `fold` observably pure.
  */
 class Folder {
-  private s: Mutable<BudgetState>
-  private owned = new Set<
-    "units" | "projects" | "lines" | "targets" | "overall" | "notes" | "adjustments" | "publications"
-  >()
-  private ownedLines = new Set<string>()
+  private readonly f: Mutable<Fields>
+  private readonly store: Store.LineStore
+  private readonly owned = new Set<NativeKey>()
+  private view: BudgetState | undefined
 
   constructor(from: BudgetState) {
-    this.s = { ...from }
+    this.f = fieldsOf(from)
+    this.store = Store.storeFor(from)
   }
 
   /** The state so far; valid until the next `apply`. */
   peek(): BudgetState {
-    return this.s
+    return (this.view ??= this.store.publish(this.f, false))
   }
 
   /** The state so far, frozen: later applies copy before they write. */
   done(): BudgetState {
-    const out = this.s
-    this.s = { ...out }
     this.owned.clear()
-    this.ownedLines.clear()
-    return out
+    this.view = undefined
+    return this.store.publish(this.f, true)
   }
 
-  private map<K, V>(
-    key: "units" | "projects" | "lines" | "targets" | "notes",
-    get: () => ReadonlyMap<K, V>,
-    set: (m: Map<K, V>) => void,
-  ): Map<K, V> {
+  private map<K, V>(key: NativeKey, get: () => ReadonlyMap<K, V>, set: (m: Map<K, V>) => void): Map<K, V> {
     if (!this.owned.has(key)) {
       set(new Map(get()))
       this.owned.add(key)
     }
     return get() as Map<K, V>
-  }
-
-  private lines(): Map<string, LineState> {
-    return this.map(
-      "lines",
-      () => this.s.lines,
-      (m) => (this.s.lines = m),
-    )
   }
 
   private addLine(
@@ -164,54 +187,17 @@ class Folder {
     contribution: Contribution,
     sourceLineId?: string,
   ): boolean {
-    if (this.s.lines.has(line.lineId)) return false // decide rejects duplicates; evolve stays total
+    if (this.store.has(line.lineId)) return false // decide rejects duplicates; evolve stays total
     const amount = amountOf(line.amount)
     if (amount === undefined) return false
-    const fresh: MutableLine = {
-      line,
-      vintage,
-      originYear,
-      ...(sourceLineId === undefined ? {} : { sourceLineId }),
-      amount,
-      contributions: [contribution],
-    }
-    this.lines().set(line.lineId, fresh)
-    this.ownedLines.add(line.lineId)
+    this.store.add({ line, vintage, originYear, sourceLineId, amount }, contribution)
     return true
-  }
-
-  private changeLine(lineId: string, delta: Money.Money, c: Contribution): void {
-    const current = this.s.lines.get(lineId)
-    if (current === undefined) return
-    const amount = Money.add(current.amount, delta)
-    if (this.ownedLines.has(lineId)) {
-      const mine = current as MutableLine
-      mine.amount = amount
-      mine.line = { ...mine.line, amount }
-      mine.contributions.push(c)
-      return
-    }
-    const copy: MutableLine = {
-      ...current,
-      amount,
-      line: { ...current.line, amount },
-      contributions: [...current.contributions, c],
-    }
-    this.lines().set(lineId, copy)
-    this.ownedLines.add(lineId)
-  }
-
-  private adjustment(id: string): void {
-    if (!this.owned.has("adjustments")) {
-      this.s.adjustments = new Set(this.s.adjustments)
-      this.owned.add("adjustments")
-    }
-    ;(this.s.adjustments as Set<string>).add(id)
   }
 
   /** Applies one event; total: an event `decide` would never have produced changes nothing but the version. */
   apply(event: E.BudgetEvent, ref?: EventRef): void {
-    const s = this.s
+    this.view = undefined
+    const s = this.f
     s.version = s.version + 1
     const at: EventRef = ref ?? { version: s.version }
     switch (event.type) {
@@ -234,23 +220,23 @@ class Folder {
       }
       case "AdjustmentRecorded": {
         const { change, documentNumber, adjustmentId } = event.data
-        this.adjustment(adjustmentId)
+        this.store.adjust(adjustmentId)
         if (change.kind === "amount") {
           const delta = amountOf(change.delta)
           if (delta === undefined) return
-          return this.changeLine(change.lineId, delta, {
+          return this.store.change(change.lineId, delta, {
             ref: at,
             type: event.type,
             amount: delta,
             documentNumber,
           })
         }
-        const source = s.lines.get(change.fromLineId)
+        const source = this.store.get(change.fromLineId)
         const moved = amountOf(change.toLine.amount)
         // Both legs or neither: a target id already in use would otherwise shrink the source alone.
-        if (source === undefined || moved === undefined || s.lines.has(change.toLine.lineId)) return
+        if (source === undefined || moved === undefined || this.store.has(change.toLine.lineId)) return
         const negated = Money.negate(moved)
-        this.changeLine(change.fromLineId, negated, {
+        this.store.change(change.fromLineId, negated, {
           ref: at,
           type: event.type,
           amount: negated,

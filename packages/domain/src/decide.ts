@@ -10,7 +10,7 @@ import { Result } from "effect"
 import * as Cmd from "./BudgetCommand.ts"
 import type * as E from "./BudgetEvent.ts"
 import type { BudgetLine } from "./BudgetLine.ts"
-import { type BudgetState, folder } from "./BudgetState.ts"
+import { type BudgetState, folder, hasAdjustment, lineOf } from "./BudgetState.ts"
 import { FISCAL_APPROPRIATION_SOURCES } from "./Codes.ts"
 import { checkCarryoverLink, checkYearEnd, type YearsContext } from "./decide-years.ts"
 import * as Err from "./Errors.ts"
@@ -64,7 +64,7 @@ const checkLine = (line: BudgetLine, state: BudgetState, ctx: DecideContext, pat
   const x = line.expenditure
   return first(
     () =>
-      state.lines.has(line.lineId)
+      lineOf(state, line.lineId) !== undefined
         ? fail(new Err.DuplicateLine({ path: `${path}.lineId`, lineId: line.lineId }))
         : ok,
     () => positiveAmount(`${path}.amount`, line.amount),
@@ -150,12 +150,12 @@ const checkAdjustment = (
   const { adjustmentId, change } = ev.data
   return first(
     () =>
-      state.adjustments.has(adjustmentId)
+      hasAdjustment(state, adjustmentId)
         ? fail(new Err.DuplicateAdjustment({ path: "data.adjustmentId", adjustmentId }))
         : ok,
     () => {
       if (change.kind === "amount") {
-        const line = state.lines.get(change.lineId)
+        const line = lineOf(state, change.lineId)
         if (line === undefined)
           return fail(new Err.UnknownLine({ path: `${changePath}.lineId`, lineId: change.lineId }))
         const delta = Money.parse(change.delta)
@@ -174,7 +174,7 @@ const checkAdjustment = (
             )
           : ok
       }
-      const source = state.lines.get(change.fromLineId)
+      const source = lineOf(state, change.fromLineId)
       if (source === undefined) {
         return fail(new Err.UnknownLine({ path: `${changePath}.fromLineId`, lineId: change.fromLineId }))
       }

@@ -1,0 +1,347 @@
+/**
+ * Where a running fold keeps the two collections of a `BudgetState` that grow with its stream —
+ * the lines (with their contributions) and the adjustment ids — in one of two ways:
+ *
+ * - **native**: copy-on-write Map/Set, copied the first time a fold writes them and mutated in
+ *   place afterwards. The cheapest way to fold a stream from the start (replay, projections).
+ * - **persistent**: tries that share structure with the state they came from
+ *   (`internal/OrderedTrie`) and contributions as a chain, so an event applied to a cached state
+ *   costs O(log n) instead of a copy of every adjustment id and contribution (issue 14).
+ *
+ * A fold starts native from a small state and persistent from a large one or from a state that is
+ * already persistent; both give states that read, copy and compare exactly alike.
+ *
+ * @module internal/LineStore
+ */
+import type { BudgetState, Contribution, LineState } from "../BudgetState.ts"
+import * as Money from "../Money.ts"
+import * as Trie from "./OrderedTrie.ts"
+
+/** What the fold reads of a line. */
+type LineFields = Pick<LineState, "line" | "vintage" | "originYear" | "sourceLineId" | "amount">
+
+/** The lines and adjustment ids of a running fold. */
+export interface LineStore {
+  get(lineId: string): LineFields | undefined
+  has(lineId: string): boolean
+  /** Adds a line the store does not hold, with its first contribution. */
+  add(fields: LineFields, first: Contribution): void
+  /** Adds `delta` to a line the store holds and records the contribution. */
+  change(lineId: string, delta: Money.Money, c: Contribution): void
+  adjust(adjustmentId: string): void
+  /**
+   * A state of `fields` and these collections. Frozen: nothing written afterwards changes it (the
+   * next write copies). Not frozen: a view valid until the next write, which may change it.
+   */
+  publish(fields: Fields, frozen: boolean): BudgetState
+}
+
+/** Every field of a state but the two kept here. */
+type Fields = Omit<BudgetState, "lines" | "adjustments">
+
+type MutableLine = { -readonly [K in keyof LineState]: LineState[K] } & { contributions: Array<Contribution> }
+
+/** A state with these two collections as they are, in the order of `BudgetState`'s fields. */
+const plainState = (
+  f: Fields,
+  lines: ReadonlyMap<string, LineState>,
+  adjustments: ReadonlySet<string>,
+): BudgetState => ({
+  version: f.version,
+  profile: f.profile,
+  units: f.units,
+  projects: f.projects,
+  lines,
+  performanceTargets: f.performanceTargets,
+  unitOverallTargets: f.unitOverallTargets,
+  priorYear: f.priorYear,
+  notes: f.notes,
+  assets: f.assets,
+  facts: f.facts,
+  adjustments,
+  publications: f.publications,
+  closing: f.closing,
+  carriedIn: f.carriedIn,
+})
+
+/**
+ * Copy-on-write Map/Set: a map, the set or a line is copied the first time this store writes it
+ * and mutated in place afterwards, so a fold is linear in its events. `publish` hands the current
+ * collections out and gives up ownership: the next write copies first.
+ */
+class NativeStore implements LineStore {
+  private lines: ReadonlyMap<string, LineState>
+  private adjustments: ReadonlySet<string>
+  private ownsLines = false
+  private ownsAdjustments = false
+  private readonly ownedLines = new Set<string>()
+
+  constructor(lines: ReadonlyMap<string, LineState>, adjustments: ReadonlySet<string>) {
+    this.lines = lines
+    this.adjustments = adjustments
+  }
+
+  get(lineId: string): LineFields | undefined {
+    return this.lines.get(lineId)
+  }
+  has(lineId: string): boolean {
+    return this.lines.has(lineId)
+  }
+
+  private writable(): Map<string, LineState> {
+    if (!this.ownsLines) {
+      this.lines = new Map(this.lines)
+      this.ownsLines = true
+    }
+    return this.lines as Map<string, LineState>
+  }
+
+  add(fields: LineFields, first: Contribution): void {
+    const { line, vintage, originYear, sourceLineId, amount } = fields
+    const fresh: MutableLine = {
+      line,
+      vintage,
+      originYear,
+      ...(sourceLineId === undefined ? {} : { sourceLineId }),
+      amount,
+      contributions: [first],
+    }
+    this.writable().set(line.lineId, fresh)
+    this.ownedLines.add(line.lineId)
+  }
+
+  change(lineId: string, delta: Money.Money, c: Contribution): void {
+    const current = this.lines.get(lineId)
+    if (current === undefined) return
+    const amount = Money.add(current.amount, delta)
+    if (this.ownedLines.has(lineId)) {
+      const mine = current as MutableLine
+      mine.amount = amount
+      mine.line = { ...mine.line, amount }
+      mine.contributions.push(c)
+      return
+    }
+    const copy: MutableLine = {
+      ...current,
+      amount,
+      line: { ...current.line, amount },
+      contributions: [...current.contributions, c],
+    }
+    this.writable().set(lineId, copy)
+    this.ownedLines.add(lineId)
+  }
+
+  adjust(adjustmentId: string): void {
+    if (!this.ownsAdjustments) {
+      this.adjustments = new Set(this.adjustments)
+      this.ownsAdjustments = true
+    }
+    ;(this.adjustments as Set<string>).add(adjustmentId)
+  }
+
+  publish(f: Fields, frozen: boolean): BudgetState {
+    if (frozen) {
+      this.ownsLines = false
+      this.ownsAdjustments = false
+      this.ownedLines.clear()
+    }
+    return plainState(f, this.lines, this.adjustments)
+  }
+}
+
+/** A line's contributions: an array plus, newest first, the ones added since. */
+type Chain = ReadonlyArray<Contribution> | Link
+interface Link {
+  readonly head: Contribution
+  readonly tail: Chain
+  readonly length: number
+}
+const isLink = (c: Chain): c is Link => "head" in c
+
+/** The chain as one array, oldest first. */
+const contributionArray = (c: Chain): ReadonlyArray<Contribution> => {
+  if (!isLink(c)) return c
+  const out = new Array<Contribution>(c.length)
+  let at: Chain = c
+  let i = c.length - 1 // the links fill out[i] downwards; the array they end in, the start
+  for (; isLink(at); at = at.tail) out[i--] = at.head
+  at.forEach((x, j) => (out[j] = x))
+  return out
+}
+
+/** A line in the trie: its fields, its contributions as a chain, and the object handed out for it once made. */
+interface Entry extends LineFields {
+  readonly chain: Chain
+  view?: LineState
+}
+
+/**
+ * The line as handed out, made on first read and kept: a plain object whose `contributions` array
+ * is built from the chain on first read and kept (an own enumerable getter, so the object reads,
+ * copies and compares like data).
+ */
+const lineView = (e: Entry): LineState => {
+  if (e.view !== undefined) return e.view
+  const { line, vintage, originYear, sourceLineId, amount, chain } = e
+  let array: ReadonlyArray<Contribution> | undefined
+  e.view =
+    sourceLineId === undefined
+      ? {
+          line,
+          vintage,
+          originYear,
+          amount,
+          get contributions() {
+            return (array ??= contributionArray(chain))
+          },
+        }
+      : {
+          line,
+          vintage,
+          originYear,
+          sourceLineId,
+          amount,
+          get contributions() {
+            return (array ??= contributionArray(chain))
+          },
+        }
+  return e.view
+}
+
+interface Core {
+  readonly lines: Trie.Trie<Entry>
+  readonly adjustments: Trie.Trie<true>
+}
+
+/**
+ * The tries behind a persistent state (its `lines` and `adjustments` are views of them), or behind
+ * a large native state once a fold has continued from it (converted once, then shared).
+ */
+const cores = new WeakMap<BudgetState, Core>()
+
+/**
+ * Tries of the lines and adjustment ids: written under this store's edit token (in place while it
+ * owns the nodes, path copies otherwise); `publish` drops the token, so what it handed out is
+ * never written again.
+ */
+class TrieStore implements LineStore {
+  private lines: Trie.Trie<Entry>
+  private adjustments: Trie.Trie<true>
+  private owner = Trie.edit()
+
+  constructor(core: Core) {
+    this.lines = core.lines
+    this.adjustments = core.adjustments
+  }
+
+  get(lineId: string): LineFields | undefined {
+    return Trie.get(this.lines, lineId)
+  }
+  has(lineId: string): boolean {
+    return Trie.has(this.lines, lineId)
+  }
+
+  add(fields: LineFields, first: Contribution): void {
+    this.lines = Trie.set(this.lines, fields.line.lineId, { ...fields, chain: [first] }, this.owner)
+  }
+
+  change(lineId: string, delta: Money.Money, c: Contribution): void {
+    const was = Trie.get(this.lines, lineId)
+    if (was === undefined) return
+    const amount = Money.add(was.amount, delta)
+    const entry: Entry = {
+      line: { ...was.line, amount },
+      vintage: was.vintage,
+      originYear: was.originYear,
+      sourceLineId: was.sourceLineId,
+      amount,
+      chain: { head: c, tail: was.chain, length: was.chain.length + 1 },
+    }
+    this.lines = Trie.set(this.lines, lineId, entry, this.owner)
+  }
+
+  adjust(adjustmentId: string): void {
+    this.adjustments = Trie.set(this.adjustments, adjustmentId, true, this.owner)
+  }
+
+  publish(f: Fields, frozen: boolean): BudgetState {
+    if (frozen) this.owner = Trie.edit()
+    const core: Core = { lines: this.lines, adjustments: this.adjustments }
+    let lines: ReadonlyMap<string, LineState> | undefined
+    let adjustments: ReadonlySet<string> | undefined
+    const s: BudgetState = {
+      version: f.version,
+      profile: f.profile,
+      units: f.units,
+      projects: f.projects,
+      get lines() {
+        return (lines ??= Trie.toMap(core.lines, lineView))
+      },
+      performanceTargets: f.performanceTargets,
+      unitOverallTargets: f.unitOverallTargets,
+      priorYear: f.priorYear,
+      notes: f.notes,
+      assets: f.assets,
+      facts: f.facts,
+      get adjustments() {
+        return (adjustments ??= Trie.toSet(core.adjustments))
+      },
+      publications: f.publications,
+      closing: f.closing,
+      carriedIn: f.carriedIn,
+    }
+    cores.set(s, core)
+    return s
+  }
+}
+
+/** Tries of a native state's collections, built once per state. */
+const coreOf = (s: BudgetState): Core => {
+  const known = cores.get(s)
+  if (known !== undefined) return known
+  const core: Core = {
+    lines: Trie.fromEntries(
+      Array.from(s.lines, ([id, l]): [string, Entry] => [
+        id,
+        {
+          line: l.line,
+          vintage: l.vintage,
+          originYear: l.originYear,
+          sourceLineId: l.sourceLineId,
+          amount: l.amount,
+          chain: l.contributions,
+          view: l,
+        },
+      ]),
+    ),
+    adjustments: Trie.fromEntries(Array.from(s.adjustments, (id): [string, true] => [id, true])),
+  }
+  cores.set(s, core)
+  return core
+}
+
+/**
+ * Below this many lines and adjustment ids a fold copies the native collections it writes: a copy
+ * that small costs less than the tries' constant factor over a whole fold.
+ */
+const NATIVE_UP_TO = 256
+
+/** The store a fold from `s` writes to. */
+export const storeFor = (s: BudgetState): LineStore =>
+  !cores.has(s) && s.lines.size + s.adjustments.size <= NATIVE_UP_TO
+    ? new NativeStore(s.lines, s.adjustments)
+    : new TrieStore(coreOf(s))
+
+/** `state.lines.get(lineId)`, without building a persistent state's `lines` map. */
+export const lineOf = (state: BudgetState, lineId: string): LineState | undefined => {
+  const core = cores.get(state)
+  if (core === undefined) return state.lines.get(lineId)
+  const e = Trie.get(core.lines, lineId)
+  return e === undefined ? undefined : lineView(e)
+}
+
+/** `state.adjustments.has(adjustmentId)`, without building a persistent state's set. */
+export const hasAdjustment = (state: BudgetState, adjustmentId: string): boolean => {
+  const core = cores.get(state)
+  return core === undefined ? state.adjustments.has(adjustmentId) : Trie.has(core.adjustments, adjustmentId)
+}
