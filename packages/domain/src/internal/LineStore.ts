@@ -4,9 +4,10 @@
  *
  * - **native**: copy-on-write Map/Set, copied the first time a fold writes them and mutated in
  *   place afterwards. The cheapest way to fold a stream from the start (replay, projections).
- * - **persistent**: tries that share structure with the state they came from
- *   (`internal/OrderedTrie`) and contributions as a chain, so an event applied to a cached state
- *   costs O(log n) instead of a copy of every adjustment id and contribution (issue 14).
+ * - **persistent**: the native collections of the state a chain of folds started from, shared and
+ *   never written, under tries (`internal/OrderedTrie`) of what those folds changed or added, and
+ *   contributions as a chain; so an event applied to a cached state costs O(log m), m the events
+ *   since that start, instead of a copy of every adjustment id and contribution (issue 14).
  *
  * A fold starts native from a small state and persistent from a large one or from a state that is
  * already persistent; both give states that read, copy and compare exactly alike.
@@ -208,37 +209,63 @@ const lineView = (e: Entry): LineState => {
   return e.view
 }
 
+/**
+ * A persistent state's two collections: the native ones of the state its chain of folds started
+ * from (shared, never written) and, over them, tries of what those folds changed or added. Starting
+ * such a chain costs nothing, however long the stream; each event costs O(log m), m the events
+ * since.
+ */
 interface Core {
+  readonly baseLines: ReadonlyMap<string, LineState>
   readonly lines: Trie.Trie<Entry>
+  readonly baseAdjustments: ReadonlySet<string>
   readonly adjustments: Trie.Trie<true>
 }
 
-/**
- * The tries behind a persistent state (its `lines` and `adjustments` are views of them), or behind
- * a large native state once a fold has continued from it (converted once, then shared).
- */
+/** The core of every persistent state (its `lines` and `adjustments` are views of it). */
 const cores = new WeakMap<BudgetState, Core>()
 
+/** The line as it stands in the core: changed or added in a trie, or as it was in the base. */
+const lineIn = (core: Core, lineId: string): LineState | undefined => {
+  const e = Trie.get(core.lines, lineId)
+  return e === undefined ? core.baseLines.get(lineId) : lineView(e)
+}
+
+/** The lines in order: the base's (changed ones in their place), then the added ones. */
+const linesOf = (core: Core): Map<string, LineState> => {
+  const m = new Map(core.baseLines)
+  for (const [id, e] of Trie.toMap(core.lines, lineView)) m.set(id, e)
+  return m
+}
+
+const adjustmentsOf = (core: Core): Set<string> => {
+  const s = new Set(core.baseAdjustments)
+  for (const id of Trie.toSet(core.adjustments)) s.add(id)
+  return s
+}
+
 /**
- * Tries of the lines and adjustment ids: written under this store's edit token (in place while it
- * owns the nodes, path copies otherwise); `publish` drops the token, so what it handed out is
- * never written again.
+ * Tries over the base, written under this store's edit token (in place while it owns the nodes,
+ * path copies otherwise); `publish` with `frozen` drops the token, so what it handed out is never
+ * written again.
  */
 class TrieStore implements LineStore {
+  private readonly base: Core
   private lines: Trie.Trie<Entry>
   private adjustments: Trie.Trie<true>
   private owner = Trie.edit()
 
   constructor(core: Core) {
+    this.base = core
     this.lines = core.lines
     this.adjustments = core.adjustments
   }
 
   get(lineId: string): LineFields | undefined {
-    return Trie.get(this.lines, lineId)
+    return Trie.get(this.lines, lineId) ?? this.base.baseLines.get(lineId)
   }
   has(lineId: string): boolean {
-    return Trie.has(this.lines, lineId)
+    return Trie.has(this.lines, lineId) || this.base.baseLines.has(lineId)
   }
 
   add(fields: LineFields, first: Contribution): void {
@@ -246,18 +273,21 @@ class TrieStore implements LineStore {
   }
 
   change(lineId: string, delta: Money.Money, c: Contribution): void {
-    const was = Trie.get(this.lines, lineId)
+    const entry = Trie.get(this.lines, lineId)
+    const base = entry === undefined ? this.base.baseLines.get(lineId) : undefined
+    const was = entry ?? base
     if (was === undefined) return
+    const chain = entry?.chain ?? base?.contributions ?? []
     const amount = Money.add(was.amount, delta)
-    const entry: Entry = {
+    const next: Entry = {
       line: { ...was.line, amount },
       vintage: was.vintage,
       originYear: was.originYear,
       sourceLineId: was.sourceLineId,
       amount,
-      chain: { head: c, tail: was.chain, length: was.chain.length + 1 },
+      chain: { head: c, tail: chain, length: chain.length + 1 },
     }
-    this.lines = Trie.set(this.lines, lineId, entry, this.owner)
+    this.lines = Trie.set(this.lines, lineId, next, this.owner)
   }
 
   adjust(adjustmentId: string): void {
@@ -266,7 +296,7 @@ class TrieStore implements LineStore {
 
   publish(f: Fields, frozen: boolean): BudgetState {
     if (frozen) this.owner = Trie.edit()
-    const core: Core = { lines: this.lines, adjustments: this.adjustments }
+    const core: Core = { ...this.base, lines: this.lines, adjustments: this.adjustments }
     let lines: ReadonlyMap<string, LineState> | undefined
     let adjustments: ReadonlySet<string> | undefined
     const s: BudgetState = {
@@ -275,7 +305,7 @@ class TrieStore implements LineStore {
       units: f.units,
       projects: f.projects,
       get lines() {
-        return (lines ??= Trie.toMap(core.lines, lineView))
+        return (lines ??= linesOf(core))
       },
       performanceTargets: f.performanceTargets,
       unitOverallTargets: f.unitOverallTargets,
@@ -284,7 +314,7 @@ class TrieStore implements LineStore {
       assets: f.assets,
       facts: f.facts,
       get adjustments() {
-        return (adjustments ??= Trie.toSet(core.adjustments))
+        return (adjustments ??= adjustmentsOf(core))
       },
       publications: f.publications,
       closing: f.closing,
@@ -295,31 +325,6 @@ class TrieStore implements LineStore {
   }
 }
 
-/** Tries of a native state's collections, built once per state. */
-const coreOf = (s: BudgetState): Core => {
-  const known = cores.get(s)
-  if (known !== undefined) return known
-  const core: Core = {
-    lines: Trie.fromEntries(
-      Array.from(s.lines, ([id, l]): [string, Entry] => [
-        id,
-        {
-          line: l.line,
-          vintage: l.vintage,
-          originYear: l.originYear,
-          sourceLineId: l.sourceLineId,
-          amount: l.amount,
-          chain: l.contributions,
-          view: l,
-        },
-      ]),
-    ),
-    adjustments: Trie.fromEntries(Array.from(s.adjustments, (id): [string, true] => [id, true])),
-  }
-  cores.set(s, core)
-  return core
-}
-
 /**
  * Below this many lines and adjustment ids a fold copies the native collections it writes: a copy
  * that small costs less than the tries' constant factor over a whole fold.
@@ -327,21 +332,28 @@ const coreOf = (s: BudgetState): Core => {
 const NATIVE_UP_TO = 256
 
 /** The store a fold from `s` writes to. */
-export const storeFor = (s: BudgetState): LineStore =>
-  !cores.has(s) && s.lines.size + s.adjustments.size <= NATIVE_UP_TO
-    ? new NativeStore(s.lines, s.adjustments)
-    : new TrieStore(coreOf(s))
+export const storeFor = (s: BudgetState): LineStore => {
+  const core = cores.get(s)
+  if (core !== undefined) return new TrieStore(core)
+  if (s.lines.size + s.adjustments.size <= NATIVE_UP_TO) return new NativeStore(s.lines, s.adjustments)
+  return new TrieStore({
+    baseLines: s.lines,
+    lines: Trie.empty,
+    baseAdjustments: s.adjustments,
+    adjustments: Trie.empty,
+  })
+}
 
 /** `state.lines.get(lineId)`, without building a persistent state's `lines` map. */
 export const lineOf = (state: BudgetState, lineId: string): LineState | undefined => {
   const core = cores.get(state)
-  if (core === undefined) return state.lines.get(lineId)
-  const e = Trie.get(core.lines, lineId)
-  return e === undefined ? undefined : lineView(e)
+  return core === undefined ? state.lines.get(lineId) : lineIn(core, lineId)
 }
 
 /** `state.adjustments.has(adjustmentId)`, without building a persistent state's set. */
 export const hasAdjustment = (state: BudgetState, adjustmentId: string): boolean => {
   const core = cores.get(state)
-  return core === undefined ? state.adjustments.has(adjustmentId) : Trie.has(core.adjustments, adjustmentId)
+  return core === undefined
+    ? state.adjustments.has(adjustmentId)
+    : Trie.has(core.adjustments, adjustmentId) || core.baseAdjustments.has(adjustmentId)
 }

@@ -225,11 +225,3 @@ export const toSet = <V>(t: Trie<V>): Set<string> => {
   for (const l of leavesInOrder(t)) s.add(l.key)
   return s
 }
-
-/** A trie of the entries, in their order (built under a private owner, then shared). @category conversions */
-export const fromEntries = <V>(entries: Iterable<readonly [string, V]>): Trie<V> => {
-  const owner = edit()
-  let t: Trie<V> = empty
-  for (const [k, v] of entries) t = set(t, k, v, owner)
-  return t
-}
