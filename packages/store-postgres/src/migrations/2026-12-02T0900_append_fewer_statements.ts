@@ -23,6 +23,9 @@
  *   positions and previous hashes computed there (a one-event stream by one `VALUES` row).
  * - The head row is updated where the head read found it (its `ctid`; the stream's lock keeps it
  *   there), without a second walk of the stream key and of the row's chain of updated versions.
+ * - One new event on one stream (most appends) takes a straight path of scalar steps, and the
+ *   arrays the general path needs are set only there: every PL/pgSQL initialisation and
+ *   assignment is an expression evaluated on every call.
  *
  * Everything a caller sees is migration 6's: SECURITY DEFINER, the database clock under the
  * allocation lock, the placeholder check, lock order, result text, errors, rows, replays. Rebuilding
@@ -43,27 +46,28 @@ const statements: ReadonlyArray<string> = [
    ) RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
      SET plan_cache_mode = force_generic_plan AS $fn$
    DECLARE
+     -- Only what every call needs is set here; the arrays of the general path are set below it.
      v_n integer := coalesce(array_length(p_streams, 1), 0);
-     v_total integer := coalesce(array_length(p_keys, 1), 0);
-     v_skip boolean[] := array_fill(false, ARRAY[greatest(v_total, 1)]);
+     v_total integer;
+     v_skip boolean[];
      v_void text;
      v_prior_hash text; v_prior_result text; v_first_position bigint; v_first_hash text; v_key_hash text;
      v_lock record;
      v_row record;
-     v_current integer[] := '{}';
-     v_head text[] := '{}';
-     v_row_at tid[] := '{}'; v_at tid;
-     v_fresh integer[] := '{}';
-     v_fresh_total integer := 0;
+     v_current integer[];
+     v_head text[];
+     v_row_at tid[]; v_at tid;
+     v_fresh integer[];
+     v_fresh_total integer;
      v_from integer; v_to integer; v_cur integer; v_existing integer;
      v_positions bigint[];
-     v_pos bigint[] := '{}';
-     v_canon text[] := '{}'; v_hash text[] := '{}';
-     v_prevhash text; v_c text; v_r text; v_j integer := 0;
+     v_pos bigint[];
+     v_canon text[]; v_hash text[];
+     v_prevhash text; v_c text; v_r text; v_h text; v_j integer;
      v_first bigint;
-     v_streams_json text[] := '{}';
-     v_dep text[] := '{}'; v_year integer[] := '{}';
-     v_ms bigint; v_recorded text; v_grow integer; v_mark text := '"recordedAt":"' || chr(1) || '"';
+     v_streams_json text[];
+     v_dep text[]; v_year integer[];
+     v_ms bigint; v_recorded text; v_grow integer; v_mark text;
      v_positions_text text;
      v_result text;
    BEGIN
@@ -92,6 +96,63 @@ const statements: ReadonlyArray<string> = [
        IF v_prior_hash = p_request_hash THEN RETURN v_prior_result; END IF;
        RAISE EXCEPTION 'ledger:idempotency-conflict' USING DETAIL = p_key;
      END IF;
+     IF v_first_position IS NULL AND v_n = 1 AND p_counts[1] = 1 THEN
+       -- One new event on one stream, most appends: the steps of the general path below, without
+       -- its arrays (each PL/pgSQL assignment and initialisation is an expression evaluated per call).
+       IF v_cur IS NULL THEN v_cur := 0; v_prevhash := repeat('0', 64); END IF;
+       IF v_key_hash IS NOT NULL THEN
+         IF v_key_hash <> p_body_hashes[1] THEN
+           RAISE EXCEPTION 'ledger:event-conflict' USING DETAIL = p_keys[1];
+         END IF;
+         v_result := '{"streams":[' || json_build_object('streamId', p_streams[1], 'fromVersion', v_cur + 1, 'toVersion', v_cur,
+           'appended', 0, 'skipped', 1 + p_dups[1])::text || '],"positions":[],"firstPosition":null,"lastPosition":null}';
+         INSERT INTO append_requests (idempotency_key, request_hash, result) VALUES (p_key, p_request_hash, v_result);
+         RETURN v_result;
+       END IF;
+       IF p_expected[1] >= 0 AND p_expected[1] <> v_cur THEN
+         RAISE EXCEPTION 'ledger:version-conflict' USING DETAIL = json_build_object('streamId', p_streams[1], 'actual', v_cur)::text;
+       END IF;
+       IF v_cur = 0 THEN PERFORM ledger_ensure_year(v_year[1]); END IF;
+       BEGIN
+         v_void := pg_advisory_lock(3, 0)::text;
+         v_void := pg_current_xact_id()::text;
+         v_first := nextval('events_position_seq');
+         v_ms := setval('ledger_clock_seq', greatest(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint,
+           pg_sequence_last_value('ledger_clock_seq')));
+         v_void := pg_advisory_unlock(3, 0)::text;
+       EXCEPTION WHEN OTHERS THEN
+         PERFORM pg_advisory_unlock(3, 0);
+         RAISE;
+       END;
+       v_recorded := to_char(timestamp 'epoch' + (v_ms / 1000) * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS')
+         || '.' || lpad((v_ms % 1000)::text, 3, '0') || 'Z';
+       v_r := replace(p_contents[1], chr(1), v_recorded);
+       IF octet_length(v_r) - octet_length(p_contents[1]) <> octet_length(v_recorded) - 1
+           OR strpos(p_contents[1], '"recordedAt":"' || chr(1) || '"') = 0 THEN
+         RAISE EXCEPTION 'ledger:invalid-content' USING DETAIL = p_keys[1];
+       END IF;
+       v_c := '{"event":' || v_r || ',"prevHash":"' || v_prevhash || '","version":' || (v_cur + 1) || '}';
+       v_h := encode(sha256(convert_to(v_c, 'UTF8')), 'hex');
+       IF v_cur > 0 THEN
+         UPDATE streams SET version = v_cur + 1, head_hash = v_h, head_position = v_first
+           WHERE department = v_dep[1] AND fiscal_year = v_year[1] AND ctid = v_at AND stream_id = p_streams[1];
+       ELSE
+         INSERT INTO streams (department, fiscal_year, stream_id, version, head_hash, head_position)
+           VALUES (v_dep[1], v_year[1], p_streams[1], 1, v_h, v_first);
+       END IF;
+       INSERT INTO events (position, department, fiscal_year, stream_id, version, event_id, type, idempotency_key, occurred_key,
+           recorded_at, body_hash, canonical, prev_hash, hash, request_key, request_hash)
+         VALUES (v_first, v_dep[1], v_year[1], p_streams[1], v_cur + 1, p_event_ids[1], p_types[1], p_keys[1], p_occurred[1],
+           v_recorded, p_body_hashes[1], v_c, v_prevhash, v_h, p_key, p_request_hash);
+       RETURN '{"streams":[' || json_build_object('streamId', p_streams[1], 'fromVersion', v_cur + 1, 'toVersion', v_cur + 1,
+         'appended', 1, 'skipped', p_dups[1])::text || '],"positions":[' || v_first || '],"firstPosition":' || v_first
+         || ',"lastPosition":' || v_first || '}';
+     END IF;
+     v_total := coalesce(array_length(p_keys, 1), 0);
+     v_skip := array_fill(false, ARRAY[greatest(v_total, 1)]);
+     v_current := '{}'; v_head := '{}'; v_row_at := '{}'; v_fresh := '{}'; v_fresh_total := 0;
+     v_pos := '{}'; v_canon := '{}'; v_hash := '{}'; v_j := 0; v_streams_json := '{}';
+     v_mark := '"recordedAt":"' || chr(1) || '"';
      IF v_first_position IS NOT NULL THEN
        IF v_first_hash <> p_request_hash THEN
          RAISE EXCEPTION 'ledger:idempotency-conflict' USING DETAIL = p_key;

@@ -15,7 +15,7 @@ const FROZEN: Readonly<Record<string, string>> = {
   "2026-11-30T2300_copy_append": "a08d2a83c701a4df9e245d732334a94f7450e2069a3f2cb756f9e1c622f21eea",
   "2026-12-01T0900_append_one_row": "70b20ffb4385e9fec4e1431935084d2b82e18da2a4a273142519ace0964ccaad",
   "2026-12-02T0900_append_fewer_statements":
-    "09b1e1a6ce211ea7a601e8472557a9bf7da94ffb33296fa17a42824d3ba8f3b1",
+    "d1c0e5bcc46bd1ce6d9cc893e80dc5d3629136923f4af7573296415cd22e01a4",
 }
 
 const folder = new URL("./", import.meta.url)
