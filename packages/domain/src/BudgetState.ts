@@ -138,7 +138,8 @@ const amountOf = (s: string): Money.Money | undefined => {
   return Result.isSuccess(r) ? r.success : undefined
 }
 
-type NativeKey = "units" | "projects" | "targets" | "overall" | "notes" | "publications"
+type NativeKey =
+  "units" | "projects" | "targets" | "overall" | "notes" | "publications" | "closing" | "carriedIn"
 
 /**
  * Applies events to a private draft of a state. Lines and adjustment ids — what grows with a
@@ -213,9 +214,13 @@ class Folder {
         const c: Contribution = { ref: at, type: event.type, amount, documentNumber }
         if (!this.addLine(line, "carryover", originYear, c, sourceLineId) || sourceLineId === undefined)
           return
-        // Rare events: a fresh map per write keeps the copy-on-write rule trivially.
+        const carried = this.map(
+          "carriedIn",
+          () => s.carriedIn,
+          (m) => (s.carriedIn = m),
+        )
         const key = carriedKey(originYear, sourceLineId)
-        s.carriedIn = new Map(s.carriedIn).set(key, Money.add(s.carriedIn.get(key) ?? Money.zero, amount))
+        carried.set(key, Money.add(carried.get(key) ?? Money.zero, amount))
         return
       }
       case "AdjustmentRecorded": {
@@ -318,7 +323,11 @@ class Folder {
         ;(s.publications as Array<BudgetState["publications"][number]>).push({ ...event.data, ref: at })
         return
       case "YearEndClosed": {
-        const closing = new Map(s.closing)
+        const closing = this.map(
+          "closing",
+          () => s.closing,
+          (m) => (s.closing = m),
+        )
         for (const c of event.data.carryovers) {
           const amount = amountOf(c.amount)
           if (amount === undefined) continue
@@ -328,7 +337,6 @@ class Folder {
             refs: before === undefined ? [at] : [...before.refs, at],
           })
         }
-        s.closing = closing
         return
       }
     }

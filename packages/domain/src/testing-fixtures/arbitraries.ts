@@ -43,10 +43,13 @@ export const event: fc.Arbitrary<E.BudgetEvent> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.tuple(line, fc.integer({ min: 2020, max: 2025 })).map(([l, originYear]): E.BudgetEvent => ({
-      type: "CarryoverRecorded",
-      data: { line: l, originYear },
-    })),
+    // Sometimes naming the origin line, which the fold sums into carriedIn.
+    arbitrary: fc
+      .tuple(line, fc.integer({ min: 2020, max: 2025 }), fc.option(fc.constantFrom("S1", "S2")))
+      .map(([l, originYear, source]): E.BudgetEvent => ({
+        type: "CarryoverRecorded",
+        data: { line: l, originYear, ...(source === null ? {} : { sourceLineId: source }) },
+      })),
   },
   {
     weight: 3,
