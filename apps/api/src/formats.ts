@@ -2,11 +2,12 @@
  * A format of a replayed document, as the API sends it: rendered by `@ledger/render` (the open-data
  * formats with the budget lines of the same replay), or printed to PDF by `@ledger/print` — one
  * browser at a time, since each print starts a Chromium process. The one format list is
- * `FORMATS` of `@ledger/render`; this module only supplies what a format needs.
+ * `FORMATS` of `@ledger/render`; this module only supplies what a format needs. `@ledger/print`
+ * is imported with the first PDF, not at start: its browser driver (playwright-core) alone holds
+ * ≈ 80 MiB resident once loaded, and most servers never print.
  */
 import { Taxonomy } from "@ledger/domain"
 import { openDataLines, type Replayed } from "@ledger/projections"
-import { printDisclosure } from "@ledger/print"
 import { type Format, FORMATS, isPrinted, render } from "@ledger/render"
 import { Effect, Result } from "effect"
 import { run } from "./run.ts"
@@ -34,7 +35,10 @@ const oneAtATime = <A>(task: () => Promise<A>): Promise<A> => {
 export const produce = async (replayed: Replayed, f: Format): Promise<Produced> => {
   const doc = replayed.disclosure
   if (isPrinted(f)) {
-    const bytes = await oneAtATime(() => run(printDisclosure(doc)))
+    const bytes = await oneAtATime(async () => {
+      const { printDisclosure } = await import("@ledger/print")
+      return run(printDisclosure(doc))
+    })
     return { body: bytes, contentType: FORMATS[f].mediaType }
   }
   const taxonomy = Taxonomy.forYear(doc.fiscalYear)

@@ -1,14 +1,19 @@
 /**
  * `pnpm start`: the README's main job. Serves the API on the embedded store (or PostgreSQL with
  * `DATABASE_URL`), loads the reference fixture into an empty store, and prints the URL and, when asked for,
- * demo keys (`ensureDemoKeys`). The admin web app (`@ledger/admin`) is mounted at `/`.
+ * demo keys (`ensureDemoKeys`). The admin web app (`@ledger/admin`) is mounted at `/`. A new
+ * embedded store is created by a child process first (`fresh-store.ts`). `pnpm start` runs this
+ * module bundled (`scripts/build-api.mjs`); `node --import tsx apps/api/src/main.ts` runs the same.
  */
+import { resolve } from "node:path"
 import { makeAdminApp } from "@ledger/admin"
 import { loadConfig } from "./config.ts"
+import { createStoreOutOfProcess } from "./fresh-store.ts"
 import { startApi } from "./server.ts"
 
 const started = Date.now()
 const config = await loadConfig()
+if (config.databaseUrl === undefined) await createStoreOutOfProcess(resolve(config.storeDir))
 const api = await startApi(config, { admin: makeAdminApp() })
 const lines = [
   `budget-ledger API listening on ${api.url} (${config.databaseUrl !== undefined ? "PostgreSQL" : `embedded store ${config.storeDir}`}; ready in ${Date.now() - started} ms)`,

@@ -10,8 +10,9 @@
  * within `timeoutMs` is refused with `503 overloaded` + `Retry-After` and its worker is replaced, so
  * no request holds a worker forever. A worker that dies fails only its own job and is replaced.
  *
- * Under `tsx` (dev, `pnpm start`) and Vitest the worker's TypeScript is loaded through tsx's
- * loader, registered in the worker before its module is imported; a build (`.js`) needs nothing.
+ * Under `tsx` (dev) and Vitest the worker's TypeScript is loaded through tsx's loader, registered
+ * in the worker before its module is imported; a build (`.js`) needs nothing — `pnpm start` runs
+ * the bundle of `scripts/build-api.mjs`, whose `replay-worker.js` sits beside this module's chunk.
  * `LEDGER_REPLAY_WORKERS=0` keeps every replay in process (the fallback).
  *
  * @module

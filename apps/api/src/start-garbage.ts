@@ -3,8 +3,10 @@
  * PGlite's `initdb` in a WebAssembly instance of its own whose memory (≈ 200 MiB of ArrayBuffers,
  * plus the data directory it tarred) is dead once the store is open, and loading the fixture leaves
  * its decoded lines behind; V8 returns that memory only at its next full collection, which an idle
- * server may not run for a long time — so `pnpm start` would sit at ≈ 900 MiB resident instead of
- * ≈ 500. Node has no public API to ask for a collection without `--expose-gc`; V8's documented
+ * server may not run for a long time — so a server that created its store would sit at ≈ 900 MiB
+ * resident instead of ≈ 500. `pnpm start` creates a new store in a child process instead
+ * (`fresh-store.ts`); this still serves the servers that create it themselves (tests, a child that
+ * failed) and collects the fixture's garbage. Node has no public API to ask for a collection without `--expose-gc`; V8's documented
  * flag can be set at run time and the `gc` function taken from a fresh context.
  */
 import { setFlagsFromString } from "node:v8"

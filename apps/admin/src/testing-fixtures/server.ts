@@ -1,13 +1,14 @@
 /**
- * Starts the real thing for the browser tests: `apps/api/src/main.ts` — what `pnpm start` runs — as
- * a child process on a free loopback port with a fresh embedded store, and reads the URL and the
- * demo keys from what it prints, exactly as a person would.
+ * Starts the real thing for the browser tests: the root package.json "start" script — what
+ * `pnpm start` runs: build the API's bundle, run it with Node — in a shell, as its own process
+ * group, on a free loopback port with a fresh embedded store, and reads the URL and the demo keys
+ * from what it prints, exactly as a person would.
  */
 import { spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { delimiter, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 /** The repository root. */
@@ -21,29 +22,46 @@ export interface StartedServer {
   readonly stop: () => Promise<void>
 }
 
-/** Runs `pnpm start`'s entry with `PORT=0` and a temporary store; resolves once it printed its keys. */
+/** The root package.json "start" script. */
+const START = (
+  JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } }
+).scripts.start
+
+/** Runs `pnpm start`'s script with `PORT=0` and a temporary store; resolves once it printed its keys. */
 export const startServer = async (timeoutMs = 60_000): Promise<StartedServer> => {
   const store = mkdtempSync(join(tmpdir(), "ledger-admin-e2e-"))
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== "DATABASE_URL") env[k] = v
-  const child: ChildProcess = spawn(
-    join(REPO_ROOT, "node_modules", ".bin", "tsx"),
-    ["apps/api/src/main.ts"],
-    {
-      cwd: REPO_ROOT,
-      env: { ...env, PORT: "0", HOST: "127.0.0.1", LEDGER_STORE: store },
-      stdio: ["ignore", "pipe", "pipe"],
+  // As pnpm runs a script: in a shell, with the workspace's binaries on the PATH.
+  const child: ChildProcess = spawn("sh", ["-c", START], {
+    cwd: REPO_ROOT,
+    env: {
+      ...env,
+      PATH: `${join(REPO_ROOT, "node_modules", ".bin")}${delimiter}${env["PATH"] ?? ""}`,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LEDGER_STORE: store,
     },
-  )
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  })
+  /** Signals the shell and the server it started (the script's process group). */
+  const signal = (name: NodeJS.Signals): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, name)
+    } catch {
+      // already gone
+    }
+  }
   let out = ""
   child.stdout?.on("data", (b: Buffer) => (out += b.toString("utf8")))
   child.stderr?.on("data", (b: Buffer) => (out += b.toString("utf8")))
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((done) => child.once("exit", () => done()))
-      child.kill("SIGTERM")
+      signal("SIGTERM")
       await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))])
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL")
+      if (child.exitCode === null && child.signalCode === null) signal("SIGKILL")
     }
     rmSync(store, { recursive: true, force: true })
   }
