@@ -39,12 +39,7 @@ const decodedRows = async (
 ): Promise<ReadonlyArray<StoredEvent>> => {
   const config: pg.QueryArrayConfig = { text, values: [...values], rowMode: "array", types: rawText }
   const rows = (await pool.query<[string, string, string]>(config)).rows
-  const out = new Array<StoredEvent>(rows.length)
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as [string, string, string]
-    out[i] = decodeStoredRow({ position: Number(row[0]), canonical: row[1], hash: row[2] })
-  }
-  return out
+  return rows.map((row) => decodeStoredRow({ position: Number(row[0]), canonical: row[1], hash: row[2] }))
 }
 
 /**
