@@ -245,28 +245,32 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
       })
       if (!res.ok) throw new Error(`prefill POST ${i} answered ${res.status}: ${await res.text()}`)
     }
-    const append = await autocannon({
-      url: `${base}/events`,
-      method: "POST",
-      connections: Math.min(connections, 4),
-      duration,
-      requests: [
-        {
-          setupRequest: (req: Record<string, unknown>) => {
-            const i = n++
-            return {
-              ...req,
-              headers: {
-                authorization: `Bearer ${server.writer}`,
-                "content-type": "application/json",
-                "idempotency-key": `bench-${i}`,
-              },
-              body: batchBody(template, i, batchSize),
-            }
+    const posts = (postConnections: number) =>
+      autocannon({
+        url: `${base}/events`,
+        method: "POST",
+        connections: postConnections,
+        duration,
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>) => {
+              const i = n++
+              return {
+                ...req,
+                headers: {
+                  authorization: `Bearer ${server.writer}`,
+                  "content-type": "application/json",
+                  "idempotency-key": `bench-${i}`,
+                },
+                body: batchBody(template, i, batchSize),
+              }
+            },
           },
-        },
-      ],
-    })
+        ],
+      })
+    const append = await posts(Math.min(connections, 4))
+    // The same posts one at a time (no goal): one post's own latency, which 4 connections queue 4 deep.
+    const alone = await posts(1)
     const store = options.databaseUrl !== undefined ? "PostgreSQL" : "embedded PGlite"
     return [
       {
@@ -304,6 +308,11 @@ export const benchApi = async (options: ApiBenchOptions = {}): Promise<ReadonlyA
         append,
         `${Math.min(connections, 4)} connections; ≈ ${Math.round(append.requests.average * batchSize)} events/s; state cached per stream head`,
       ),
+      ...row(
+        `API POST, one connection at a time (no goal), ${batchSize} events/batch, after the above`,
+        alone,
+        `1 connection; ≈ ${Math.round(alone.requests.average * batchSize)} events/s`,
+      ).filter((r) => !r.name.endsWith(": p99")),
     ]
   } finally {
     server.stop()
