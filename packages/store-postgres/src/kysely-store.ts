@@ -33,6 +33,26 @@ import type { RowReads } from "./pg-read.ts"
 export interface KyselyStoreOptions {
   readonly destroy: () => Promise<void>
   readonly reads?: RowReads | undefined
+  /** Runs the append call itself (pg pool: a named prepared statement, see `pg-append.ts`); its result text. */
+  readonly append?: ((call: AppendCall) => Promise<string | undefined>) | undefined
+}
+
+/** The arguments of one `ledger_append` call, in its parameter order. */
+export interface AppendCall {
+  readonly key: string
+  readonly requestHash: string
+  readonly recordedAt: string
+  readonly streams: ReadonlyArray<string>
+  readonly expected: ReadonlyArray<number>
+  readonly counts: ReadonlyArray<number>
+  readonly dups: ReadonlyArray<number>
+  readonly eventIds: ReadonlyArray<string>
+  readonly types: ReadonlyArray<string>
+  readonly keys: ReadonlyArray<string>
+  readonly occurred: ReadonlyArray<string>
+  readonly bodyHashes: ReadonlyArray<string>
+  /** One text joined by U+001E, or the array when some content holds that character. */
+  readonly contents: string | ReadonlyArray<string>
 }
 
 interface PgError {
@@ -74,11 +94,42 @@ export const mapAppendError = (prepared: PreparedAppend, error: unknown): Append
  */
 const CONTENT_SEPARATOR = "\u001e"
 
-/** The call's contents as one text when none contains the separator, else as a text array. */
-const contentsArgument = (contents: ReadonlyArray<string>) =>
-  contents.some((c) => c.includes(CONTENT_SEPARATOR))
-    ? sql`${contents}::text[]`
-    : sql`string_to_array(${contents.join(CONTENT_SEPARATOR)}::text, chr(30))`
+/** The `ledger_append` arguments of a prepared append. */
+const appendCallOf = (p: PreparedAppend): AppendCall => {
+  const events = p.streams.flatMap((s) => s.events)
+  const contents = events.map((e) => e.content)
+  return {
+    key: p.idempotencyKey,
+    requestHash: p.requestHash,
+    recordedAt: p.recordedAt,
+    streams: p.streams.map((s) => s.streamId),
+    expected: p.streams.map((s) =>
+      s.expectedVersion._tag === "Exact"
+        ? s.expectedVersion.version
+        : s.expectedVersion._tag === "NoStream"
+          ? 0
+          : -1,
+    ),
+    counts: p.streams.map((s) => s.events.length),
+    dups: p.streams.map((s) => s.duplicatesInRequest),
+    eventIds: events.map((e) => e.eventId),
+    types: events.map((e) => e.type),
+    keys: events.map((e) => e.idempotencyKey),
+    occurred: events.map((e) => e.occurredKey),
+    bodyHashes: events.map((e) => e.bodyHash),
+    contents: contents.some((c) => c.includes(CONTENT_SEPARATOR))
+      ? contents
+      : contents.join(CONTENT_SEPARATOR),
+  }
+}
+
+/** The call through Kysely (PGlite, a transaction's connection). */
+const kyselyCall = (c: AppendCall) => sql<{ result: string }>`select ledger_append(
+  ${c.key}, ${c.requestHash}, ${c.recordedAt}, ${c.streams}::text[], ${c.expected}::int[], ${c.counts}::int[],
+  ${c.dups}::int[], ${c.eventIds}::text[], ${c.types}::text[], ${c.keys}::text[], ${c.occurred}::text[],
+  ${c.bodyHashes}::text[],
+  ${typeof c.contents === "string" ? sql`string_to_array(${c.contents}::text, chr(30))` : sql`${c.contents}::text[]`}
+) as result`
 
 const toEvent = (row: { position: string; canonical: string; hash: string }): StoredEvent =>
   decodeStoredRow({ position: Number(row.position), canonical: row.canonical, hash: row.hash })
@@ -97,25 +148,13 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
     )
 
   const appendPrepared = (p: PreparedAppend): Effect.Effect<AppendResult, AppendError> => {
-    const events = p.streams.flatMap((s) => s.events)
-    const call = sql<{ result: string }>`select ledger_append(
-      ${p.idempotencyKey}, ${p.requestHash}, ${p.recordedAt},
-      ${p.streams.map((s) => s.streamId)}::text[],
-      ${p.streams.map((s) => (s.expectedVersion._tag === "Exact" ? s.expectedVersion.version : s.expectedVersion._tag === "NoStream" ? 0 : -1))}::int[],
-      ${p.streams.map((s) => s.events.length)}::int[],
-      ${p.streams.map((s) => s.duplicatesInRequest)}::int[],
-      ${events.map((e) => e.eventId)}::text[],
-      ${events.map((e) => e.type)}::text[],
-      ${events.map((e) => e.idempotencyKey)}::text[],
-      ${events.map((e) => e.occurredKey)}::text[],
-      ${events.map((e) => e.bodyHash)}::text[],
-      ${contentsArgument(events.map((e) => e.content))}
-    ) as result`
+    const call = appendCallOf(p)
+    const run = options.append ?? (async (c: AppendCall) => (await kyselyCall(c).execute(db)).rows[0]?.result)
     return Effect.suspend(() =>
       closed
         ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
         : Effect.tryPromise({
-            try: async () => JSON.parse((await call.execute(db)).rows[0]?.result ?? "null") as AppendResult,
+            try: async () => JSON.parse((await run(call)) ?? "null") as AppendResult,
             catch: (error) => mapAppendError(p, error),
           }),
     )

@@ -10,6 +10,7 @@ import { EventStore } from "@ledger/eventstore"
 import type { SchemaTooNew, StoreUnavailable } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
+import { makePgAppendCall } from "./pg-append.ts"
 import { makePgReads } from "./pg-read.ts"
 import { checkSchema, migrate } from "./migrate.ts"
 import { type TransactionalEventStore, withTransactions } from "./transaction.ts"
@@ -53,7 +54,11 @@ export const makePgEventStore = (
     const { db, pool } = makePgPool(options)
     const ready = options.migrate === false ? checkSchema(db) : migrate(db)
     yield* Effect.tapError(ready, () => Effect.promise(() => db.destroy()))
-    const store = makeKyselyEventStore(db, { destroy: () => db.destroy(), reads: makePgReads(pool) })
+    const store = makeKyselyEventStore(db, {
+      destroy: () => db.destroy(),
+      reads: makePgReads(pool),
+      append: makePgAppendCall(pool),
+    })
     return withTransactions(db, store, pool)
   })
 
