@@ -1,6 +1,6 @@
 /**
  * A dry run of a batch or an import: the events are decoded and decided exactly as a write would
- * (the caller passes what `validate` accepted), then replayed in memory after the stream's stored
+ * (the caller passes what `checkBatch` accepted), then replayed in memory after the stream's stored
  * log — nothing is written. The answer is what the write would do: the versions it would take,
  * the cells of the current document it would change (the projections' diff) and what the caller's
  * checks (the auditor's rules) would find in the document it would produce. So a finance system or
@@ -25,7 +25,7 @@ import { Effect, Result } from "effect"
 import { type ActorChoice, toLogged, toNewEvent } from "./events.ts"
 import { readChecked } from "./replay.ts"
 
-/** One decoded event of the batch, as `validate` returns it. */
+/** One decoded event of the batch, as `checkBatch` returns it (see batch-check.ts). */
 interface Decoded {
   readonly index: number
   readonly e: Envelope.EnvelopedEvent
@@ -89,7 +89,7 @@ const wouldAppend = (
 const MAX_EARLIER_YEARS = 10
 
 /**
- * Plans the write of `byStream` (what `validate` accepted, grouped by stream) without writing.
+ * Plans the write of `byStream` (what `checkBatch` accepted, grouped by stream) without writing.
  * Each document is replayed as the one replay builds it — with the department's earlier years, so
  * prior-year figures come from the ledger's publication — before and after the batch, the batch's
  * events taking positions after every event read. `expectedVersion` applies to a single-stream

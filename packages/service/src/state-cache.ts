@@ -10,7 +10,7 @@
  *
  * The state is the domain's fold of the stream's events without provenance refs (each event
  * referred to by its version only): `decide` never reads refs, and so the state a batch was checked
- * against with the batch applied — what `validate`'s running fold already holds — is the state
+ * against with the batch applied — what `checkBatch`'s running fold already holds — is the state
  * after the write. A write that landed right after the state it was checked against `advance`s the
  * cache to it (the store's answer: versions `cached + 1 …`, every checked event appended), so the
  * next lookup neither re-reads, re-decodes nor re-folds them: it reads from the last written event
