@@ -8,7 +8,8 @@
  */
 import { Result } from "effect"
 import type * as E from "./BudgetEvent.ts"
-import { type BudgetState, carriedKey, lineOf } from "./BudgetState.ts"
+import { type BudgetState, carriedKey } from "./BudgetState.ts"
+import { lineFields } from "./internal/LineStore.ts"
 import * as Err from "./Errors.ts"
 import * as Money from "./Money.ts"
 
@@ -37,7 +38,7 @@ export const checkCarryoverLink = (
   if (sourceLineId === undefined) return ok
   const origin = years?.get(originYear)
   if (origin === undefined) return ok
-  const source = lineOf(origin, sourceLineId)
+  const source = lineFields(origin, sourceLineId)
   if (source === undefined) {
     return Result.fail(
       new Err.UnknownOriginLine({ path: "data.sourceLineId", originYear, lineId: sourceLineId }),
@@ -84,7 +85,7 @@ export const checkYearEnd = (
   const running = new Map<string, Money.Money>()
   for (const [i, c] of data.carryovers.entries()) {
     const path = `data.carryovers[${i}]`
-    const line = lineOf(state, c.lineId)
+    const line = lineFields(state, c.lineId)
     if (line === undefined)
       return Result.fail(new Err.UnknownLine({ path: `${path}.lineId`, lineId: c.lineId }))
     const amount = Money.parse(c.amount)

@@ -10,7 +10,8 @@ import { Result } from "effect"
 import * as Cmd from "./BudgetCommand.ts"
 import type * as E from "./BudgetEvent.ts"
 import type { BudgetLine } from "./BudgetLine.ts"
-import { type BudgetState, folder, hasAdjustment, lineOf } from "./BudgetState.ts"
+import { type BudgetState, folder, hasAdjustment } from "./BudgetState.ts"
+import { lineFields } from "./internal/LineStore.ts"
 import { FISCAL_APPROPRIATION_SOURCES } from "./Codes.ts"
 import { checkCarryoverLink, checkYearEnd, type YearsContext } from "./decide-years.ts"
 import * as Err from "./Errors.ts"
@@ -64,7 +65,7 @@ const checkLine = (line: BudgetLine, state: BudgetState, ctx: DecideContext, pat
   const x = line.expenditure
   return first(
     () =>
-      lineOf(state, line.lineId) !== undefined
+      lineFields(state, line.lineId) !== undefined
         ? fail(new Err.DuplicateLine({ path: `${path}.lineId`, lineId: line.lineId }))
         : ok,
     () => positiveAmount(`${path}.amount`, line.amount),
@@ -155,7 +156,7 @@ const checkAdjustment = (
         : ok,
     () => {
       if (change.kind === "amount") {
-        const line = lineOf(state, change.lineId)
+        const line = lineFields(state, change.lineId)
         if (line === undefined)
           return fail(new Err.UnknownLine({ path: `${changePath}.lineId`, lineId: change.lineId }))
         const delta = Money.parse(change.delta)
@@ -174,7 +175,7 @@ const checkAdjustment = (
             )
           : ok
       }
-      const source = lineOf(state, change.fromLineId)
+      const source = lineFields(state, change.fromLineId)
       if (source === undefined) {
         return fail(new Err.UnknownLine({ path: `${changePath}.fromLineId`, lineId: change.fromLineId }))
       }

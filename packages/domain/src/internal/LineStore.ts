@@ -18,8 +18,8 @@ import type { BudgetState, Contribution, LineState } from "../BudgetState.ts"
 import * as Money from "../Money.ts"
 import * as Trie from "./OrderedTrie.ts"
 
-/** What the fold reads of a line. */
-type LineFields = Pick<LineState, "line" | "vintage" | "originYear" | "sourceLineId" | "amount">
+/** What the fold and `decide` read of a line: all but its contributions. */
+export type LineFields = Pick<LineState, "line" | "vintage" | "originYear" | "sourceLineId" | "amount">
 
 /** The lines and adjustment ids of a running fold. */
 export interface LineStore {
@@ -245,58 +245,127 @@ const adjustmentsOf = (core: Core): Set<string> => {
 }
 
 /**
+ * A running fold's state as a live view: every field a getter over the fold's draft and core, so
+ * one object serves every `peek` (valid until the next write, as the contract says) instead of a
+ * state, closures and a registration per event. `lines`/`adjustments` are rebuilt when read after
+ * a write (`epoch`); `decide` reads neither (it uses `lineOf`/`hasAdjustment`).
+ */
+const liveState = (f: Fields, core: Core, epoch: () => number): BudgetState => {
+  let lines: ReadonlyMap<string, LineState> = new Map()
+  let linesAt = -1
+  let adjustments: ReadonlySet<string> = new Set()
+  let adjustmentsAt = -1
+  const s: BudgetState = {
+    get version() {
+      return f.version
+    },
+    get profile() {
+      return f.profile
+    },
+    get units() {
+      return f.units
+    },
+    get projects() {
+      return f.projects
+    },
+    get lines() {
+      if (linesAt !== epoch()) [lines, linesAt] = [linesOf(core), epoch()]
+      return lines
+    },
+    get performanceTargets() {
+      return f.performanceTargets
+    },
+    get unitOverallTargets() {
+      return f.unitOverallTargets
+    },
+    get priorYear() {
+      return f.priorYear
+    },
+    get notes() {
+      return f.notes
+    },
+    get assets() {
+      return f.assets
+    },
+    get facts() {
+      return f.facts
+    },
+    get adjustments() {
+      if (adjustmentsAt !== epoch()) [adjustments, adjustmentsAt] = [adjustmentsOf(core), epoch()]
+      return adjustments
+    },
+    get publications() {
+      return f.publications
+    },
+    get closing() {
+      return f.closing
+    },
+    get carriedIn() {
+      return f.carriedIn
+    },
+  }
+  cores.set(s, core)
+  return s
+}
+
+/**
  * Tries over the base, written under this store's edit token (in place while it owns the nodes,
  * path copies otherwise); `publish` with `frozen` drops the token, so what it handed out is never
  * written again.
  */
 class TrieStore implements LineStore {
-  private readonly base: Core
-  private lines: Trie.Trie<Entry>
-  private adjustments: Trie.Trie<true>
+  /** The core as it stands; written in place, so only the live view may hold it. */
+  private readonly core: { -readonly [K in keyof Core]: Core[K] }
   private owner = Trie.edit()
+  private epoch = 0
+  private live: BudgetState | undefined
 
   constructor(core: Core) {
-    this.base = core
-    this.lines = core.lines
-    this.adjustments = core.adjustments
+    this.core = { ...core }
   }
 
   get(lineId: string): LineFields | undefined {
-    return Trie.get(this.lines, lineId) ?? this.base.baseLines.get(lineId)
+    return Trie.get(this.core.lines, lineId) ?? this.core.baseLines.get(lineId)
   }
   has(lineId: string): boolean {
-    return Trie.has(this.lines, lineId) || this.base.baseLines.has(lineId)
+    return Trie.has(this.core.lines, lineId) || this.core.baseLines.has(lineId)
+  }
+
+  private setLine(lineId: string, e: Entry): void {
+    this.core.lines = Trie.set(this.core.lines, lineId, e, this.owner)
+    this.epoch++
   }
 
   add(fields: LineFields, first: Contribution): void {
-    this.lines = Trie.set(this.lines, fields.line.lineId, { ...fields, chain: [first] }, this.owner)
+    this.setLine(fields.line.lineId, { ...fields, chain: [first] })
   }
 
   change(lineId: string, delta: Money.Money, c: Contribution): void {
-    const entry = Trie.get(this.lines, lineId)
-    const base = entry === undefined ? this.base.baseLines.get(lineId) : undefined
+    const entry = Trie.get(this.core.lines, lineId)
+    const base = entry === undefined ? this.core.baseLines.get(lineId) : undefined
     const was = entry ?? base
     if (was === undefined) return
     const chain = entry?.chain ?? base?.contributions ?? []
     const amount = Money.add(was.amount, delta)
-    const next: Entry = {
+    this.setLine(lineId, {
       line: { ...was.line, amount },
       vintage: was.vintage,
       originYear: was.originYear,
       sourceLineId: was.sourceLineId,
       amount,
       chain: { head: c, tail: chain, length: chain.length + 1 },
-    }
-    this.lines = Trie.set(this.lines, lineId, next, this.owner)
+    })
   }
 
   adjust(adjustmentId: string): void {
-    this.adjustments = Trie.set(this.adjustments, adjustmentId, true, this.owner)
+    this.core.adjustments = Trie.set(this.core.adjustments, adjustmentId, true, this.owner)
+    this.epoch++
   }
 
   publish(f: Fields, frozen: boolean): BudgetState {
-    if (frozen) this.owner = Trie.edit()
-    const core: Core = { ...this.base, lines: this.lines, adjustments: this.adjustments }
+    if (!frozen) return (this.live ??= liveState(f, this.core, () => this.epoch))
+    this.owner = Trie.edit()
+    const core: Core = { ...this.core }
     let lines: ReadonlyMap<string, LineState> | undefined
     let adjustments: ReadonlySet<string> | undefined
     const s: BudgetState = {
@@ -348,6 +417,16 @@ export const storeFor = (s: BudgetState): LineStore => {
 export const lineOf = (state: BudgetState, lineId: string): LineState | undefined => {
   const core = cores.get(state)
   return core === undefined ? state.lines.get(lineId) : lineIn(core, lineId)
+}
+
+/**
+ * A line's fields without its contributions (what `decide` reads): like {@link lineOf}, without
+ * making the line's object for a line a persistent fold changed.
+ */
+export const lineFields = (state: BudgetState, lineId: string): LineFields | undefined => {
+  const core = cores.get(state)
+  if (core === undefined) return state.lines.get(lineId)
+  return Trie.get(core.lines, lineId) ?? core.baseLines.get(lineId)
 }
 
 /** `state.adjustments.has(adjustmentId)`, without building a persistent state's set. */
