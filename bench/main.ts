@@ -93,6 +93,7 @@ interface Figures {
   concurrent?: Measure
   readAll?: Measure
   readAllFresh?: Measure
+  readAllLarge?: Measure
   readStreams?: Measure
   error?: string
 }
@@ -142,6 +143,7 @@ const ours = async (open: () => Promise<OpenStore>, label: string): Promise<Figu
     f.readAllFresh = await readEverything(store, events, sizes.readPage)
     await analyze()
     f.readAll = await readEverything(store, events, sizes.readPage)
+    f.readAllLarge = await readEverything(store, events, sizes.readPageLarge)
     f.readStreams = await readStreams(store, a.streamIds)
     log(`${label}: bulk import, the import's path (COPY where there is one)`)
     f.bulk = await bulkImportCopy(store, runId, sizes)
@@ -338,6 +340,15 @@ const storeRows = (
       note: notes(
         vsPg((f) => f.readAllFresh),
         "no planner statistics yet: see docs/performance.md",
+      ),
+    },
+    {
+      workload: `${backend}: (d″) the same read in pages of ${sizes.readPageLarge.toLocaleString("en-US")}`,
+      unit: "events/s",
+      ours: r(o.readAllLarge),
+      note: notes(
+        vsPg((f) => f.readAllLarge),
+        "a page larger than V8's young generation: see docs/performance.md, Read all",
       ),
     },
     {

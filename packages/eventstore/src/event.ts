@@ -127,6 +127,11 @@ export interface ReadStreamOptions extends Consistency {
 /** Options of `readAll`: events strictly after `fromPosition` (default 0), at most `limit`. @category models */
 export interface ReadAllOptions extends Consistency {
   readonly fromPosition?: number | undefined
+  /**
+   * At most this many events (default: all). A reader paging through the log does best with pages
+   * of a few thousand: a page is alive until its reader is done with it, and a page of 10,000
+   * decoded events outgrows V8's young generation, which then copies it (≈ 30 % more CPU an event).
+   */
   readonly limit?: number | undefined
 }
 
