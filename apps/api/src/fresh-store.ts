@@ -30,7 +30,9 @@ export const createStoreOutOfProcess = async (dir: string): Promise<boolean> => 
   const typescript = import.meta.url.endsWith(".ts")
   const entry = fileURLToPath(new URL(`./init-store.${typescript ? "ts" : "js"}`, import.meta.url))
   await new Promise<void>((done) => {
-    const child = spawn(process.execPath, [...process.execArgv, entry, dir], { stdio: "ignore" })
+    // The same Node options (tsx's loader, V8 flags), but not a second debugger on the same port.
+    const options = process.execArgv.filter((o) => !o.startsWith("--inspect"))
+    const child = spawn(process.execPath, [...options, entry, dir], { stdio: "ignore" })
     child.once("error", () => done())
     child.once("exit", () => done())
   })
