@@ -123,6 +123,7 @@ export const startServer = (env: Record<string, string>): Promise<Server> =>
       }
     })
     child.on("exit", (code) => reject(new Error(`the API exited (${code}) before it was ready:\n${out}`)))
+    child.on("error", (error) => reject(new Error(`pnpm start could not be run: ${error.message}`)))
   })
 
 /** A batch of `size` new appropriations, unique per `n`, built from the fixture's first project line. */
