@@ -147,6 +147,23 @@ describe("canonicalize", () => {
     )
   })
 
+  it("encodes every UTF-8 length, short and long strings alike, in arrays and as members", () => {
+    // 1 byte (ASCII, DEL), 2 bytes (é, ©), 3 bytes (预, €), 4 bytes (a surrogate pair), a mix, an escape.
+    const pieces = ["a", "\u007f", "é", "©", "预", "€", "😂", "x预é", '"', "\n"]
+    const strings = pieces.flatMap((p) => [1, 31, 63, 64, 65, 200].map((n) => p.repeat(n)))
+    const ids = Array.from({ length: 40 }, (_, i) => `100003001-20805${String(i).padStart(2, "0")}-30108`)
+    const value = {
+      strings,
+      mixed: [ids, ["208", "社会保障和就业支出", "198,400", null, 3, true], [[...ids], null, []]],
+      members: Object.fromEntries(strings.map((s, i) => [`k${String(i)}`, s])),
+    }
+    const text = canonicalize(value)
+    expect(text).toBe(reference(value))
+    expect(Buffer.from(canonicalBytes(value)).toString("utf8")).toBe(text)
+    expect(hashOf(value)).toBe(sha256Hex(text))
+    expect(JSON.parse(text)).toEqual(value)
+  })
+
   it("survives a getter that canonicalizes while the writer is busy, and large values that grow the buffer", () => {
     const inner = { z: 1, y: ["预算"] }
     const outer = {
