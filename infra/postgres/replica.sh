@@ -55,9 +55,26 @@ case "$cmd" in
     ;;
 esac
 
+# Test files start the replica concurrently: one start at a time, the others then find it streaming.
+if command -v flock >/dev/null; then
+  exec 9>"/var/tmp/ledger-replica-$rport.lock"
+  flock -w 300 9
+fi
 if pg_isready -q -h 127.0.0.1 -p "$rport"; then
-  echo "replica.sh: a server already answers on 127.0.0.1:$rport"
-  exit 0
+  # A standby that fell off the primary's WAL (a large import recycles it faster than a stopped
+  # or slow standby reads it) still answers, frozen at its last replayed transaction, and never
+  # catches up: only one that is streaming is left alone; ours is replaced below, another refused.
+  receiver=$(psql -X -q -At -h 127.0.0.1 -p "$rport" -U "$admin" -d postgres \
+    -c "select coalesce((select status from pg_stat_wal_receiver), 'none')" 2>/dev/null || echo "unknown")
+  if [ "$receiver" = streaming ]; then
+    echo "replica.sh: a standby already streams from the primary on 127.0.0.1:$rport"
+    exit 0
+  fi
+  if [ ! -f "$dir/postmaster.pid" ]; then
+    echo "replica.sh: a server answers on 127.0.0.1:$rport but is not a streaming standby of this script's ($dir); stop it or set REPLICA_PORT" >&2
+    exit 1
+  fi
+  echo "replica.sh: the standby on 127.0.0.1:$rport is not streaming (WAL receiver: $receiver): making a fresh copy"
 fi
 if ! pg_isready -q -h "$host" -p "$port"; then
   echo "replica.sh: the primary does not answer on $host:$port (start it first: infra/postgres/ensure.sh)" >&2
