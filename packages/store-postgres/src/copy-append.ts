@@ -22,6 +22,7 @@ import type {
   AppendError,
   AppendResult,
   EventStoreShape,
+  ExpectedVersion,
   PreparedAppend,
   PreparedEvent,
 } from "@ledger/eventstore"
@@ -141,12 +142,14 @@ export const makeCopyAppend =
 interface PreparedBulkStream {
   readonly streamId: string
   readonly events: ReadonlyArray<PreparedEvent>
+  /** What the stream's version must be before these events (default: any). */
+  readonly expectedVersion?: ExpectedVersion | undefined
 }
 
 /**
  * The COPY path for a caller that has validated and prepared every event itself (the streaming
  * import, with `prepareEvent`), so the request is not decoded and canonicalized a second time:
- * any expected version, each stream once, no key twice within a stream. The database checks are
+ * each stream once, no key twice within a stream, any expected version unless one is given. The database checks are
  * the same as for {@link makeCopyAppend}.
  * @category constructors
  */
@@ -161,7 +164,12 @@ export const makeCopyAppendPrepared =
         idempotencyKey: options.idempotencyKey,
         requestHash: "",
         recordedAt: DATABASE_CLOCK_PLACEHOLDER,
-        streams: streams.map((s) => ({ ...s, expectedVersion: { _tag: "Any" }, duplicatesInRequest: 0 })),
+        streams: streams.map((s) => ({
+          streamId: s.streamId,
+          events: s.events,
+          expectedVersion: s.expectedVersion ?? { _tag: "Any" },
+          duplicatesInRequest: 0,
+        })),
       }
       return run(p, () => copyAppend(conn, client, p))
     })
