@@ -3,6 +3,7 @@
  * hashes, per-event body hashes for idempotency, and the request hash for the append-level key.
  * Backends share it so "same body" means the same thing in memory, PGlite and PostgreSQL.
  */
+import { hash as oneShotHash } from "node:crypto"
 import { SchemaIssues } from "@ledger/domain"
 import { Result, Schema } from "effect"
 import type * as SchemaIssue from "effect/SchemaIssue"
@@ -207,7 +208,8 @@ export const prepareEvent = (event: NewEvent, streamId: string): PreparedEvent =
     type: event.type,
     idempotencyKey: event.idempotencyKey,
     occurredKey: occurredAtKey(event.occurredAt),
-    bodyHash: sha256Hex(body),
+    // `sha256Hex`'s digest, without a Hash object per event (one-shot `crypto.hash`, ≈ 0.7 µs less).
+    bodyHash: oneShotHash("sha256", body, "hex"),
     content,
   }
 }

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { hash as oneShotHash } from "node:crypto"
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { Effect, Result } from "effect"
@@ -17,7 +18,7 @@ import { sql } from "kysely"
 import type { Kysely } from "kysely"
 import type pg from "pg"
 import { from as copyFrom } from "pg-copy-streams"
-import { DATABASE_CLOCK_PLACEHOLDER, prepareAppend, sha256Hex, StoreUnavailable } from "@ledger/eventstore"
+import { DATABASE_CLOCK_PLACEHOLDER, prepareAppend, StoreUnavailable } from "@ledger/eventstore"
 import type {
   AppendError,
   AppendResult,
@@ -60,7 +61,8 @@ function* rowsOf(p: PreparedAppend, begun: Begun, skip: ReadonlySet<number>): Ge
       if (skip.has(index)) continue
       version++
       const canonical = `{"event":${e.content.replace(DATABASE_CLOCK_PLACEHOLDER, recordedAt)},"prevHash":"${prev}","version":${version}}`
-      const hash = sha256Hex(canonical)
+      // `sha256Hex` without a Hash object per row (one-shot `crypto.hash`, ≈ 0.7 µs less a row).
+      const hash = oneShotHash("sha256", canonical, "hex")
       chunk += `${++ord}\t${field(stream.streamId)}\t${version}\t${field(e.eventId)}\t${field(e.type)}\t${field(e.idempotencyKey)}\t${field(e.occurredKey)}\t${e.bodyHash}\t${field(e.content)}\t${prev}\t${hash}\n`
       prev = hash
       if (chunk.length > 262_144) {
