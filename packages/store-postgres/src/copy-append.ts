@@ -151,8 +151,8 @@ interface PreparedBulkStream {
 /**
  * The COPY path for a caller that has validated and prepared every event itself (the streaming
  * import, with `prepareEvent`), so the request is not decoded and canonicalized a second time:
- * each stream once, no key twice within a stream, any expected version unless one is given. The database checks are
- * the same as for {@link makeCopyAppend}.
+ * each stream once, no key twice within a stream, any expected version unless one is given. The
+ * database checks are the same as for {@link makeCopyAppend}.
  * @category constructors
  */
 export const makeCopyAppendPrepared =
