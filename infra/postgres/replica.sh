@@ -57,8 +57,12 @@ esac
 
 # Test files start the replica concurrently: one start at a time, the others then find it streaming.
 if command -v flock >/dev/null; then
-  exec 9>"/var/tmp/ledger-replica-$rport.lock"
-  flock -w 300 9
+  lock="/var/tmp/ledger-replica-$rport.lock"
+  exec 9>"$lock"
+  flock -w 300 9 || {
+    echo "replica.sh: another start has held $lock for 300 s" >&2
+    exit 1
+  }
 fi
 if pg_isready -q -h 127.0.0.1 -p "$rport"; then
   # A standby that fell off the primary's WAL (a large import recycles it faster than a stopped
@@ -125,7 +129,8 @@ host all all 127.0.0.1/32 trust
 HBA
 as_pg touch "$dir/pg_ident.conf"
 
-as_pg "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
+# The server must not inherit the lock (fd 9): it would hold it for as long as it runs.
+as_pg "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null 9>&-
 for _ in $(seq 1 60); do
   pg_isready -q -h 127.0.0.1 -p "$rport" && break
   sleep 0.5
