@@ -9,38 +9,24 @@
 import { Effect } from "effect"
 import { sql } from "kysely"
 import type { Kysely } from "kysely"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Database } from "./database.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { KNOWN_SCHEMA_VERSION, migrate } from "./migrate.ts"
-import { openPglite } from "./pglite-store.ts"
+import {
+  answerOf,
+  type Call,
+  type Ev,
+  errorsOf,
+  events,
+  fresh,
+  pglitePair,
+  sameAnswers,
+} from "./testing-fixtures/append-diff.ts"
 
 const SIXTH = "2026-12-01T0900_append_one_row"
 // Both databases stamp the same instant: the clock never goes back, so a value far ahead decides.
 const INSTANT = 4_102_444_800_000
-
-/** Drops everything and migrates `db` up to and including migration `last` (all when undefined). */
-const fresh = async (db: Kysely<Database>, last?: string): Promise<number> => {
-  await sql`drop schema public cascade`.execute(db)
-  await sql`create schema public`.execute(db)
-  return Effect.runPromise(migrate(db, last))
-}
-
-/** An event of a call: its key, its body (for the body hash) and, when given, its own content. */
-interface Ev {
-  readonly key: string
-  readonly body: string
-  readonly content?: string
-}
-
-/** One `ledger_append` call; arrays are per stream (`streams`…) and per event. */
-interface Call {
-  readonly key: string
-  readonly streams: ReadonlyArray<string>
-  readonly expected: ReadonlyArray<number>
-  readonly counts: ReadonlyArray<number>
-  readonly events: ReadonlyArray<Ev>
-}
 
 const outcome = async (db: Kysely<Database>, c: Call): Promise<unknown> => {
   await sql`select setval('ledger_clock_seq', ${INSTANT})`.execute(db)
@@ -50,23 +36,19 @@ const outcome = async (db: Kysely<Database>, c: Call): Promise<unknown> => {
     e.content ??
     `{"eventId":"id-${e.key}","idempotencyKey":"${e.key}","occurredAt":"2026-01-01","recordedAt":"\u0001",` +
       `"streamId":"${streamOf[i] ?? ""}","type":"T"}`
-  try {
-    const r = await sql<{ result: string }>`select ledger_append(
+  return answerOf(
+    async () =>
+      (
+        await sql<{ result: string }>`select ledger_append(
       ${c.key}, ${`req-${c.streams.join()}-${ev.map((e) => `${e.key}:${e.body}`).join()}`}, ${""},
       ${c.streams}::text[], ${c.expected}::int[], ${c.counts}::int[], ${c.streams.map((_, i) => i)}::int[],
       ${ev.map((e) => `id-${e.key}`)}::text[], ${ev.map(() => "T")}::text[], ${ev.map((e) => e.key)}::text[],
       ${ev.map(() => "2026-01-01T00:00:00.000Z")}::text[], ${ev.map((e) => `bh-${e.body}`)}::text[],
       ${ev.map(content)}::text[]
     ) as result`.execute(db)
-    return r.rows[0]?.result
-  } catch (error) {
-    const e = error as { message?: string; code?: string; detail?: string }
-    return { error: e.message, code: e.code, detail: e.detail }
-  }
+      ).rows[0]?.result,
+  )
 }
-
-const events = (prefix: string, n: number, body = "b"): ReadonlyArray<Ev> =>
-  Array.from({ length: n }, (_, i) => ({ key: `${prefix}-${i}`, body: `${body}${i}` }))
 
 const one = (key: string, stream: string, expected: number, e: Ev): Call => ({
   key,
@@ -156,27 +138,16 @@ const rows = async (db: Kysely<Database>) =>
       .rows,
   ])
 
-const old = Effect.runPromise(openPglite({}))
-const current = Effect.runPromise(openPglite({}))
-// Two PGlite starts on a loaded machine; count them against the hook, not a test.
-beforeAll(() => Promise.all([old, current]), 120_000)
-afterAll(async () => {
-  await Promise.all([(await old).db.destroy(), (await current).db.destroy()])
-})
+const { old, current } = pglitePair()
 
 describe("migration 7 (ledger_append in fewer statements)", () => {
   it("gives the same results, errors, rows and replays as migration 6's function", async () => {
-    const v6 = (await old).db
-    const v7 = (await current).db
+    const v6 = await old()
+    const v7 = await current()
     expect(await fresh(v6, SIXTH)).toBe(6)
     expect(await fresh(v7)).toBe(KNOWN_SCHEMA_VERSION)
-    const outcomes: Array<unknown> = []
-    for (const c of script) {
-      const result = await outcome(v7, c)
-      expect(result).toEqual(await outcome(v6, c))
-      outcomes.push(result)
-    }
-    expect(outcomes.filter((o) => typeof o === "object").map((o) => (o as { error: string }).error)).toEqual([
+    const outcomes = await sameAnswers(script, outcome, v6, v7)
+    expect(errorsOf(outcomes)).toEqual([
       "ledger:idempotency-conflict",
       "ledger:event-conflict",
       "ledger:version-conflict",
@@ -195,7 +166,7 @@ describe("migration 7 (ledger_append in fewer statements)", () => {
   })
 
   it("migrates a schema-6 database forward: rows kept, its requests replay, its chains continue", async () => {
-    const v6 = (await old).db
+    const v6 = await old()
     const before = await rows(v6)
     const answers = await Promise.all(script.map((c) => outcome(v6, c)))
     expect(await Effect.runPromise(migrate(v6))).toBe(KNOWN_SCHEMA_VERSION)
@@ -211,7 +182,7 @@ describe("migration 7 (ledger_append in fewer statements)", () => {
   })
 
   it("probes the stream key, not the stream's events, when its plan was made while the year was empty", async () => {
-    const db = (await current).db
+    const db = await current()
     await sql`select ledger_ensure_year(2031)`.execute(db)
     // Plans made now (one connection keeps them) see the 2031 partition empty.
     expect(typeof (await outcome(db, one("p1", "s1", -1, { key: "pl-0", body: "b" })))).toBe("string")

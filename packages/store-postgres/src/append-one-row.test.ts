@@ -8,33 +8,25 @@
 import { Effect } from "effect"
 import { sql } from "kysely"
 import type { Kysely } from "kysely"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Database } from "./database.ts"
 import { attachYear, detachYear } from "./archive.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersion } from "./migrate.ts"
-import { openPglite } from "./pglite-store.ts"
+import {
+  answerOf,
+  type Call,
+  errorsOf,
+  events,
+  fresh,
+  pglitePair,
+  sameAnswers,
+} from "./testing-fixtures/append-diff.ts"
 
 const FIFTH = "2026-11-30T2300_copy_append"
 const SIXTH = "2026-12-01T0900_append_one_row"
 // Both databases stamp the same instant: the clock never goes back, so a value far ahead decides.
 const INSTANT = 4_102_444_800_000
-
-/** Drops everything and migrates `db` up to and including migration `last` (all when undefined). */
-const fresh = async (db: Kysely<Database>, last?: string): Promise<number> => {
-  await sql`drop schema public cascade`.execute(db)
-  await sql`create schema public`.execute(db)
-  return Effect.runPromise(migrate(db, last))
-}
-
-/** One `ledger_append` call; arrays are per stream (`streams`…) and per event (the rest). */
-interface Call {
-  readonly key: string
-  readonly streams: ReadonlyArray<string>
-  readonly expected: ReadonlyArray<number>
-  readonly counts: ReadonlyArray<number>
-  readonly events: ReadonlyArray<{ readonly key: string; readonly body: string }>
-}
 
 const outcome = async (db: Kysely<Database>, c: Call): Promise<unknown> => {
   await sql`select setval('ledger_clock_seq', ${INSTANT})`.execute(db)
@@ -44,23 +36,19 @@ const outcome = async (db: Kysely<Database>, c: Call): Promise<unknown> => {
   const content = (e: { key: string }, i: number) =>
     `{"eventId":"id-${e.key}","idempotencyKey":"${e.key}","occurredAt":"2026-01-01","recordedAt":"\u0001",` +
     `"streamId":"${streamOf[i] ?? ""}","type":"T"}`
-  try {
-    const r = await sql<{ result: string }>`select ledger_append(
+  return answerOf(
+    async () =>
+      (
+        await sql<{ result: string }>`select ledger_append(
       ${c.key}, ${`req-${c.streams.join()}-${ev.map((e) => e.key).join()}`}, ${""},
       ${c.streams}::text[], ${c.expected}::int[], ${c.counts}::int[], ${c.streams.map(() => 1)}::int[],
       ${ev.map((e) => `id-${e.key}`)}::text[], ${ev.map(() => "T")}::text[], ${ev.map((e) => e.key)}::text[],
       ${ev.map(() => "2026-01-01T00:00:00.000Z")}::text[], ${ev.map((e) => `bh-${e.body}`)}::text[],
       ${ev.map(content)}::text[]
     ) as result`.execute(db)
-    return r.rows[0]?.result
-  } catch (error) {
-    const e = error as { message?: string; code?: string; detail?: string }
-    return { error: e.message, code: e.code, detail: e.detail }
-  }
+      ).rows[0]?.result,
+  )
 }
-
-const events = (prefix: string, n: number, body = "b") =>
-  Array.from({ length: n }, (_, i) => ({ key: `${prefix}-${i}`, body: `${body}${i}` }))
 
 /** New streams, several at once, per-event skips, a stream with nothing new, a no-op call, every error. */
 const script: ReadonlyArray<Call> = [
@@ -109,27 +97,16 @@ const requests = async (db: Kysely<Database>) =>
     await sql<{ k: string }>`select idempotency_key as k from append_requests order by 1`.execute(db)
   ).rows.map((r) => r.k)
 
-const old = Effect.runPromise(openPglite({}))
-const current = Effect.runPromise(openPglite({}))
-// Two PGlite starts on a loaded machine; count them against the hook, not a test.
-beforeAll(() => Promise.all([old, current]), 120_000)
-afterAll(async () => {
-  await Promise.all([(await old).db.destroy(), (await current).db.destroy()])
-})
+const { old, current } = pglitePair()
 
 describe("migration 6 (one row per append)", () => {
   it("gives the same results, errors, rows and replays as migration 5's function", async () => {
-    const v5 = (await old).db
-    const v6 = (await current).db
+    const v5 = await old()
+    const v6 = await current()
     expect(await fresh(v5, FIFTH)).toBe(5)
     expect(await fresh(v6, SIXTH)).toBe(6)
-    const outcomes: Array<unknown> = []
-    for (const c of script) {
-      const result = await outcome(v6, c)
-      expect(result).toEqual(await outcome(v5, c))
-      outcomes.push(result)
-    }
-    expect(outcomes.filter((o) => typeof o === "object").map((o) => (o as { error: string }).error)).toEqual([
+    const outcomes = await sameAnswers(script, outcome, v5, v6)
+    expect(errorsOf(outcomes)).toEqual([
       "ledger:idempotency-conflict",
       "ledger:version-conflict",
       "ledger:event-conflict",
@@ -146,7 +123,7 @@ describe("migration 6 (one row per append)", () => {
   })
 
   it("migrates a schema-5 database forward: rows kept, old requests replay, archived years attach", async () => {
-    const v5 = (await old).db
+    const v5 = await old()
     const before = await rows(v5)
     const answers = await Promise.all(script.map((c) => outcome(v5, c)))
     expect(await Effect.runPromise(detachYear(v5, 2026))).toContain("events_y2026")

@@ -8,13 +8,20 @@ import { Effect } from "effect"
 import { TestClock } from "effect/testing"
 import { Migrator, sql } from "kysely"
 import type { Kysely } from "kysely"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Database } from "./database.ts"
 import { Expected } from "@ledger/eventstore"
 import { events as storeEvents, freshKey, freshStream, request, run } from "@ledger/eventstore/testing"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { migrate, migrations, schemaVersion } from "./migrate.ts"
-import { openPglite } from "./pglite-store.ts"
+import {
+  answerOf,
+  type Call,
+  errorsOf,
+  events,
+  pglitePair,
+  sameAnswers,
+} from "./testing-fixtures/append-diff.ts"
 
 const FIRST = "2026-11-29T1200_create_events"
 const SECOND = "2026-11-29T1500_append_unnest"
@@ -31,15 +38,6 @@ const migrateUpTo = async (db: Kysely<Database>, last: string): Promise<void> =>
   expect((await migrator.migrateToLatest()).error).toBeUndefined()
 }
 
-/** One `ledger_append` call; arrays are per stream (`streams`…) and per event (the rest). */
-interface Call {
-  readonly key: string
-  readonly streams: ReadonlyArray<string>
-  readonly expected: ReadonlyArray<number>
-  readonly counts: ReadonlyArray<number>
-  readonly events: ReadonlyArray<{ readonly key: string; readonly body: string }>
-}
-
 const call = (db: Kysely<Database>, c: Call) => {
   const ev = c.events
   return sql<{ result: string }>`select ledger_append(
@@ -50,9 +48,6 @@ const call = (db: Kysely<Database>, c: Call) => {
     ${ev.map((e) => `bh-${e.body}`)}::text[], ${ev.map((e) => JSON.stringify({ key: e.key, body: e.body }))}::text[]
   ) as result`.execute(db)
 }
-
-const events = (prefix: string, n: number, body = "b") =>
-  Array.from({ length: n }, (_, i) => ({ key: `${prefix}-${i}`, body: `${body}${i}` }))
 
 /** Calls covering new streams, several streams at once, replays, per-event skips and every error. */
 const script: ReadonlyArray<Call> = [
@@ -78,14 +73,8 @@ const script: ReadonlyArray<Call> = [
   },
 ]
 
-const outcome = async (db: Kysely<Database>, c: Call): Promise<unknown> => {
-  try {
-    return (await call(db, c)).rows[0]?.result
-  } catch (error) {
-    const e = error as { message?: string; code?: string; detail?: string }
-    return { error: e.message, code: e.code, detail: e.detail }
-  }
-}
+const outcome = (db: Kysely<Database>, c: Call): Promise<unknown> =>
+  answerOf(async () => (await call(db, c)).rows[0]?.result)
 
 const dump = async (db: Kysely<Database>) =>
   JSON.stringify([
@@ -98,31 +87,20 @@ const dump = async (db: Kysely<Database>) =>
       .rows,
   ])
 
-const old = Effect.runPromise(openPglite({}))
-const current = Effect.runPromise(openPglite({}))
-// Two PGlite starts on a loaded machine; count them against the hook, not a test.
-beforeAll(() => Promise.all([old, current]), 120_000)
-afterAll(async () => {
-  await Promise.all([(await old).db.destroy(), (await current).db.destroy()])
-})
+const { old, current } = pglitePair()
 
 describe("migration 2 (linear ledger_append)", () => {
   it("gives the same results, errors and rows as migration 1's function", async () => {
     // openPglite migrates to the latest; put the databases back on migration 1's and 2's function.
-    const v1 = (await old).db
+    const v1 = await old()
     await migrateUpTo(v1, FIRST)
     expect(await Effect.runPromise(schemaVersion(v1))).toBe(1)
-    const v2 = (await current).db
+    const v2 = await current()
     await migrateUpTo(v2, SECOND)
     expect(await Effect.runPromise(schemaVersion(v2))).toBe(2)
 
-    const outcomes: Array<unknown> = []
-    for (const c of script) {
-      const result = await outcome(v2, c)
-      expect(result).toEqual(await outcome(v1, c))
-      outcomes.push(result)
-    }
-    expect(outcomes.filter((o) => typeof o === "object").map((o) => (o as { error: string }).error)).toEqual([
+    const outcomes = await sameAnswers(script, outcome, v1, v2)
+    expect(errorsOf(outcomes)).toEqual([
       "ledger:idempotency-conflict",
       "ledger:version-conflict",
       "ledger:event-conflict",
@@ -131,7 +109,7 @@ describe("migration 2 (linear ledger_append)", () => {
   })
 
   it("migrates a schema-1 database forward, keeping its events and chain", async () => {
-    const v1 = (await old).db
+    const v1 = await old()
     const before = await dump(v1)
     const fn = async () =>
       (
@@ -151,7 +129,7 @@ describe("migration 2 (linear ledger_append)", () => {
     expect(await fn()).toHaveLength(1)
     expect(await fn()).not.toEqual(oldSource)
     // The chain continues from the heads written by the old function.
-    const v2 = (await current).db
+    const v2 = await current()
     const head = await sql<{ version: number }>`select version from streams where stream_id = 's1'`.execute(
       v1,
     )
@@ -171,7 +149,7 @@ describe("migration 2 (linear ledger_append)", () => {
 
 describe("migration 3 (database clock)", () => {
   it("migrates a schema-2 database forward: history kept and verified, the clock checked only after it", async () => {
-    const v1 = (await old).db
+    const v1 = await old()
     const before = await dump(v1)
     expect(await Effect.runPromise(migrate(v1, "2026-11-30T0900_database_clock"))).toBe(3)
     expect(await dump(v1)).toBe(before)
@@ -183,7 +161,7 @@ describe("migration 3 (database clock)", () => {
   })
 
   it("stamps recordedAt with the database clock, never going back, and refuses a writer's own recordedAt", async () => {
-    const db = (await current).db
+    const db = await current()
     await migrateUpTo(db, Object.keys(migrations).at(-1) ?? "")
     const store = makeKyselyEventStore(db, { destroy: () => Promise.resolve() })
     const s = freshStream("clock")
