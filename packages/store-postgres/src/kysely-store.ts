@@ -6,7 +6,7 @@
  * (`pg-store.ts`, `pglite-store.ts`) only differ in how they connect.
  */
 import { Effect, Result } from "effect"
-import { sql } from "kysely"
+import { CompiledQuery, sql } from "kysely"
 import type { Kysely } from "kysely"
 import {
   decodeStoredRow,
@@ -27,7 +27,7 @@ import type {
   VerifyResult,
 } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
-import type { RowReads } from "./pg-read.ts"
+import { READ_ALL, READ_STREAM, type RowReads } from "./pg-read.ts"
 
 /** How the store releases its connection(s), and the reads that bypass Kysely (pg pool, see `pg-read.ts`). */
 export interface KyselyStoreOptions {
@@ -131,7 +131,10 @@ const kyselyCall = (c: AppendCall) => sql<{ result: string }>`select ledger_appe
   ${typeof c.contents === "string" ? sql`string_to_array(${c.contents}::text, chr(30))` : sql`${c.contents}::text[]`}
 ) as result`
 
-const toEvent = (row: { position: string; canonical: string; hash: string }): StoredEvent =>
+/** A row of the read statements (position as the driver returns an int8: text). */
+type EventRow = { position: string; canonical: string; hash: string }
+
+const toEvent = (row: EventRow): StoredEvent =>
   decodeStoredRow({ position: Number(row.position), canonical: row.canonical, hash: row.hash })
 
 /**
@@ -254,29 +257,19 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
       query(async () => {
         if (options.reads !== undefined)
           return options.reads.readStream(streamId, readOptions.fromVersion ?? 1)
-        const rows = await db
-          .selectFrom("events")
-          .select(["position", "canonical", "hash"])
-          .where("stream_id", "=", streamId)
-          .where("version", ">=", readOptions.fromVersion ?? 1)
-          .orderBy("version")
-          .execute()
+        const { rows } = await db.executeQuery<EventRow>(
+          CompiledQuery.raw(READ_STREAM, [streamId, readOptions.fromVersion ?? 1]),
+        )
         return rows.map(toEvent)
       }),
-    // Only events whose writer's xid is below the snapshot's xmin: every transaction that could
-    // still commit a lower position is then finished (positions are allocated in xid order).
+    // Gap-safe: see READ_ALL.
     readAll: (readOptions = {}) =>
       query(async () => {
         if (options.reads !== undefined)
           return options.reads.readAll(readOptions.fromPosition ?? 0, readOptions.limit)
-        const rows = await db
-          .selectFrom("events")
-          .select(["position", "canonical", "hash"])
-          .where("position", ">", String(readOptions.fromPosition ?? 0))
-          .where(sql<boolean>`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`)
-          .orderBy("position")
-          .$if(readOptions.limit !== undefined, (qb) => qb.limit(readOptions.limit ?? 0))
-          .execute()
+        const { rows } = await db.executeQuery<EventRow>(
+          CompiledQuery.raw(READ_ALL, [readOptions.fromPosition ?? 0, readOptions.limit ?? null]),
+        )
         return rows.map(toEvent)
       }),
     listStreams: () => heads(),

@@ -1,5 +1,5 @@
 /**
- * The store's reads straight on the pg pool, without Kysely: the same SQL as the Kysely reads
+ * The store's reads straight on the pg pool, without Kysely: the same statements as the Kysely reads
  * (the PGlite store and reads inside a transaction keep those), rows as arrays of raw text (no
  * type parser per value, no row objects). A read is bound by Node's CPU — pg parses rows as fast
  * as PostgreSQL sends them, then each is decoded (`JSON.parse` of the hashed text) — so what
@@ -18,14 +18,17 @@ export interface RowReads {
   readonly readStream: (streamId: string, fromVersion: number) => Promise<ReadonlyArray<StoredEvent>>
 }
 
-// Only events whose writer's xid is below the snapshot's xmin: every transaction that could still
-// commit a lower position is then finished (positions are allocated in xid order). LIMIT NULL is
-// no limit.
-const READ_ALL = `select position, canonical, hash from events
+/**
+ * `readAll`'s statement ($1 from position, $2 limit, NULL: none), for this module and the Kysely
+ * reads alike. Only events whose writer's xid is below the snapshot's xmin: every transaction that
+ * could still commit a lower position is then finished (positions are allocated in xid order).
+ */
+export const READ_ALL = `select position, canonical, hash from events
   where position > $1 and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   order by position limit $2`
 
-const READ_STREAM = `select position, canonical, hash from events
+/** `readStream`'s statement ($1 stream id, $2 from version), for this module and the Kysely reads alike. */
+export const READ_STREAM = `select position, canonical, hash from events
   where stream_id = $1 and version >= $2 order by version`
 
 /** Every column as pg received it (text); the caller turns position into a number. */
