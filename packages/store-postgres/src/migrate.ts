@@ -14,6 +14,7 @@ import * as m20261130c from "./migrations/2026-11-30T1100_partition_by_year.ts"
 import * as m20261130d from "./migrations/2026-11-30T2300_copy_append.ts"
 import * as m20261201 from "./migrations/2026-12-01T0900_append_one_row.ts"
 import * as m20261202 from "./migrations/2026-12-02T0900_append_fewer_statements.ts"
+import * as m20261203 from "./migrations/2026-12-03T0900_append_without_waits.ts"
 
 /** Every migration, by its frozen name. @category models */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -24,10 +25,11 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-30T2300_copy_append": m20261130d,
   "2026-12-01T0900_append_one_row": m20261201,
   "2026-12-02T0900_append_fewer_statements": m20261202,
+  "2026-12-03T0900_append_without_waits": m20261203,
 }
 
 /** The schema version this release writes and reads. @category models */
-export const KNOWN_SCHEMA_VERSION = 7
+export const KNOWN_SCHEMA_VERSION = 8
 
 const unavailable = (error: unknown) =>
   new StoreUnavailable({ reason: error instanceof Error ? error.message : String(error) })
