@@ -11,7 +11,7 @@ import { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
 import { IdempotencyConflict, InvalidEvent } from "./errors.ts"
 import { AppendOptions, AppendRequest, occurredAtKey } from "./event.ts"
 import type { ExpectedVersion, NewEvent } from "./event.ts"
-import { sha256Hex } from "./hash.ts"
+import { decodedEventTexts, eventTexts } from "./event-texts.ts"
 
 /** One event ready to store; `content` is the canonical event text the chain wraps. */
 export interface PreparedEvent {
@@ -50,49 +50,24 @@ const firstIssue = (root: string, issue: SchemaIssue.Issue): InvalidEvent => {
   })
 }
 
-/** The members of a canonical object text, without its braces ("" when it has none). */
-const members = (canonicalObject: string): string => canonicalObject.slice(1, -1)
-
-/** A canonical object text from runs of members already in canonical order. */
-const joinMembers = (...runs: ReadonlyArray<string>): string => {
-  let text = ""
-  for (const run of runs) if (run !== "") text = text === "" ? run : `${text},${run}`
-  return `{${text}}`
-}
-
 /**
- * The canonical texts of an event (`body`, hashed for idempotency) and of the event with its
- * envelope (`content`: `{ ...event, streamId, recordedAt }`), writing the event's members once.
- * The keys are canonicalized in three runs — sorting before `recordedAt`, between it and
- * `streamId`, after `streamId` — and the two envelope members spliced between the runs. RFC 8785
- * orders members by UTF-16 code units, which is how `<` compares strings, so both texts are byte
- * for byte what canonicalizing the two objects gives, while `data`, most of an event's bytes, is
- * written once instead of twice. Errors name the same paths. An event that carries an envelope key
- * itself (the decoder never lets one through) has it hashed in its body and replaced in its content.
+ * The canonical text of one stream's entry of the request hash's summary, `{ events: [bodyHash…],
+ * expectedVersion, streamId }`, written directly: the keys are in canonical order, a body hash is
+ * lowercase hex, a decoded expected version is `{ _tag }` or `{ _tag: "Exact", version }` with a
+ * safe integer version, and `streamText` is the stream id's canonical text. Writing it costs a
+ * fraction of canonicalizing the objects (≈ 1 µs of a single-event append).
  */
-const eventTexts = (
-  event: object,
-  path: string,
-  envelope: { readonly streamMember: string; readonly recordedAtMember: string },
-): { readonly body: string; readonly content: string } => {
-  if (Object.hasOwn(event, "recordedAt") || Object.hasOwn(event, "streamId")) {
-    const { recordedAt: _r, streamId: _s, ...rest } = event as Record<string, unknown>
-    return { body: canonicalize(event, path), content: eventTexts(rest, path, envelope).content }
-  }
-  const before: Record<string, unknown> = {}
-  const between: Record<string, unknown> = {}
-  const after: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(event)) {
-    const target = key < "recordedAt" ? before : key < "streamId" ? between : after
-    target[key] = value
-  }
-  const a = members(canonicalize(before, path))
-  const b = members(canonicalize(between, path))
-  const c = members(canonicalize(after, path))
-  return {
-    body: joinMembers(a, b, c),
-    content: joinMembers(a, envelope.recordedAtMember, b, envelope.streamMember, c),
-  }
+const summaryText = (
+  streamText: string,
+  expected: ExpectedVersion,
+  hashes: ReadonlyArray<string>,
+): string => {
+  const version =
+    expected._tag === "Exact"
+      ? `{"_tag":"Exact","version":${String(expected.version)}}`
+      : `{"_tag":"${expected._tag}"}`
+  const events = hashes.length === 0 ? "[]" : `["${hashes.join('","')}"]`
+  return `{"events":${events},"expectedVersion":${version},"streamId":${streamText}}`
 }
 
 /**
@@ -102,6 +77,9 @@ const eventTexts = (
  * @category models
  */
 export const DATABASE_CLOCK_PLACEHOLDER = "\u0001"
+
+/** The `recordedAt` member of a content the database stamps. */
+const DATABASE_RECORDED_AT = `"recordedAt":"${DATABASE_CLOCK_PLACEHOLDER}"`
 
 /**
  * Validates and hashes an append call. `recordedAtMs` comes from the caller's Clock, so tests
@@ -119,17 +97,24 @@ export const prepareAppend = (
   const list = Array.isArray(input) ? input : [input]
   if (list.length === 0)
     return Result.fail(new InvalidEvent({ path: "requests", message: "no streams to append to" }))
-  const decoded = decodeRequests(list, { errors: "all" })
-  if (Result.isFailure(decoded)) return Result.fail(firstIssue("requests", decoded.failure.issue))
+  // Stopping at the first issue costs about half of collecting them all when there is none;
+  // a failure is decoded again with every issue, so the error names the same field as before.
+  const decoded = decodeRequests(list)
+  if (Result.isFailure(decoded)) {
+    const all = decodeRequests(list, { errors: "all" })
+    return Result.fail(firstIssue("requests", (Result.isFailure(all) ? all : decoded).failure.issue))
+  }
   const recordedAt =
     recordedAtMs === "database" ? DATABASE_CLOCK_PLACEHOLDER : new Date(recordedAtMs).toISOString()
   const recordedAtMember =
-    recordedAtMs === "database" ? `"recordedAt":"${recordedAt}"` : `"recordedAt":${canonicalize(recordedAt)}`
+    recordedAtMs === "database" ? DATABASE_RECORDED_AT : `"recordedAt":${canonicalize(recordedAt)}`
   const seenStreams = new Set<string>()
   const streams: Array<PreparedStream> = []
-  const requestSummary: Array<unknown> = []
+  const summaries: Array<string> = []
+  const requests = decoded.success
   try {
-    for (const [r, request] of decoded.success.entries()) {
+    for (let r = 0; r < requests.length; r++) {
+      const request = requests[r] as AppendRequest
       if (seenStreams.has(request.streamId)) {
         return Result.fail(
           new InvalidEvent({
@@ -141,12 +126,17 @@ export const prepareAppend = (
       seenStreams.add(request.streamId)
       const byKey = new Map<string, string>()
       const events: Array<PreparedEvent> = []
+      const hashes: Array<string> = []
       let duplicatesInRequest = 0
-      const envelope = { streamMember: `"streamId":${canonicalize(request.streamId)}`, recordedAtMember }
-      for (const [e, event] of request.events.entries()) {
-        const path = `requests[${r}].events[${e}]`
-        const { body, content } = eventTexts(event, path, envelope)
-        const bodyHash = sha256Hex(body)
+      const streamText = canonicalize(request.streamId)
+      const envelope = { streamMember: `"streamId":${streamText}`, recordedAtMember }
+      const list = request.events
+      for (let e = 0; e < list.length; e++) {
+        const event = list[e] as NewEvent
+        const { body, content } =
+          decodedEventTexts(event, envelope) ?? eventTexts(event, `requests[${r}].events[${e}]`, envelope)
+        // `sha256Hex`'s digest, without a Hash object per event (one-shot `crypto.hash`).
+        const bodyHash = oneShotHash("sha256", body, "hex")
         const earlier = byKey.get(event.idempotencyKey)
         if (earlier !== undefined) {
           if (earlier !== bodyHash)
@@ -155,6 +145,7 @@ export const prepareAppend = (
           continue
         }
         byKey.set(event.idempotencyKey, bodyHash)
+        hashes.push(bodyHash)
         events.push({
           eventId: event.eventId,
           type: event.type,
@@ -170,11 +161,7 @@ export const prepareAppend = (
         events,
         duplicatesInRequest,
       })
-      requestSummary.push({
-        streamId: request.streamId,
-        expectedVersion: request.expectedVersion,
-        events: events.map((ev) => ev.bodyHash),
-      })
+      summaries.push(summaryText(streamText, request.expectedVersion, hashes))
     }
   } catch (error) {
     if (error instanceof NotCanonicalJson)
@@ -183,7 +170,7 @@ export const prepareAppend = (
   }
   return Result.succeed({
     idempotencyKey: opts.success.idempotencyKey,
-    requestHash: sha256Hex(canonicalize(requestSummary)),
+    requestHash: oneShotHash("sha256", `[${summaries.join(",")}]`, "hex"),
     recordedAt,
     streams,
   })
@@ -201,7 +188,7 @@ export const prepareAppend = (
 export const prepareEvent = (event: NewEvent, streamId: string): PreparedEvent => {
   const { body, content } = eventTexts(event, "event", {
     streamMember: `"streamId":${canonicalize(streamId)}`,
-    recordedAtMember: `"recordedAt":"${DATABASE_CLOCK_PLACEHOLDER}"`,
+    recordedAtMember: DATABASE_RECORDED_AT,
   })
   return {
     eventId: event.eventId,

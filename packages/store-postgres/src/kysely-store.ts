@@ -27,6 +27,7 @@ import type {
   VerifyResult,
 } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
+import { type AppendCall, appendCallOf } from "./append-call.ts"
 import { READ_ALL, READ_STREAM, type RowReads } from "./pg-read.ts"
 
 /** How the store releases its connection(s), and the reads that bypass Kysely (pg pool, see `pg-read.ts`). */
@@ -35,24 +36,6 @@ export interface KyselyStoreOptions {
   readonly reads?: RowReads | undefined
   /** Runs the append call itself (pg pool: a named prepared statement, see `pg-append.ts`); its result text. */
   readonly append?: ((call: AppendCall) => Promise<string | undefined>) | undefined
-}
-
-/** The arguments of one `ledger_append` call, in its parameter order. */
-export interface AppendCall {
-  readonly key: string
-  readonly requestHash: string
-  readonly recordedAt: string
-  readonly streams: ReadonlyArray<string>
-  readonly expected: ReadonlyArray<number>
-  readonly counts: ReadonlyArray<number>
-  readonly dups: ReadonlyArray<number>
-  readonly eventIds: ReadonlyArray<string>
-  readonly types: ReadonlyArray<string>
-  readonly keys: ReadonlyArray<string>
-  readonly occurred: ReadonlyArray<string>
-  readonly bodyHashes: ReadonlyArray<string>
-  /** One text joined by U+001E, or the array when some content holds that character. */
-  readonly contents: string | ReadonlyArray<string>
 }
 
 interface PgError {
@@ -82,44 +65,6 @@ export const mapAppendError = (prepared: PreparedAppend, error: unknown): Append
     }
     default:
       return toUnavailable(error)
-  }
-}
-
-/**
- * U+001E, between the event contents of one `ledger_append` call: canonical JSON escapes every
- * control character (only the clock's U+0001 placeholder is raw), so no content contains it, and
- * the contents travel as one text split by `string_to_array` in the server. node-postgres writes a
- * text array element by element with two escaping passes, ≈ 10 µs per 0.5 KB content — more than
- * preparing the event.
- */
-const CONTENT_SEPARATOR = "\u001e"
-
-/** The `ledger_append` arguments of a prepared append. */
-const appendCallOf = (p: PreparedAppend): AppendCall => {
-  const events = p.streams.flatMap((s) => s.events)
-  const contents = events.map((e) => e.content)
-  return {
-    key: p.idempotencyKey,
-    requestHash: p.requestHash,
-    recordedAt: p.recordedAt,
-    streams: p.streams.map((s) => s.streamId),
-    expected: p.streams.map((s) =>
-      s.expectedVersion._tag === "Exact"
-        ? s.expectedVersion.version
-        : s.expectedVersion._tag === "NoStream"
-          ? 0
-          : -1,
-    ),
-    counts: p.streams.map((s) => s.events.length),
-    dups: p.streams.map((s) => s.duplicatesInRequest),
-    eventIds: events.map((e) => e.eventId),
-    types: events.map((e) => e.type),
-    keys: events.map((e) => e.idempotencyKey),
-    occurred: events.map((e) => e.occurredKey),
-    bodyHashes: events.map((e) => e.bodyHash),
-    contents: contents.some((c) => c.includes(CONTENT_SEPARATOR))
-      ? contents
-      : contents.join(CONTENT_SEPARATOR),
   }
 }
 
