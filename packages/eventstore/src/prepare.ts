@@ -7,6 +7,7 @@ import { hash as oneShotHash } from "node:crypto"
 import { SchemaIssues } from "@ledger/domain"
 import { Result, Schema } from "effect"
 import type * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import { canonicalize, NotCanonicalJson } from "./canonical-json.ts"
 import { IdempotencyConflict, InvalidEvent } from "./errors.ts"
 import { AppendOptions, AppendRequest, occurredAtKey } from "./event.ts"
@@ -40,8 +41,31 @@ export interface PreparedAppend {
   readonly streams: ReadonlyArray<PreparedStream>
 }
 
-const decodeRequests = Schema.decodeUnknownResult(Schema.Array(AppendRequest))
-const decodeOptions = Schema.decodeUnknownResult(AppendOptions)
+const Requests = Schema.Array(AppendRequest)
+
+interface Decoders {
+  readonly requests: ReturnType<typeof Schema.decodeUnknownResult<typeof Requests>>
+  readonly options: ReturnType<typeof Schema.decodeUnknownResult<typeof AppendOptions>>
+}
+let decoders: Decoders | undefined
+
+/**
+ * The request and options decoders, built at the first append with their schemas compiled by
+ * Effect's JIT compiler (`SchemaJITCompiler.enable`: generated code for a valid input, Effect's
+ * interpreter for an invalid one, so the issues are the interpreter's): ≈ 0.6 µs less an event of
+ * a 1,000-event append, ≈ 0.5 µs less a single-event call. Compiling is lazy, so that loading the
+ * package has no side effect; a decoder built before `enable` would keep the interpreter.
+ */
+const decode = (): Decoders => {
+  if (decoders !== undefined) return decoders
+  SchemaJITCompiler.enable(Requests.ast)
+  SchemaJITCompiler.enable(AppendOptions.ast)
+  decoders = {
+    requests: Schema.decodeUnknownResult(Requests),
+    options: Schema.decodeUnknownResult(AppendOptions),
+  }
+  return decoders
+}
 const firstIssue = (root: string, issue: SchemaIssue.Issue): InvalidEvent => {
   const first = SchemaIssues.fieldIssues(issue)[0]
   return new InvalidEvent({
@@ -92,6 +116,7 @@ export const prepareAppend = (
   options: unknown,
   recordedAtMs: number | "database",
 ): Result.Result<PreparedAppend, InvalidEvent | IdempotencyConflict> => {
+  const { requests: decodeRequests, options: decodeOptions } = decode()
   const opts = decodeOptions(options)
   if (Result.isFailure(opts)) return Result.fail(firstIssue("options", opts.failure.issue))
   const list = Array.isArray(input) ? input : [input]
