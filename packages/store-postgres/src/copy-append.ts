@@ -1,7 +1,8 @@
 /**
  * The COPY path of a bulk append (migration 5), for the streaming import on PostgreSQL: one
  * `ledger_copy_begin` (locks, idempotency and version checks, a reserved position range and
- * database-clock instant, the stream heads), the hash chain computed here from those heads, the
+ * database-clock instant, the stream heads), the hash chain computed here from those heads
+ * (`copy-rows.ts`), the
  * rows streamed with `COPY … FROM STDIN` into the session's staging table, and one
  * `ledger_copy_commit` that re-checks every row set-based and writes them into `events` and
  * `streams`. The same result and errors as `append`, without the request-level replay record
@@ -10,7 +11,6 @@
  *
  * @module
  */
-import { hash as oneShotHash } from "node:crypto"
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { Effect, Result } from "effect"
@@ -28,6 +28,7 @@ import type {
   PreparedEvent,
 } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
+import { copyRows } from "./copy-rows.ts"
 import { mapAppendError } from "./kysely-store.ts"
 
 interface Begun {
@@ -39,40 +40,6 @@ interface Begun {
 
 const COLUMNS =
   "ord, stream_id, version, event_id, type, idempotency_key, occurred_key, body_hash, content, prev_hash, hash"
-
-/** A field in COPY's text format: backslash, tab, newline and carriage return escaped. */
-const field = (text: string): string =>
-  /[\\\t\n\r]/.test(text)
-    ? text.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r")
-    : text
-
-/** The staged rows as COPY text, in chunks of about 256 KB, with the chain hashed from each head. */
-function* rowsOf(p: PreparedAppend, begun: Begun, skip: ReadonlySet<number>): Generator<string> {
-  const recordedAt = begun.recordedAt ?? ""
-  let chunk = ""
-  let index = 0
-  let ord = 0
-  for (const [i, stream] of p.streams.entries()) {
-    const head = begun.heads[i] ?? { version: 0, hash: "0".repeat(64), fresh: 0 }
-    let prev = head.hash
-    let version = head.version
-    for (const e of stream.events) {
-      index++
-      if (skip.has(index)) continue
-      version++
-      const canonical = `{"event":${e.content.replace(DATABASE_CLOCK_PLACEHOLDER, recordedAt)},"prevHash":"${prev}","version":${version}}`
-      // `sha256Hex` without a Hash object per row (one-shot `crypto.hash`, ≈ 0.7 µs less a row).
-      const hash = oneShotHash("sha256", canonical, "hex")
-      chunk += `${++ord}\t${field(stream.streamId)}\t${version}\t${field(e.eventId)}\t${field(e.type)}\t${field(e.idempotencyKey)}\t${field(e.occurredKey)}\t${e.bodyHash}\t${field(e.content)}\t${prev}\t${hash}\n`
-      prev = hash
-      if (chunk.length > 262_144) {
-        yield chunk
-        chunk = ""
-      }
-    }
-  }
-  if (chunk !== "") yield chunk
-}
 
 const resultOf = (p: PreparedAppend, begun: Begun): AppendResult => {
   const total = begun.heads.reduce((n, h) => n + h.fresh, 0)
@@ -110,7 +77,7 @@ const copyAppend = async (
   const begun = JSON.parse(begin.rows[0]?.r ?? "null") as Begun
   if (begun.heads.some((h) => h.fresh > 0))
     await pipeline(
-      Readable.from(rowsOf(p, begun, new Set(begun.skip ?? []))),
+      Readable.from(copyRows(p, begun, new Set(begun.skip ?? []))),
       client.query(copyFrom(`COPY pg_temp.ledger_copy_rows (${COLUMNS}) FROM STDIN`)),
     )
   await sql`select ledger_copy_commit()`.execute(conn)
