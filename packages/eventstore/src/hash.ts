@@ -2,10 +2,14 @@
  * SHA-256 helpers for the hash chain. Hashes are lowercase hex of the UTF-8 bytes of a string,
  * the same as PostgreSQL's `encode(sha256(convert_to(s, 'UTF8')), 'hex')`, so either side can check the other.
  */
-import { createHash } from "node:crypto"
+import { hash } from "node:crypto"
 
-/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. @category constructors */
-export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex")
+/**
+ * Lowercase hex SHA-256 of the UTF-8 encoding of `text`: one-shot `crypto.hash`, the same digest as
+ * a `createHash` object's without making one per call (≈ 0.5 µs less a hash).
+ * @category constructors
+ */
+export const sha256Hex = (text: string): string => hash("sha256", text, "hex")
 
 /** The `prevHash` of the first event of every stream. @category models */
 export const GENESIS_HASH = "0".repeat(64)

@@ -3,7 +3,6 @@
  * hashes, per-event body hashes for idempotency, and the request hash for the append-level key.
  * Backends share it so "same body" means the same thing in memory, PGlite and PostgreSQL.
  */
-import { hash as oneShotHash } from "node:crypto"
 import { SchemaIssues } from "@ledger/domain"
 import { Result, Schema } from "effect"
 import type * as SchemaIssue from "effect/SchemaIssue"
@@ -13,6 +12,7 @@ import { IdempotencyConflict, InvalidEvent } from "./errors.ts"
 import { AppendOptions, AppendRequest, occurredAtKey } from "./event.ts"
 import type { ExpectedVersion, NewEvent } from "./event.ts"
 import { decodedEventTexts, eventTexts } from "./event-texts.ts"
+import { sha256Hex } from "./hash.ts"
 
 /** One event ready to store; `content` is the canonical event text the chain wraps. */
 export interface PreparedEvent {
@@ -160,8 +160,7 @@ export const prepareAppend = (
         const event = list[e] as NewEvent
         const { body, content } =
           decodedEventTexts(event, envelope) ?? eventTexts(event, `requests[${r}].events[${e}]`, envelope)
-        // `sha256Hex`'s digest, without a Hash object per event (one-shot `crypto.hash`).
-        const bodyHash = oneShotHash("sha256", body, "hex")
+        const bodyHash = sha256Hex(body)
         const earlier = byKey.get(event.idempotencyKey)
         if (earlier !== undefined) {
           if (earlier !== bodyHash)
@@ -195,7 +194,7 @@ export const prepareAppend = (
   }
   return Result.succeed({
     idempotencyKey: opts.success.idempotencyKey,
-    requestHash: oneShotHash("sha256", `[${summaries.join(",")}]`, "hex"),
+    requestHash: sha256Hex(`[${summaries.join(",")}]`),
     recordedAt,
     streams,
   })
@@ -220,8 +219,7 @@ export const prepareEvent = (event: NewEvent, streamId: string): PreparedEvent =
     type: event.type,
     idempotencyKey: event.idempotencyKey,
     occurredKey: occurredAtKey(event.occurredAt),
-    // `sha256Hex`'s digest, without a Hash object per event (one-shot `crypto.hash`, ≈ 0.7 µs less).
-    bodyHash: oneShotHash("sha256", body, "hex"),
+    bodyHash: sha256Hex(body),
     content,
   }
 }

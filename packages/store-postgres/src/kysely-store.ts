@@ -95,18 +95,16 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
         : Effect.tryPromise({ try: run, catch: toUnavailable }),
     )
 
-  const appendPrepared = (p: PreparedAppend): Effect.Effect<AppendResult, AppendError> => {
-    const call = appendCallOf(p)
-    const run = options.append ?? (async (c: AppendCall) => (await kyselyCall(c).execute(db)).rows[0]?.result)
-    return Effect.suspend(() =>
-      closed
-        ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
-        : Effect.tryPromise({
-            try: async () => JSON.parse((await run(call)) ?? "null") as AppendResult,
-            catch: (error) => mapAppendError(p, error),
-          }),
-    )
-  }
+  const runCall =
+    options.append ?? (async (c: AppendCall) => (await kyselyCall(c).execute(db)).rows[0]?.result)
+  /** Runs inside `append`'s `Effect.suspend`, so the store's state is read when it runs. */
+  const appendPrepared = (p: PreparedAppend): Effect.Effect<AppendResult, AppendError> =>
+    closed
+      ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
+      : Effect.tryPromise({
+          try: async () => JSON.parse((await runCall(appendCallOf(p))) ?? "null") as AppendResult,
+          catch: (error) => mapAppendError(p, error),
+        })
 
   const heads = (streamId?: string) =>
     query(async () => {
