@@ -1,6 +1,11 @@
 /** The API's configuration through Effect `Config`: defaults, decoding, and errors naming the variable. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { NO_KNOWN_DEFECTS } from "@ledger/audit"
+import { referenceKnownDefectsPath } from "@ledger/projections/testing"
 import { describe, expect, it } from "vitest"
-import { configFromEnv, DEFAULT_MAX_BODY } from "./config.ts"
+import { configFromEnv, DEFAULT_MAX_BODY, knownDefectsOf } from "./config.ts"
 import { DEFAULT_FIXTURES } from "./seed.ts"
 
 describe("configFromEnv", () => {
@@ -19,7 +24,27 @@ describe("configFromEnv", () => {
       replayWorkers: 1,
       replayTimeoutMs: 30_000,
       headTtlMs: 1_000,
+      knownDefects: undefined,
     })
+  })
+
+  it("LEDGER_KNOWN_DEFECTS names a registry file, read and decoded at start; none labels nothing", () => {
+    expect(knownDefectsOf(configFromEnv({}))).toEqual(NO_KNOWN_DEFECTS)
+    const reference = knownDefectsOf(configFromEnv({ LEDGER_KNOWN_DEFECTS: referenceKnownDefectsPath }))
+    expect(reference.documents.map((d) => [d.departmentName, d.fiscalYear])).toEqual([
+      ["长治市屯留区人民政府办公室", 2026],
+    ])
+    expect(() => knownDefectsOf({ knownDefects: "/nonexistent/known-defects.json" })).toThrow(
+      /LEDGER_KNOWN_DEFECTS: cannot read \/nonexistent\/known-defects\.json/,
+    )
+    const dir = mkdtempSync(path.join(tmpdir(), "api-known-"))
+    try {
+      const bad = path.join(dir, "bad.json")
+      writeFileSync(bad, JSON.stringify({ schema: "known-defects/v1", documents: [{ fiscalYear: "2026" }] }))
+      expect(() => knownDefectsOf({ knownDefects: bad })).toThrow(/LEDGER_KNOWN_DEFECTS: .*documents\.0\./)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("decodes every variable", () => {

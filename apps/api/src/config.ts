@@ -2,8 +2,11 @@
  * The API's configuration, read with Effect `Config` from the environment (through the runtime's
  * `ConfigProvider`, so no module reads `process.env`); everything else receives a decoded {@link ApiConfig}.
  */
+import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
+import { type KnownDefectRegistry, NO_KNOWN_DEFECTS, parseKnownDefectRegistry } from "@ledger/audit"
 import { SchemaIssues } from "@ledger/domain"
-import { Cause, Config, ConfigProvider, Effect, Exit, Option, Schema } from "effect"
+import { Cause, Config, ConfigProvider, Effect, Exit, Option, Result, Schema } from "effect"
 import { DEFAULT_FIXTURES } from "./seed.ts"
 
 const Port = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 65535 }))
@@ -52,6 +55,11 @@ export interface ApiConfig {
   readonly headTtlMs: number
   /** Longest a replay may run on a worker before it is refused with 503 (`LEDGER_REPLAY_TIMEOUT_MS`). */
   readonly replayTimeoutMs: number
+  /**
+   * The known-defect registry file (`LEDGER_KNOWN_DEFECTS`, `known-defects/v1`, relative to the working
+   * folder): which published documents carry which acknowledged §5.2 labels; none: no label at all.
+   */
+  readonly knownDefects: string | undefined
 }
 
 /** A configuration value that does not decode, naming the variable. @category errors */
@@ -96,6 +104,7 @@ const apiConfig: Config.Config<ApiConfig> = Config.all({
   ),
   headTtlMs: Config.schema(Millis, "LEDGER_HEAD_TTL_MS").pipe(Config.withDefault(1_000)),
   replayTimeoutMs: Config.schema(Timeout, "LEDGER_REPLAY_TIMEOUT_MS").pipe(Config.withDefault(30_000)),
+  knownDefects: optional("LEDGER_KNOWN_DEFECTS"),
 })
 
 /** Reads the configuration from a provider; a bad value is an {@link InvalidConfig} naming the variable. */
@@ -122,6 +131,28 @@ export const configFromEnv = (env: Readonly<Record<string, string | undefined>>)
   const exit = Effect.runSyncExit(readConfig(ConfigProvider.fromEnvRecord({ ...env })))
   if (Exit.isSuccess(exit)) return exit.value
   throw Cause.squash(exit.cause)
+}
+
+/**
+ * Reads and decodes the known-defect registry a configuration names (the empty registry when it
+ * names none); a file that cannot be read or does not decode is an {@link InvalidConfig}, so the
+ * server refuses to start rather than label findings from a registry it misread.
+ * @category constructors
+ */
+export const knownDefectsOf = (config: Pick<ApiConfig, "knownDefects">): KnownDefectRegistry => {
+  if (config.knownDefects === undefined) return NO_KNOWN_DEFECTS
+  let text: string
+  try {
+    text = readFileSync(resolve(config.knownDefects), "utf8")
+  } catch (e) {
+    throw new InvalidConfig(
+      `LEDGER_KNOWN_DEFECTS: cannot read ${config.knownDefects}: ${(e as Error).message}`,
+    )
+  }
+  const decoded = parseKnownDefectRegistry(text)
+  if (Result.isFailure(decoded))
+    throw new InvalidConfig(`LEDGER_KNOWN_DEFECTS: ${config.knownDefects}: ${decoded.failure.message}`)
+  return decoded.success
 }
 
 /** The configuration of this process, from the environment through the default `ConfigProvider`. @category constructors */

@@ -2,6 +2,7 @@
  * What the app is built from. Everything with I/O comes in here, so tests build the same app on the
  * in-memory store and `main.ts` on PGlite or PostgreSQL.
  */
+import type { KnownDefectRegistry } from "@ledger/audit"
 import type { EventStoreShape } from "@ledger/eventstore"
 import type { LedgerServiceShape } from "@ledger/service"
 import type { Hono } from "hono"
@@ -37,4 +38,9 @@ export interface ApiDeps {
   readonly headTtlMs?: number
   /** HMAC key that signs `GET /v1/anchor` (`LEDGER_ANCHOR_KEY`); unsigned without it. */
   readonly anchorKey?: string
+  /**
+   * Which published documents carry which acknowledged §5.2 labels (`LEDGER_KNOWN_DEFECTS`); without
+   * it no finding is labelled, so every error blocks a publication.
+   */
+  readonly knownDefects?: KnownDefectRegistry
 }

@@ -94,6 +94,20 @@ describe("POST …/publish", () => {
     expect(r.status).toBe(201)
     expect(((await r.json()) as SealBody).forced).toBeUndefined()
   })
+
+  it("without LEDGER_KNOWN_DEFECTS nothing is labelled: the reference's errors refuse the publication", async () => {
+    const h = await makeHarness({ knownDefects: false })
+    const checks = (await (await h.call(`${BASE}/checks`, { key: h.keys.writer })).json()) as {
+      findings: Array<{ severity: string; knownDefect?: number }>
+    }
+    expect(checks.findings.some((f) => f.severity === "error")).toBe(true)
+    expect(checks.findings.every((f) => f.knownDefect === undefined)).toBe(true)
+    const version = await head(h)
+    const r = await publish(h)
+    expect(r.status).toBe(422)
+    expect(((await r.json()) as { type: string }).type).toMatch(/checks-failed/)
+    expect(await head(h)).toBe(version)
+  })
 })
 
 describe("writers run the checks of their own departments", () => {

@@ -32,7 +32,7 @@ import { makeApp } from "./app.ts"
 import { seedIfEmpty } from "./seed.ts"
 import { collectStartGarbage } from "./start-garbage.ts"
 import { makeReplayPool, type ReplayPool } from "./replay-pool.ts"
-import type { ApiConfig } from "./config.ts"
+import { type ApiConfig, knownDefectsOf } from "./config.ts"
 
 /** A running server. @category models */
 export interface RunningApi {
@@ -132,6 +132,7 @@ export const startApi = async (
   config: ApiConfig,
   options: { readonly admin?: Hono; readonly seed?: boolean } = {},
 ): Promise<RunningApi> => {
+  const knownDefects = knownDefectsOf(config)
   const runtime = ManagedRuntime.make(apiLayer(config))
   let replicas: ReturnType<typeof watchReplicas> | undefined
   let pool: ReplayPool | undefined
@@ -160,6 +161,7 @@ export const startApi = async (
       service,
       maxBodyBytes: config.maxBodyBytes,
       headTtlMs: config.headTtlMs,
+      knownDefects,
       ...(config.anchorKey !== undefined ? { anchorKey: config.anchorKey } : {}),
       ...(pool !== undefined ? { replayPool: pool } : {}),
       ...(options.admin !== undefined ? { admin: options.admin } : {}),

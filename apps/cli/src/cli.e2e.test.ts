@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import { fixturePath } from "@ledger/projections/testing"
+import { fixturePath, referenceKnownDefectsPath } from "@ledger/projections/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { disclosure, expectReferenceTables, hashOf, type DisclosureJson } from "./testing/reference.ts"
 import { runCli } from "./testing/run-cli.ts"
@@ -103,7 +103,7 @@ describe("ledger import + disclosure on the embedded store", () => {
   }, 180_000)
 
   it("publish seals the current state; after more adjustments, as-published is the identical document", async () => {
-    const sealed = await runCli([
+    const publish = [
       "publish",
       "--department",
       "002",
@@ -113,7 +113,20 @@ describe("ledger import + disclosure on the embedded store", () => {
       "2026-03-01",
       "--store",
       store,
-    ])
+    ]
+    // The reference's §5.2 defects block unless a registry acknowledges them: none is assumed.
+    const refused = await runCli(publish)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/PublishRefused/)
+    const badRegistry = path.join(dir, "bad-registry.json")
+    writeFileSync(
+      badRegistry,
+      JSON.stringify({ schema: "known-defects/v1", documents: [{ fiscalYear: 2026 }] }),
+    )
+    const bad = await runCli([...publish, "--known-defects", badRegistry])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--known-defects .*bad-registry\.json: .*documents\.0\.departmentName/)
+    const sealed = await runCli([...publish, "--known-defects", referenceKnownDefectsPath])
     expect(sealed.code).toBe(0)
     const seal = JSON.parse(sealed.stdout) as { documentHash: string; streamVersion: number }
     const right = await disclosure("published", ["--store", store])

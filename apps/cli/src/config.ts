@@ -1,7 +1,7 @@
 /**
  * The command line's configuration, read with Effect `Config` from the command's environment (a
  * `ConfigProvider` over `CommandContext.env`, so in-process tests pass their own): which store,
- * the anchor key, and the user recorded as the actor.
+ * the anchor key, the user recorded as the actor, and the known-defect registry file.
  *
  * @module
  */
@@ -21,6 +21,8 @@ export interface CliConfig {
   readonly anchorKey: string | undefined
   /** The actor recorded when `--actor` is not given (`USER`, else `cli`). */
   readonly actor: string
+  /** The known-defect registry file when `--known-defects` is not given (`LEDGER_KNOWN_DEFECTS`). */
+  readonly knownDefects: string | undefined
 }
 
 /** The configuration as an Effect `Config`. @category constructors */
@@ -29,6 +31,7 @@ const cliConfig: Config.Config<CliConfig> = Config.all({
   storeDir: Config.NonEmptyString("LEDGER_STORE").pipe(Config.withDefault(DEFAULT_PGLITE_DIR)),
   anchorKey: optional("LEDGER_ANCHOR_KEY"),
   actor: Config.NonEmptyString("USER").pipe(Config.withDefault("cli")),
+  knownDefects: optional("LEDGER_KNOWN_DEFECTS"),
 })
 
 /**

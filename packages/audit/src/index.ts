@@ -11,6 +11,7 @@ import { type DisclosureInput as DisclosureInputType, DisclosureInput } from "./
 import type { CheckResult } from "./model/finding.ts"
 import { fromDisclosure } from "./model/from-disclosure.ts"
 import { checkAudit } from "./rules/index.ts"
+import type { KnownDefectRegistry } from "./rules/known-defect-scope.ts"
 
 export {
   CheckResult,
@@ -33,7 +34,14 @@ export {
 } from "./model/language.ts"
 export type { AuditDocument, PerformanceTable, Section, Table } from "./model/document.ts"
 export { KNOWN_DEFECTS, knownDefectOf } from "./rules/known-defects.ts"
-export { KNOWN_DEFECT_DOCUMENTS } from "./rules/known-defect-scope.ts"
+export {
+  acknowledgedItems,
+  InvalidKnownDefectRegistry,
+  KnownDefectDocument,
+  KnownDefectRegistry,
+  NO_KNOWN_DEFECTS,
+  parseKnownDefectRegistry,
+} from "./rules/known-defect-scope.ts"
 export { checkAudit } from "./rules/index.ts"
 export { fromDisclosure } from "./model/from-disclosure.ts"
 export { parsePublishedText, UnreadableDocument } from "./parse/index.ts"
@@ -42,12 +50,14 @@ export { placeText, reconcile, type ReconcileInput } from "./reconcile/index.ts"
 /**
  * Runs R1–R16 over a derived `budget-disclosure/v1` document; the ledger state, when given, adds the
  * checks that need 元 detail (unit types, 三公 lines, project lines, declared performance tables).
+ * `knownDefects` says which documents carry which §5.2 labels (default: none).
  * @category rules
  */
 export const checkDisclosure = (
   disclosure: DisclosureInputType,
   state?: BudgetState.BudgetState,
-): CheckResult => checkAudit(fromDisclosure(disclosure, state), state)
+  knownDefects?: KnownDefectRegistry,
+): CheckResult => checkAudit(fromDisclosure(disclosure, state), state, knownDefects)
 
 /** The disclosure given to the auditor is not a `budget-disclosure/v1` document; `issues` name the fields. @category errors */
 export class InvalidDisclosure extends Data.TaggedError("InvalidDisclosure")<{

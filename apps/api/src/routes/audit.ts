@@ -26,7 +26,7 @@ import type { Route } from "../route.ts"
 const AuditQuery = Schema.Struct({ ...AsOfQuery.fields, lang: LangParam })
 
 /** The audit routes. @category routes */
-export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
+export const auditRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
   defineRoute(
     {
       method: "get",
@@ -54,7 +54,9 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
       const { asOf } = queryOf(c, AuditQuery)
       requireRead(c, code)
       const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf"))
-      return c.json(checkResultIn(checkDisclosure(replay.disclosure, replay.state), languageOf(c)))
+      return c.json(
+        checkResultIn(checkDisclosure(replay.disclosure, replay.state, deps.knownDefects), languageOf(c)),
+      )
     },
   ),
   defineRoute(
@@ -93,7 +95,12 @@ export const auditRoutes = (_deps: ApiDeps, documents: Documents): ReadonlyArray
       if (text.trim() === "")
         fail("malformed-request", "the body is empty", [{ path: "body", message: "is empty" }])
       const { replay } = await documents.get(code, Number(year), asOfOf(asOf, "asOf", "published"))
-      const result = reconcile({ publishedText: text, disclosure: replay.disclosure, state: replay.state })
+      const result = reconcile({
+        publishedText: text,
+        disclosure: replay.disclosure,
+        state: replay.state,
+        knownDefects: deps.knownDefects,
+      })
       if (Result.isFailure(result)) throw result.failure
       const lang = languageOf(c)
       return c.json({ discrepancies: result.success.discrepancies.map((d) => discrepancyIn(d, lang)) })

@@ -3,7 +3,7 @@
  * `Idempotency-Key` header, optionally at an expected version) and publish the current state.
  * Both record the authenticated key as the actor of every event they write.
  */
-import { checkDisclosure } from "@ledger/audit"
+import { checkDisclosure, type KnownDefectRegistry } from "@ledger/audit"
 import { type BudgetState, Envelope } from "@ledger/domain"
 import type { Disclosure } from "@ledger/projections"
 import { type BlockingFinding, dateOf, today as todayUtc } from "@ledger/service"
@@ -65,19 +65,24 @@ const PublishBody = Schema.Struct({
   expectedVersion: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
 }).annotate({ identifier: "PublishBody" })
 
-/** The errors of the auditor's checks, as the publication gate sees them (known defects excepted). */
-const blockingFindings = (doc: Disclosure, state: BudgetState.BudgetState): ReadonlyArray<BlockingFinding> =>
-  checkDisclosure(doc, state)
-    // A finding labelled as a known defect reproduces a defect of the source document on purpose
-    // (the reference department); it is reported by …/checks but does not block.
-    .findings.filter((f) => f.severity === "error" && f.knownDefect === undefined)
-    .map((f) => ({
-      rule: f.rule,
-      place: [f.place.table, f.place.section, f.place.project, f.place.row, f.place.column]
-        .filter((s) => s !== undefined)
-        .join("/"),
-      message: f.message,
-    }))
+/**
+ * The errors of the auditor's checks, as the publication gate sees them: the known defects the
+ * registry acknowledges on this document excepted (none without `LEDGER_KNOWN_DEFECTS`).
+ */
+const blockingFindings =
+  (knownDefects: KnownDefectRegistry | undefined) =>
+  (doc: Disclosure, state: BudgetState.BudgetState): ReadonlyArray<BlockingFinding> =>
+    checkDisclosure(doc, state, knownDefects)
+      // A finding labelled as a known defect reproduces an acknowledged defect of the published
+      // document on purpose; it is reported by …/checks but does not block.
+      .findings.filter((f) => f.severity === "error" && f.knownDefect === undefined)
+      .map((f) => ({
+        rule: f.rule,
+        place: [f.place.table, f.place.section, f.place.project, f.place.row, f.place.column]
+          .filter((s) => s !== undefined)
+          .join("/"),
+        message: f.message,
+      }))
 
 /** The write routes; each forgets the documents' remembered head of the stream it wrote. @category routes */
 export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<Route> => [
@@ -148,7 +153,7 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
               expectedVersion: expected === undefined ? undefined : { _tag: "Exact", version: expected },
               actor: writer.actor,
             },
-            { check: checkDisclosure },
+            { check: (doc, state) => checkDisclosure(doc, state, deps.knownDefects) },
           ),
         )
         const s = plan.streams[0]
@@ -273,7 +278,7 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
           expectedVersion: expected,
           idempotencyKey: key,
           force: force === "true",
-          check: blockingFindings,
+          check: blockingFindings(deps.knownDefects),
         }),
       ).finally(() => documents.forget(code, Number(year)))
       return c.json(seal, seal.appended > 0 ? 201 : 200)

@@ -14,6 +14,8 @@ import { makeApp } from "../app.ts"
 import type { ApiEnv } from "../auth.ts"
 import type { ApiDeps } from "../deps.ts"
 import { createKey, makeKeyRing } from "@ledger/service"
+import { referenceKnownDefectsPath } from "@ledger/projections/testing"
+import { knownDefectsOf } from "../config.ts"
 
 /** The reference fixture as NDJSON text. */
 export const FIXTURE_TEXT = readFileSync(
@@ -57,6 +59,8 @@ export const makeHarness = async (
     readonly admission?: ApiDeps["admission"]
     readonly replayPool?: ApiDeps["replayPool"]
     readonly headTtlMs?: number
+    /** The known-defect registry file (`LEDGER_KNOWN_DEFECTS`); default the reference's, `false`: none. */
+    readonly knownDefects?: string | false
   } = {},
 ): Promise<Harness> => {
   const store: EventStoreShape = options.store ?? makeMemoryEventStore()
@@ -86,6 +90,13 @@ export const makeHarness = async (
     ...(options.admission !== undefined ? { admission: options.admission } : {}),
     ...(options.replayPool !== undefined ? { replayPool: options.replayPool } : {}),
     ...(options.headTtlMs !== undefined ? { headTtlMs: options.headTtlMs } : {}),
+    // The reference department is served as its deployment would be: with its registry of the
+    // §5.2 defects its published document acknowledges.
+    ...(options.knownDefects === false
+      ? {}
+      : {
+          knownDefects: knownDefectsOf({ knownDefects: options.knownDefects ?? referenceKnownDefectsPath }),
+        }),
   }
   const app = makeApp(deps)
   /** Sends a request with a bearer token. */

@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises"
 import { checkDisclosure, placeText, type CheckResult } from "@ledger/audit"
 import type { DryRunResult } from "@ledger/service"
 import { UsageError } from "../args.ts"
+import { knownDefectsOf } from "../known-defects.ts"
 import { run, withStore, type CommandContext } from "./context.ts"
 
 type Flags = { readonly store?: string | undefined; readonly "database-url"?: string | undefined }
@@ -47,8 +48,11 @@ export const importDryRun = async (
   if (options.format !== "txt" && options.format !== "json")
     throw new UsageError("--format must be txt or json")
   const content = await readFile(path, "utf8")
+  // The findings label the known defects LEDGER_KNOWN_DEFECTS acknowledges, as `ledger check` does.
+  const knownDefects = await knownDefectsOf({}, ctx)
   return withStore(options.flags, ctx, async (service) => {
-    const plan = await run(service.dryRunImport(content, { actor: options.actor, check: checkDisclosure }))
+    const check: typeof checkDisclosure = (doc, state) => checkDisclosure(doc, state, knownDefects)
+    const plan = await run(service.dryRunImport(content, { actor: options.actor, check }))
     ctx.stdout.write(options.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : text(plan))
     return plan.streams.some((s) => s.checks?.findings.some((f) => f.severity === "error")) ? 1 : 0
   })

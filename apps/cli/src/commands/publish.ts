@@ -1,15 +1,17 @@
 /**
- * `ledger publish --department D --year Y [--date YYYY-MM-DD] [--expected-version N] [--force]`:
+ * `ledger publish --department D --year Y [--date YYYY-MM-DD] [--expected-version N] [--force] [--known-defects FILE]`:
  * seals the current state as the published disclosure — a DisclosurePublished event with the
  * position, chain head and document hash it was rendered from. The auditor's checks run first and
- * their errors refuse it unless `--force` (recorded in the seal); a state already sealed answers the
- * existing seal.
+ * their errors refuse it unless `--force` (recorded in the seal) — except the §5.2 defects the
+ * known-defect registry acknowledges on this document; a state already sealed answers the existing
+ * seal.
  *
  * @module
  */
 import { checkDisclosure } from "@ledger/audit"
 import { today } from "@ledger/service"
 import { departmentYear, parse, storeFlags, UsageError } from "../args.ts"
+import { knownDefectsFlags, knownDefectsOf } from "../known-defects.ts"
 import { run, withStore, type Command } from "./context.ts"
 import { configOf } from "../config.ts"
 
@@ -23,6 +25,7 @@ export const publishCommand: Command = async (argv, ctx) => {
     actor: { type: "string" },
     "expected-version": { type: "string" },
     force: { type: "boolean" },
+    ...knownDefectsFlags,
   })
   const { department, year } = departmentYear(values)
   const date = values.date ?? (await run(today))
@@ -31,6 +34,7 @@ export const publishCommand: Command = async (argv, ctx) => {
   if (expectedText !== undefined && !/^\d{1,10}$/.test(expectedText))
     throw new UsageError("--expected-version must be a stream version")
   const actor = values.actor ?? configOf(ctx.env).actor
+  const knownDefects = await knownDefectsOf(values, ctx)
   return withStore(values, ctx, async (service) => {
     const seal = await run(
       service.publish(department, year, {
@@ -39,7 +43,7 @@ export const publishCommand: Command = async (argv, ctx) => {
         expectedVersion: expectedText === undefined ? undefined : Number(expectedText),
         force: values.force === true,
         check: (doc, state) =>
-          checkDisclosure(doc, state)
+          checkDisclosure(doc, state, knownDefects)
             .findings.filter((f) => f.severity === "error" && f.knownDefect === undefined)
             .map((f) => ({ rule: f.rule, place: Object.values(f.place).join("/"), message: f.message })),
       }),

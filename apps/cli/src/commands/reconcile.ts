@@ -1,7 +1,7 @@
 /**
- * `ledger reconcile FILE --department D --year Y [--as-of …] [--format json|txt]`: compares a
- * published disclosure (text extracted from its PDF) with what the ledger derives, and prints every
- * discrepancy. Exits 0 when the report was produced, whatever it found: findings are data.
+ * `ledger reconcile FILE --department D --year Y [--as-of …] [--format json|txt] [--known-defects REGISTRY]`:
+ * compares a published disclosure (text extracted from its PDF) with what the ledger derives, and
+ * prints every discrepancy, labelling the §5.2 defects the registry acknowledges on that document. Exits 0 when the report was produced, whatever it found: findings are data.
  *
  * @module
  */
@@ -18,6 +18,7 @@ import {
   storeFlags,
   UsageError,
 } from "../args.ts"
+import { knownDefectsFlags, knownDefectsOf } from "../known-defects.ts"
 import { run, withStore, type Command } from "./context.ts"
 
 /** @see module doc */
@@ -28,6 +29,7 @@ export const reconcileCommand: Command = async (argv, ctx) => {
     year: { type: "string" },
     "as-of": { type: "string", default: "published" },
     ...reportFlags,
+    ...knownDefectsFlags,
   })
   const file = positionals[0]
   if (file === undefined) throw new UsageError("reconcile needs the published document's text FILE")
@@ -37,9 +39,15 @@ export const reconcileCommand: Command = async (argv, ctx) => {
   const text = await readFile(resolve(ctx.cwd, file), "utf8").catch((e: unknown) => {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`)
   })
+  const knownDefects = await knownDefectsOf(values, ctx)
   return withStore(values, ctx, async (service) => {
     const replay = await run(service.replay(department, year, asOf))
-    const result = reconcile({ publishedText: text, disclosure: replay.disclosure, state: replay.state })
+    const result = reconcile({
+      publishedText: text,
+      disclosure: replay.disclosure,
+      state: replay.state,
+      knownDefects,
+    })
     if (Result.isFailure(result)) throw result.failure
     const discrepancies = result.success.discrepancies.map((d) => discrepancyIn(d, lang))
     if (format === "json") {

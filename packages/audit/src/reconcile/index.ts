@@ -14,7 +14,7 @@ import type { Discrepancy, Finding, Place, ReconcileResult } from "../model/find
 import { fromDisclosure } from "../model/from-disclosure.ts"
 import { parsePublishedText, type UnreadableDocument } from "../parse/index.ts"
 import { checkAudit } from "../rules/index.ts"
-import { scopeKnownDefects } from "../rules/known-defect-scope.ts"
+import { type KnownDefectRegistry, NO_KNOWN_DEFECTS, scopeKnownDefects } from "../rules/known-defect-scope.ts"
 import { compareTable } from "./compare-tables.ts"
 import { reconcileShanghai } from "./shanghai.ts"
 
@@ -23,6 +23,8 @@ export interface ReconcileInput {
   readonly publishedText: string
   readonly disclosure?: DisclosureInput | undefined
   readonly state?: BudgetState.BudgetState | undefined
+  /** Which documents carry which §5.2 labels (default: none). */
+  readonly knownDefects?: KnownDefectRegistry | undefined
 }
 
 /** A place as one readable string: "表4/本年收入合计/金额", "情况说明/八", "绩效目标表/单位运转经费/填报日期". @category formatting */
@@ -55,6 +57,7 @@ const toDiscrepancy = (f: Finding): Discrepancy => {
 /** Reconciles a published text with the ledger. Fails only when the text cannot be read. @category reconcile */
 export const reconcile = (input: ReconcileInput): Result.Result<ReconcileResult, UnreadableDocument> =>
   Result.map(parsePublishedText(input.publishedText), (published) => {
+    const knownDefects = input.knownDefects ?? NO_KNOWN_DEFECTS
     // A Shanghai text keeps rows as printed lines: it is compared line by line (reconcile/shanghai.ts).
     const shanghai = published.template === "shanghai-district-9"
     const findings: Finding[] = shanghai
@@ -63,7 +66,7 @@ export const reconcile = (input: ReconcileInput): Result.Result<ReconcileResult,
           input.disclosure && fromDisclosure(input.disclosure, input.state),
           input.state,
         )
-      : [...checkAudit(published, input.state).findings]
+      : [...checkAudit(published, input.state, knownDefects).findings]
     if (input.disclosure !== undefined && !shanghai) {
       const ledger = fromDisclosure(input.disclosure, input.state)
       for (const [id, lt] of ledger.tables) {
@@ -83,7 +86,7 @@ export const reconcile = (input: ReconcileInput): Result.Result<ReconcileResult,
     }
     const seen = new Set<string>()
     const discrepancies: Discrepancy[] = []
-    for (const d of scopeKnownDefects(published, findings).map(toDiscrepancy)) {
+    for (const d of scopeKnownDefects(knownDefects, published, findings).map(toDiscrepancy)) {
       const key = `${d.check}|${d.place}|${d.published}|${d.ledger}`
       if (!seen.has(key)) {
         seen.add(key)

@@ -9,7 +9,7 @@ import type { AuditDocument } from "../model/document.ts"
 import { type CheckResult, type Finding, RULE_IDS, type RuleId } from "../model/finding.ts"
 import { SHANGHAI_RULES } from "../shanghai/index.ts"
 import { makeContext, type Rule } from "./context.ts"
-import { scopeKnownDefects } from "./known-defect-scope.ts"
+import { type KnownDefectRegistry, NO_KNOWN_DEFECTS, scopeKnownDefects } from "./known-defect-scope.ts"
 import { r1, r2, r3 } from "./r01-r03.ts"
 import { r4, r5 } from "./r04-r05.ts"
 import { r6 } from "./r06-t4.ts"
@@ -61,13 +61,18 @@ const rulesOf = (template: string | undefined): ReadonlyArray<readonly [RuleId, 
 /**
  * Runs the rule set of the document's template (R1–R16 for Shanxi). A rule "passes" when it has no
  * error finding (warnings are soft checks); `passed` lists the rules of that set. Known-defect
- * labels (§5.2) stay only on the reference document's findings.
+ * labels (§5.2) stay only where `knownDefects` acknowledges them (by default nowhere).
  * @category rules
  */
-export const checkAudit = (doc: AuditDocument, state?: BudgetState.BudgetState): CheckResult => {
+export const checkAudit = (
+  doc: AuditDocument,
+  state?: BudgetState.BudgetState,
+  knownDefects: KnownDefectRegistry = NO_KNOWN_DEFECTS,
+): CheckResult => {
   const ctx = makeContext(doc, state)
   const set = rulesOf(doc.template)
   const findings: Finding[] = scopeKnownDefects(
+    knownDefects,
     doc,
     set.flatMap(([, rule]) => rule(ctx)),
   )

@@ -1,8 +1,8 @@
 /**
  * The catalogue of known defect classes, numbered as domain.md §5.2 numbers them. A finding is
  * classified by what kind of check fired and where — never by the figures of a particular document —
- * so the class is stable; which documents carry the label is `known-defect-scope.ts` (the reference
- * document only).
+ * so the class is stable. Which documents carry which labels is data, not this rule: a registry the
+ * caller supplies (`known-defect-scope.ts`).
  *
  * @module known-defects
  */

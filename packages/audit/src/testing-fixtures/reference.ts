@@ -16,6 +16,15 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 /** The reference department's event log. */
 const fixturePath = path.join(repoRoot, "fixtures/tunliu-government-office/events.ndjson")
 export { referenceText } from "@ledger/projections/testing"
+import { referenceKnownDefectsPath } from "@ledger/projections/testing"
+import { type KnownDefectRegistry, parseKnownDefectRegistry } from "../rules/known-defect-scope.ts"
+
+/** The reference document's known-defect registry (fixtures/reference-documents/known-defects.json). */
+export const referenceKnownDefects = (): KnownDefectRegistry => {
+  const r = parseKnownDefectRegistry(readFileSync(referenceKnownDefectsPath, "utf8"))
+  if (Result.isFailure(r)) throw new Error(r.failure.message)
+  return r.success
+}
 
 /** The fixture as logged events, numbered and hash-chained the way a store would. */
 const loggedFixture = (): ReadonlyArray<LoggedEvent> => {

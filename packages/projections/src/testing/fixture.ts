@@ -34,6 +34,13 @@ export const shanghaiReferencePath = path.join(
   "disclosure-2026-shanghai-putuo-chengguan.txt",
 )
 
+/**
+ * The registry of the known defects the reference document acknowledges (domain.md §5.2), decoded
+ * by `@ledger/audit`'s `parseKnownDefectRegistry`; the CLI's `--known-defects` and the API's
+ * `LEDGER_KNOWN_DEFECTS` take this file. @category constants
+ */
+export const referenceKnownDefectsPath = path.join(referenceDocuments, "known-defects.json")
+
 /** The reference document's text. @category constructors */
 export const referenceText = (): string => readFileSync(referencePath, "utf8")
 

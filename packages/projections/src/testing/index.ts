@@ -10,6 +10,7 @@ export {
   fixtureText,
   readNdjson,
   referenceDocuments,
+  referenceKnownDefectsPath,
   referencePath,
   referenceText,
   repoRoot,
