@@ -1,8 +1,8 @@
 /**
  * Migration 8 (2026-12-03): `ledger_append` cheaper per event, and the clock written only when it
- * moves. Migration 7's function with three changes; everything a caller sees is migration 7's
- * (results byte for byte, errors, rows, replays, lock order, SECURITY DEFINER, the placeholder
- * rule):
+ * moves. Migration 7's function with three changes, and a narrower idempotency key; everything a
+ * caller sees is migration 7's (results byte for byte, errors, rows, replays, lock order, SECURITY
+ * DEFINER, the placeholder rule):
  *
  * - A stream whose events are all new (a batch with nothing skipped, the common case) keeps its
  *   hashes in one array with the stream's head just before the first of them, and its rows are
@@ -16,16 +16,24 @@
  * - The clock: the stamp is still `greatest(server time, last value)` under the allocation lock, but
  *   `setval` runs only when that is a new value. A `setval` is a WAL record; at thousands of appends
  *   a second most calls land in a millisecond already handed out.
+ * - `events_stream_key` (the idempotency key of an event in its stream) becomes `(stream_id,
+ *   idempotency_key, fiscal_year)` instead of `(department, fiscal_year, stream_id,
+ *   idempotency_key)`: the same rows are unique (the department is a function of the stream id),
+ *   and inserting an entry compares two columns per step of the tree instead of four, three of them
+ *   text. Recreated last, it is also the newest index on every partition, existing and new, so the
+ *   one-event probe keeps preferring it to the stream-version key where both cost the same (the tie
+ *   migration 7 settled the same way). A year detached before this migration keeps its old key as an
+ *   extra index when it is attached again; attaching builds the new one beside it.
  *
- * No table or index changes. Frozen once released (a test pins its hash). No `down`, as for the
- * earlier migrations.
+ * Rebuilding the key takes the migration's exclusive lock for about as long as building one index of
+ * `events`. Frozen once released (a test pins its hash). No `down`, as for the earlier migrations.
  */
 import { sql } from "kysely"
 import type { Kysely } from "kysely"
 
 const statements: ReadonlyArray<string> = [
   `ALTER TABLE events DROP CONSTRAINT events_stream_key`,
-  `ALTER TABLE events ADD CONSTRAINT events_stream_key UNIQUE (department, fiscal_year, stream_id, idempotency_key)`,
+  `ALTER TABLE events ADD CONSTRAINT events_stream_key UNIQUE (stream_id, idempotency_key, fiscal_year)`,
   `CREATE OR REPLACE FUNCTION ledger_append(
      p_key text, p_request_hash text, p_recorded_at text,
      p_streams text[], p_expected integer[], p_counts integer[], p_dups integer[],

@@ -16,7 +16,7 @@ const FROZEN: Readonly<Record<string, string>> = {
   "2026-12-01T0900_append_one_row": "70b20ffb4385e9fec4e1431935084d2b82e18da2a4a273142519ace0964ccaad",
   "2026-12-02T0900_append_fewer_statements":
     "d1c0e5bcc46bd1ce6d9cc893e80dc5d3629136923f4af7573296415cd22e01a4",
-  "2026-12-03T0900_append_without_waits": "75c0b7669a18a76368b6d7f0f1063bfb9a92786da0a851b7a62484c859acbc4a",
+  "2026-12-03T0900_append_without_waits": "ddea10b8a9ed50c134d3d94b6ccf1f65912dad8f36f46d99b29574188d9f1327",
 }
 
 const folder = new URL("./", import.meta.url)
