@@ -16,8 +16,9 @@
  *   beside its own module; playwright-core and pg load files of their own), imported by absolute
  *   URL, since the cache folder cannot resolve a package that only a workspace package depends on.
  *
- * Entries: `main.js` (the server), `replay-worker.js` and `init-store.js`, which the server starts
- * from its own folder (`replay-pool.ts`, `fresh-store.ts`). Each build goes to a folder named by
+ * Entries: `main.js` (the server), `replay-worker.js`, `init-store.js` and `pglite-worker.js`, which
+ * the server starts from its own folder (`replay-pool.ts`, `fresh-store.ts`, and the store's
+ * `pglite-thread.ts`). Each build goes to a folder named by
  * the hash of its output, and `main.js` in the cache folder imports the newest: a server still
  * running an older build keeps loading its own chunks and worker later (a PDF, the first replay).
  * The three most recent builds are kept. Usage: `node scripts/build-api.mjs`.
@@ -47,7 +48,11 @@ const OUT_DIR = join(ROOT, "node_modules", ".cache", "ledger-api")
 const EXTERNAL = /^(?:@electric-sql\/|pg$|pg\/|pg-|kysely-pglite-dialect|playwright-core)/
 
 /** Sources whose `import.meta.url` means the folder they run from (they start the entries). */
-const OWN_FOLDER = new Set(["apps/api/src/replay-pool.ts", "apps/api/src/fresh-store.ts"])
+const OWN_FOLDER = new Set([
+  "apps/api/src/replay-pool.ts",
+  "apps/api/src/fresh-store.ts",
+  "packages/store-postgres/src/pglite-thread.ts",
+])
 
 /** `new URL("<relative>", import.meta.url)` with a string literal. */
 const RELATIVE_URL = /new URL\((["'][^"'`]*["']), import\.meta\.url\)/g
@@ -91,6 +96,7 @@ const built = await build({
   entryPoints: {
     main: join(ROOT, "apps/api/src/main.ts"),
     "replay-worker": join(ROOT, "apps/api/src/replay-worker.ts"),
+    "pglite-worker": join(ROOT, "packages/store-postgres/src/pglite-worker.ts"),
     "init-store": join(ROOT, "apps/api/src/init-store.ts"),
   },
   outdir: join(OUT_DIR, "build"),

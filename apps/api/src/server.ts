@@ -63,7 +63,8 @@ const storeLayer = (config: ApiConfig): Layer.Layer<EventStore, StoreUnavailable
       ),
     )
   if (config.databaseUrl !== undefined) return layerPg({ connectionString: config.databaseUrl })
-  return layerPglite({ dataDir: resolve(config.storeDir) })
+  // PGlite in a worker thread: the database's work overlaps HTTP and the service's on the second core.
+  return layerPglite({ dataDir: resolve(config.storeDir), thread: true })
 }
 
 /** The process's services: the configured store, and the ledger service and key ring over it. */

@@ -12,6 +12,8 @@ import type { Database } from "./database.ts"
 import { makeKyselyEventStore } from "./kysely-store.ts"
 import { migrate } from "./migrate.ts"
 import { acquireStoreLock, type StoreLock } from "./pglite-lock.ts"
+import { PGLITE_OPTIONS } from "./pglite-options.ts"
+import { openPgliteThread } from "./pglite-thread.ts"
 import { type TransactionalEventStore, withTransactions } from "./transaction.ts"
 
 /** Options of {@link makePgliteEventStore}. @category models */
@@ -20,20 +22,11 @@ export interface PgliteStoreOptions {
   readonly dataDir?: string | undefined
   /** Migrate only up to and including this migration (upgrade rehearsals); default: all. */
   readonly migrateUpTo?: string | undefined
-}
-
-/**
- * Smaller buffers than PostgreSQL's defaults (shared_buffers 128 MB → 16 MB): PGlite's memory is
- * resident in the Node process, and one department's working set is a few MB. Measured on opening
- * a folder: 846 → 687 MB RSS; the rest is the WebAssembly module, its heap and the runtime
- * (docs/performance.md, "pnpm start memory").
- */
-const PGLITE_OPTIONS = {
-  startParams: [
-    ...PGlite.defaultStartParams,
-    ...["-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB", "-c", "temp_buffers=2MB"],
-    ...["-c", "work_mem=4MB", "-c", "maintenance_work_mem=16MB"],
-  ],
+  /**
+   * Run PGlite in a worker thread (`pglite-thread.ts`), off the thread that calls the store: the
+   * API server's choice, so HTTP and the service's work overlap the database's on a second core.
+   */
+  readonly thread?: boolean | undefined
 }
 
 /** The folder the CLI and API use when none is given. @category models */
@@ -71,6 +64,31 @@ export const openPglite = (
     return { db, pglite, lock }
   })
 
+/** {@link openPglite}, with PGlite in a worker thread (`pglite-thread.ts`). */
+const openPgliteInThread = (
+  options: PgliteStoreOptions,
+): Effect.Effect<
+  { readonly db: Kysely<Database>; readonly lock?: StoreLock | undefined },
+  StoreUnavailable | SchemaTooNew
+> =>
+  Effect.gen(function* () {
+    const lock = options.dataDir === undefined ? undefined : acquireStoreLock(options.dataDir)
+    if (lock instanceof StoreUnavailable) return yield* Effect.fail(lock)
+    const queries = yield* Effect.tryPromise({
+      try: () => openPgliteThread(options.dataDir),
+      catch: (error) => {
+        lock?.release()
+        return new StoreUnavailable({ reason: `cannot open PGlite: ${String(error)}` })
+      },
+    })
+    // The dialect calls only `query` and `close` of its PGlite (kysely-pglite-dialect's driver).
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(queries as PGlite) })
+    yield* Effect.tapError(migrate(db, options.migrateUpTo), () =>
+      Effect.promise(() => db.destroy().finally(() => lock?.release())),
+    )
+    return { db, lock }
+  })
+
 /**
  * Opens the embedded store (migrating it) and returns the EventStore.
  * @category constructors
@@ -78,7 +96,7 @@ export const openPglite = (
 export const makePgliteEventStore = (
   options: PgliteStoreOptions = {},
 ): Effect.Effect<TransactionalEventStore, StoreUnavailable | SchemaTooNew> =>
-  Effect.map(openPglite(options), ({ db, lock }) =>
+  Effect.map(options.thread === true ? openPgliteInThread(options) : openPglite(options), ({ db, lock }) =>
     withTransactions(
       db,
       makeKyselyEventStore(db, { destroy: () => db.destroy().finally(() => lock?.release()) }),
