@@ -131,6 +131,21 @@ describe("eventTexts", () => {
     )
   })
 
+  it("writes what the general writer writes for an object with hidden or inherited fields", () => {
+    const env = { streamMember: `"streamId":"s"`, recordedAtMember: `"recordedAt":"\u0001"` }
+    const fields = { eventId: "e", type: "T", schemaVersion: 1, occurredAt: "2026-01-01", data: 1 }
+    const hidden = Object.defineProperty({ ...fields, idempotencyKey: "k", extra: 2 }, "actor", {
+      value: "a",
+      enumerable: false,
+    })
+    const inherited = Object.assign(Object.create({ actor: "a" }) as object, {
+      ...fields,
+      idempotencyKey: "k",
+    })
+    for (const e of [hidden, inherited])
+      expect(outcome(() => eventTexts(e, "$", env))).toEqual(outcome(() => reference(e, "$", env)))
+  })
+
   it("writes a decoded event's texts member by member exactly as the general writer does", () => {
     let written = 0
     fc.assert(

@@ -139,16 +139,28 @@ const decodedTexts = (
   }
 }
 
-/** True when `event`'s own keys are `count` of the `NewEvent` fields (each read as an own key). */
-const hasExactly = (event: object, count: number): boolean =>
-  Object.keys(event).length === count &&
-  Object.hasOwn(event, "actor") &&
-  Object.hasOwn(event, "data") &&
-  Object.hasOwn(event, "eventId") &&
-  Object.hasOwn(event, "idempotencyKey") &&
-  Object.hasOwn(event, "occurredAt") &&
-  Object.hasOwn(event, "schemaVersion") &&
-  Object.hasOwn(event, "type")
+/** The keys of a `NewEvent`. */
+const KEYS = new Set([
+  "actor",
+  "data",
+  "eventId",
+  "idempotencyKey",
+  "metadata",
+  "occurredAt",
+  "schemaVersion",
+  "type",
+])
+
+/**
+ * True when `event`'s own enumerable keys (what the general writer writes) are `count` keys of a
+ * `NewEvent`, no other.
+ */
+const hasExactly = (event: object, count: number): boolean => {
+  const keys = Object.keys(event)
+  if (keys.length !== count) return false
+  for (const key of keys) if (!KEYS.has(key)) return false
+  return true
+}
 
 /**
  * The canonical body and content of `event` with the envelope members of `envelope`, byte for byte

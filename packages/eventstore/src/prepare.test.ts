@@ -68,6 +68,32 @@ describe("prepareAppend", () => {
     )
   })
 
+  it("stores and hashes no key the schema does not know, an event's own envelope keys included", () => {
+    const clean = {
+      eventId: "e",
+      type: "T",
+      schemaVersion: 1,
+      occurredAt: "2026-01-01",
+      actor: "a",
+      idempotencyKey: "k",
+      data: { x: 1 },
+    }
+    const events = [{ ...clean, streamId: "other", recordedAt: "1999-01-01T00:00:00.000Z", extra: 1 }]
+    // Twice: the first append compiles the decoder, the second runs the compiled one.
+    for (let i = 0; i < 2; i++) {
+      const prepared = prepareAppend(
+        { streamId: "s", expectedVersion: { _tag: "Any" }, events },
+        { idempotencyKey: "k" },
+        recordedAtMs,
+      )
+      if (Result.isFailure(prepared)) throw new Error(String(prepared.failure))
+      const stored = prepared.success.streams[0]?.events[0]
+      const recordedAt = new Date(recordedAtMs).toISOString()
+      expect(stored?.content).toBe(canonicalize({ ...clean, streamId: "s", recordedAt }))
+      expect(stored?.bodyHash).toBe(sha256Hex(canonicalize(clean)))
+    }
+  })
+
   it("still names the member that is not JSON", () => {
     const bad = {
       streamId: "s",
