@@ -26,6 +26,7 @@ import { Effect, Fiber, Result } from "effect"
 import { setFlagsFromString } from "node:v8"
 import { BatchRejected, type BatchIssue } from "./errors.ts"
 import { type ActorChoice, bodyOf, makeToLogged, toNewEvent } from "./events.ts"
+import { type BulkEvent, toBulk } from "./import-bulk.ts"
 import { decodeWireEvent } from "./import-decode.ts"
 import type { ImportResult } from "./ledger-service.ts"
 import { newEventProblem } from "./new-event-check.ts"
@@ -57,7 +58,7 @@ interface BulkAppendStore {
   readonly appendPrepared: (
     streams: ReadonlyArray<{
       readonly streamId: string
-      readonly events: ReadonlyArray<PreparedEvent>
+      readonly events: ReadonlyArray<BulkEvent>
       readonly expectedVersion?: ExpectedVersion
     }>,
     options: { readonly idempotencyKey: string },
@@ -197,7 +198,7 @@ export const importLines = (
       const every = options.progressEvery ?? 10_000
       const issues: Array<BatchIssue & { kind: BatchRejected["kind"] }> = []
       const states = new Map<string, StreamState>()
-      let pending = new Map<string, Array<NewEvent | PreparedEvent>>()
+      let pending = new Map<string, Array<NewEvent | BulkEvent>>()
       let pendingCount = 0
       let batch = 0
       let lines = 0
@@ -228,7 +229,7 @@ export const importLines = (
             ? prepared(
                 streams.map(([streamId, list]) => ({
                   streamId,
-                  events: list as Array<PreparedEvent>,
+                  events: list as Array<BulkEvent>,
                   // A stream taken to be empty must still be: another writer's events would have
                   // escaped the rules this batch was checked against.
                   expectedVersion: assumedEmpty.delete(streamId) ? noStream : anyVersion,
@@ -376,9 +377,10 @@ export const importLines = (
           s.fold.apply(e.event)
           s.bodies.set(e.meta.idempotencyKey, bodyHash)
           if (issues.length > 0) continue
+          const item = prepared !== undefined ? toBulk(entry as PreparedEvent) : entry
           const list = pending.get(streamId)
-          if (list === undefined) pending.set(streamId, [entry])
-          else list.push(entry)
+          if (list === undefined) pending.set(streamId, [item])
+          else list.push(item)
           pendingCount++
           if (pendingCount >= batchSize) yield* flush
         }

@@ -25,10 +25,9 @@ import type {
   EventStoreShape,
   ExpectedVersion,
   PreparedAppend,
-  PreparedEvent,
 } from "@ledger/eventstore"
 import type { Database } from "./database.ts"
-import { copyRows } from "./copy-rows.ts"
+import { copyRows, type CopyEvent } from "./copy-rows.ts"
 import { mapAppendError } from "./kysely-store.ts"
 
 interface Begun {
@@ -41,7 +40,17 @@ interface Begun {
 const COLUMNS =
   "ord, stream_id, version, event_id, type, idempotency_key, occurred_key, body_hash, content, prev_hash, hash"
 
-const resultOf = (p: PreparedAppend, begun: Begun): AppendResult => {
+/** A prepared append whose events' contents may be UTF-8 bytes (`CopyEvent`): what COPY writes. */
+interface CopyAppend {
+  readonly idempotencyKey: string
+  readonly streams: ReadonlyArray<
+    Pick<PreparedAppend["streams"][number], "streamId" | "expectedVersion" | "duplicatesInRequest"> & {
+      readonly events: ReadonlyArray<CopyEvent>
+    }
+  >
+}
+
+const resultOf = (p: CopyAppend, begun: Begun): AppendResult => {
   const total = begun.heads.reduce((n, h) => n + h.fresh, 0)
   const first = begun.firstPosition
   return {
@@ -65,7 +74,7 @@ const resultOf = (p: PreparedAppend, begun: Begun): AppendResult => {
 const copyAppend = async (
   conn: Kysely<Database>,
   client: pg.ClientBase,
-  p: PreparedAppend,
+  p: CopyAppend,
 ): Promise<AppendResult> => {
   const events = p.streams.flatMap((s) => s.events)
   const begin = await sql<{ r: string }>`select ledger_copy_begin(
@@ -77,20 +86,29 @@ const copyAppend = async (
   const begun = JSON.parse(begin.rows[0]?.r ?? "null") as Begun
   if (begun.heads.some((h) => h.fresh > 0))
     await pipeline(
-      Readable.from(copyRows(p, begun, new Set(begun.skip ?? []))),
+      Readable.from(copyRows(p.streams, begun, new Set(begun.skip ?? []))),
       client.query(copyFrom(`COPY pg_temp.ledger_copy_rows (${COLUMNS}) FROM STDIN`)),
     )
   await sql`select ledger_copy_commit()`.execute(conn)
   return resultOf(p, begun)
 }
 
-const run = (
-  p: PreparedAppend,
-  write: () => Promise<AppendResult>,
-): Effect.Effect<AppendResult, AppendError> =>
+const run = (p: CopyAppend, write: () => Promise<AppendResult>): Effect.Effect<AppendResult, AppendError> =>
   Effect.tryPromise({
     try: write,
-    catch: (error): AppendError => (error instanceof StoreUnavailable ? error : mapAppendError(p, error)),
+    catch: (error): AppendError =>
+      error instanceof StoreUnavailable
+        ? error
+        : // The error names a key or a stream: the events themselves are not needed.
+          mapAppendError(
+            {
+              idempotencyKey: p.idempotencyKey,
+              requestHash: "",
+              recordedAt: DATABASE_CLOCK_PLACEHOLDER,
+              streams: p.streams.map((s) => ({ ...s, events: [] })),
+            },
+            error,
+          ),
   })
 
 /**
@@ -107,10 +125,13 @@ export const makeCopyAppend =
       return run(p, () => copyAppend(conn, client, p))
     })
 
-/** Events of one stream, each made by `prepareEvent` from an already-validated event. @category models */
+/**
+ * Events of one stream, each made by `prepareEvent` from an already-validated event (its content
+ * may be handed over as UTF-8 bytes, `CopyEvent`). @category models
+ */
 interface PreparedBulkStream {
   readonly streamId: string
-  readonly events: ReadonlyArray<PreparedEvent>
+  readonly events: ReadonlyArray<CopyEvent>
   /** What the stream's version must be before these events (default: any). */
   readonly expectedVersion?: ExpectedVersion | undefined
 }
@@ -129,10 +150,8 @@ export const makeCopyAppendPrepared =
     options: { readonly idempotencyKey: string },
   ): Effect.Effect<AppendResult, AppendError> =>
     Effect.suspend(() => {
-      const p: PreparedAppend = {
+      const p: CopyAppend = {
         idempotencyKey: options.idempotencyKey,
-        requestHash: "",
-        recordedAt: DATABASE_CLOCK_PLACEHOLDER,
         streams: streams.map((s) => ({
           streamId: s.streamId,
           events: s.events,

@@ -10,7 +10,23 @@
  */
 import { hash as oneShotHash } from "node:crypto"
 import { DATABASE_CLOCK_PLACEHOLDER } from "@ledger/eventstore"
-import type { PreparedAppend } from "@ledger/eventstore"
+import type { PreparedEvent } from "@ledger/eventstore"
+
+/**
+ * An event as the COPY path writes it: a prepared event whose canonical content may be given as its
+ * UTF-8 bytes. The import does so: a batch waits in memory while the one before it is written, and
+ * as strings its contents were most of what V8's young-generation collections copied, twice, before
+ * they were promoted; bytes are off the heap and are copied into the COPY buffer as they are.
+ */
+export interface CopyEvent extends Omit<PreparedEvent, "content"> {
+  readonly content: string | Buffer
+}
+
+/** The events of one stream, in order. */
+export interface CopyStream {
+  readonly streamId: string
+  readonly events: ReadonlyArray<CopyEvent>
+}
 
 /** What `ledger_copy_begin` answered that the rows need. */
 export interface CopyBegun {
@@ -28,6 +44,10 @@ export const copyField = (text: string): string =>
 /** Bytes per COPY chunk (a row longer than that gets a chunk of its own size). */
 const CHUNK_BYTES = 262_144
 
+/** True when UTF-8 `bytes` hold a character COPY's text format escapes (backslash, tab, newline, CR). */
+const needsEscape = (bytes: Buffer): boolean =>
+  bytes.indexOf(0x5c) >= 0 || bytes.indexOf(0x09) >= 0 || bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) >= 0
+
 /** Room for `text` in UTF-8: at most 3 bytes per UTF-16 code unit. */
 const room = (text: string): number => text.length * 3
 
@@ -36,14 +56,18 @@ const room = (text: string): number => text.length * 3
  * (`begun.heads`, in `p.streams` order) and the events whose 1-based index is in `skip` left out.
  * @category encoding
  */
-export function* copyRows(p: PreparedAppend, begun: CopyBegun, skip: ReadonlySet<number>): Generator<Buffer> {
+export function* copyRows(
+  streams: ReadonlyArray<CopyStream>,
+  begun: CopyBegun,
+  skip: ReadonlySet<number>,
+): Generator<Buffer> {
   const recordedAt = begun.recordedAt ?? ""
   let out = Buffer.allocUnsafeSlow(CHUNK_BYTES)
   let at = 0
   let scratch = Buffer.allocUnsafeSlow(16_384)
   let index = 0
   let ord = 0
-  for (const [i, stream] of p.streams.entries()) {
+  for (const [i, stream] of streams.entries()) {
     const head = begun.heads[i] ?? { version: 0, hash: "0".repeat(64), fresh: 0 }
     const streamField = copyField(stream.streamId)
     let prev = head.hash
@@ -53,9 +77,12 @@ export function* copyRows(p: PreparedAppend, begun: CopyBegun, skip: ReadonlySet
       if (skip.has(index)) continue
       version++
       const lead = `${++ord}\t${streamField}\t${version}\t${copyField(e.eventId)}\t${copyField(e.type)}\t${copyField(e.idempotencyKey)}\t${copyField(e.occurredKey)}\t${e.bodyHash}\t`
-      const content = e.content
-      const body = copyField(content)
-      const rowRoom = room(lead) + room(body) + prev.length + 64 + 3
+      // Bytes are written as they are unless COPY must escape them (rare: a backslash in the text).
+      const given = e.content
+      const content = typeof given === "string" || !needsEscape(given) ? given : given.toString()
+      const body = typeof content === "string" ? copyField(content) : content
+      const rowRoom =
+        room(lead) + (typeof body === "string" ? room(body) : body.length) + prev.length + 64 + 3
       if (at + rowRoom > out.length) {
         if (at > 0) yield out.subarray(0, at)
         out = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, rowRoom))
@@ -63,23 +90,27 @@ export function* copyRows(p: PreparedAppend, begun: CopyBegun, skip: ReadonlySet
       }
       at += out.write(lead, at)
       const from = at
-      at += out.write(body, at)
+      at += typeof body === "string" ? out.write(body, at) : body.copy(out, at)
       // The chain hash covers `{"event":<content, the instant in place of the placeholder>,"prevHash":…,"version":…}`:
       // the content's bytes just written are copied when COPY did not escape them, else encoded again.
       const tail = `,"prevHash":"${prev}","version":${version}}`
-      const need = 9 + (body === content ? at - from : room(content)) + room(recordedAt) + tail.length
+      const need =
+        9 +
+        (typeof body === "string" && body !== content ? room(body) : at - from) +
+        room(recordedAt) +
+        tail.length
       if (scratch.length < need) scratch = Buffer.allocUnsafeSlow(need * 2)
       let n = scratch.write('{"event":', 0, "latin1")
       if (body === content) {
         // The placeholder is one byte (U+0001), which no other character's UTF-8 contains.
-        const placeholder = out.indexOf(1, from)
-        const split = placeholder < 0 || placeholder >= at ? at : placeholder
+        const placeholder = out.subarray(from, at).indexOf(1)
+        const split = placeholder < 0 ? at : from + placeholder
         n += out.copy(scratch, n, from, split)
         if (split < at) {
           n += scratch.write(recordedAt, n)
           n += out.copy(scratch, n, split + 1, at)
         }
-      } else {
+      } else if (typeof content === "string") {
         const placeholder = content.indexOf(DATABASE_CLOCK_PLACEHOLDER)
         n += scratch.write(placeholder < 0 ? content : content.slice(0, placeholder), n)
         if (placeholder >= 0) {
