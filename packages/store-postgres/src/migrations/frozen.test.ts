@@ -16,7 +16,7 @@ const FROZEN: Readonly<Record<string, string>> = {
   "2026-12-01T0900_append_one_row": "70b20ffb4385e9fec4e1431935084d2b82e18da2a4a273142519ace0964ccaad",
   "2026-12-02T0900_append_fewer_statements":
     "d1c0e5bcc46bd1ce6d9cc893e80dc5d3629136923f4af7573296415cd22e01a4",
-  "2026-12-03T0900_append_without_waits": "ddea10b8a9ed50c134d3d94b6ccf1f65912dad8f36f46d99b29574188d9f1327",
+  "2026-12-03T0900_append_without_waits": "6b0e93a2b91ff1b04b4ddaca2dc7c1ca820e9dd26ab3fe17706fd32ef930b5e0",
 }
 
 const folder = new URL("./", import.meta.url)
