@@ -56,7 +56,7 @@ export const decodeBatch = (
   const issues: Array<BatchIssue> = []
   const decoded: Array<Decoded> = []
   items.forEach((item, index) => {
-    const r = Envelope.decodeEvent(item.value)
+    const r = Envelope.decodeWireEvent(item.value)
     if (Result.isFailure(r)) {
       for (const i of r.failure.issues)
         issues.push({ index, line: item.line, path: i.path, message: i.message })

@@ -86,7 +86,7 @@ interface Decoded {
 }
 
 const decodeStored = (s: StoredEvent): Decoded => {
-  const decoded = Envelope.decodeEvent(toWire(s) ?? { type: s.type })
+  const decoded = Envelope.decodeWireEvent(toWire(s) ?? { type: s.type })
   if (Result.isFailure(decoded)) {
     throw new Error(`stored event ${s.streamId}@${s.version} does not decode: ${decoded.failure.message}`)
   }

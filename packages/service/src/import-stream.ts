@@ -27,7 +27,6 @@ import { setFlagsFromString } from "node:v8"
 import { BatchRejected, type BatchIssue } from "./errors.ts"
 import { type ActorChoice, bodyOf, makeToLogged, toNewEvent } from "./events.ts"
 import { type BulkEvent, toBulk } from "./import-bulk.ts"
-import { decodeWireEvent } from "./import-decode.ts"
 import type { ImportResult } from "./ledger-service.ts"
 import { newEventProblem } from "./new-event-check.ts"
 import { checkRules } from "./rules.ts"
@@ -318,7 +317,7 @@ export const importLines = (
             report("malformed", { path: "", message: `not valid JSON: ${(e as Error).message}` })
             continue
           }
-          const decoded = decodeWireEvent(value, raw)
+          const decoded = Envelope.decodeWireEvent(value, raw)
           if (Result.isFailure(decoded)) {
             for (const i of decoded.failure.issues) report("invalid", { path: i.path, message: i.message })
             continue
