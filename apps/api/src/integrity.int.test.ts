@@ -101,6 +101,44 @@ describe.each(["in process", "on replay workers", "on replay workers reading Pos
       )
       expect((await Effect.runPromise(store.readStream(STREAM))).length).toBe(stored.length)
     }, 300_000)
+
+    it("a stored row that is not JSON is 503 ledger-integrity naming its position, not store-unavailable", async () => {
+      const { url, store } = await scratch()
+      const replayPool =
+        mode === "in process"
+          ? undefined
+          : makeReplayPool(store, {
+              size: 1,
+              timeoutMs: 120_000,
+              ...(mode.endsWith("PostgreSQL") ? { databaseUrl: url } : {}),
+            })
+      if (replayPool !== undefined) pools.push(replayPool)
+      const h: Harness = await makeHarness({ store, ...(replayPool !== undefined ? { replayPool } : {}) })
+      const target = (await Effect.runPromise(store.readStream(STREAM))).find(
+        (e) => e.type === "AppropriationRecorded",
+      )
+      if (target === undefined) throw new Error("no appropriation stored")
+      psql(
+        url,
+        `alter table events disable trigger user;
+       update events set canonical = left(canonical, 40) where position = ${target.position};
+       alter table events enable trigger user;`,
+      )
+      const fresh = await makeHarness({
+        store,
+        fixture: false,
+        ...(replayPool !== undefined ? { replayPool } : {}),
+      })
+      for (const r of [
+        await fresh.call(`${D}/disclosure?asOf=published`, { key: fresh.keys.auditor }),
+        await h.call(`${D}/checks`, { key: h.keys.auditor }),
+      ]) {
+        expect(r.status).toBe(503)
+        const body = (await r.json()) as { type: string; detail: string }
+        expect(body.type).toMatch(/\/ledger-integrity$/)
+        expect(body.detail).toContain(`position ${target.position}`)
+      }
+    }, 300_000)
   },
 )
 

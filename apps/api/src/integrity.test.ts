@@ -15,8 +15,8 @@ import { fixtureEvent, newAppropriation, postJson } from "./testing-fixtures/req
 
 const D = "/v1/departments/002/years/2026"
 const STREAM = "002/2026"
-/** Changes the first amount of a stored appropriation; returns its position. */
-type Tamper = (position: number) => Promise<void>
+/** Changes the first amount of a stored appropriation (or, `cut`, cuts its text to broken JSON). */
+type Tamper = (position: number, cut?: boolean) => Promise<void>
 
 interface Backend {
   readonly name: string
@@ -30,9 +30,13 @@ const backends: ReadonlyArray<Backend> = [
     name: "memory",
     open: () => {
       const store: MemoryEventStore = makeMemoryEventStore()
-      const tamper: Tamper = (position) => {
+      const tamper: Tamper = (position, cut = false) => {
         store.unsafeTamper((s) => {
-          s.rows = s.rows.map((r) => (r.position === position ? { ...r, canonical: bump(r.canonical) } : r))
+          s.rows = s.rows.map((r) =>
+            r.position === position
+              ? { ...r, canonical: cut ? r.canonical.slice(0, 40) : bump(r.canonical) }
+              : r,
+          )
         })
         return Promise.resolve()
       }
@@ -44,9 +48,12 @@ const backends: ReadonlyArray<Backend> = [
     open: async () => {
       const { db, pglite } = await Effect.runPromise(openPglite({}))
       const store = makeKyselyEventStore(db, { destroy: () => db.destroy() })
-      const tamper: Tamper = async (position) => {
+      const tamper: Tamper = async (position, cut = false) => {
+        const edit = cut
+          ? "left(canonical, 40)"
+          : `regexp_replace(canonical, '"amount":"(\\d)', '"amount":"9\\1')`
         await pglite.exec(`alter table events disable trigger user;
-          update events set canonical = regexp_replace(canonical, '"amount":"(\\d)', '"amount":"9\\1') where position = ${position};
+          update events set canonical = ${edit} where position = ${position};
           alter table events enable trigger user;`)
       }
       return { store, tamper, close: () => Effect.runPromise(store.close()) }
@@ -98,6 +105,28 @@ describe.each(backends)("tampered history on $name", (backend) => {
     )
     // Nothing was appended: not the seal, not the event.
     expect((await Effect.runPromise(store.readStream(STREAM))).length).toBe(stored.length)
+  }, 180_000)
+
+  it("a stored row that is not JSON is broken history (503 ledger-integrity naming its position), not an unavailable store", async () => {
+    const { store, tamper, close } = await backend.open()
+    closers.push(close)
+    const h = await makeHarness({ store })
+    const stored = await Effect.runPromise(store.readStream(STREAM))
+    const target = stored.find((e) => e.type === "AppropriationRecorded")
+    if (target === undefined) throw new Error("no appropriation stored")
+    await tamper(target.position, true)
+    const fresh = await makeHarness({ store, fixture: false })
+    for (const r of [
+      await fresh.call(`${D}/disclosure?asOf=published`, { key: fresh.keys.auditor }),
+      await h.call(`${D}/checks`, { key: h.keys.auditor }),
+      await h.call(`${D}/publish`, { method: "POST", key: h.keys.writer }),
+    ]) {
+      expect(r.status).toBe(503)
+      const body = (await r.json()) as { type: string; detail: string; issues: Array<{ message: string }> }
+      expect(body.type).toMatch(/\/ledger-integrity$/)
+      expect(body.detail).toContain(`position ${target.position}`)
+      expect(body.detail).toMatch(/malformed/)
+    }
   }, 180_000)
 })
 

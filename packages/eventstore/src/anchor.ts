@@ -8,7 +8,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { Effect, Schema } from "effect"
 import { canonicalize } from "./canonical-json.ts"
-import type { StoreUnavailable } from "./errors.ts"
+import type { LedgerIntegrity, StoreUnavailable } from "./errors.ts"
 import type { StreamHead } from "./event.ts"
 import type { EventStoreShape } from "./event-store.ts"
 import { sha256Hex } from "./hash.ts"
@@ -99,7 +99,7 @@ export const checkAnchor = (
   store: EventStoreShape,
   anchor: Anchor,
   key?: string,
-): Effect.Effect<AnchorMismatch | undefined, StoreUnavailable> =>
+): Effect.Effect<AnchorMismatch | undefined, StoreUnavailable | LedgerIntegrity> =>
   Effect.gen(function* () {
     const self = checkSelf(anchor, key)
     if (self !== undefined) return self

@@ -4,7 +4,7 @@
  */
 import { Context } from "effect"
 import type { Effect } from "effect"
-import type { AppendError, StoreUnavailable } from "./errors.ts"
+import type { AppendError, LedgerIntegrity, StoreUnavailable } from "./errors.ts"
 import type {
   AppendOptions,
   AppendRequest,
@@ -32,16 +32,22 @@ export interface EventStoreShape {
     requests: AppendRequest | ReadonlyArray<AppendRequest>,
     options: AppendOptions,
   ) => Effect.Effect<AppendResult, AppendError>
-  /** A stream's events in version order, from `fromVersion` (default 1), optionally as of a point. */
+  /**
+   * A stream's events in version order, from `fromVersion` (default 1), optionally as of a point.
+   * A stored row that is not an event (written behind the store's back) fails with
+   * {@link LedgerIntegrity}, as every read does; the chain itself is checked by `verifyRead`.
+   */
   readonly readStream: (
     streamId: string,
     options?: ReadStreamOptions,
-  ) => Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable>
+  ) => Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable | LedgerIntegrity>
   /**
    * Events of all streams in position order after `fromPosition`. Never returns an event while a
    * lower position may still commit, so a subscriber that checkpoints the last position never skips one.
    */
-  readonly readAll: (options?: ReadAllOptions) => Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable>
+  readonly readAll: (
+    options?: ReadAllOptions,
+  ) => Effect.Effect<ReadonlyArray<StoredEvent>, StoreUnavailable | LedgerIntegrity>
   /** Every stream with its head, ordered by stream id. */
   readonly listStreams: () => Effect.Effect<ReadonlyArray<StreamHead>, StoreUnavailable>
   /** A stream's head, or undefined when the stream does not exist. */

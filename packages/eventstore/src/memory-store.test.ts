@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest"
 import { chainCanonical, Expected, makeMemoryEventStore, sha256Hex } from "./index.ts"
 import type { MemoryEventStore, StoredRow } from "./index.ts"
-import { event, events, freshKey, request, run, runEventStoreContract } from "./testing/index.ts"
+import { event, events, freshKey, request, run, runError, runEventStoreContract } from "./testing/index.ts"
 
 runEventStoreContract("memory", () => Promise.resolve(makeMemoryEventStore()))
 
@@ -111,6 +111,23 @@ describe("memory store tamper detection", () => {
         })
     })
     expect(await run(store.verify())).toMatchObject({ ok: false, position: 99, reason: "inserted" })
+  })
+
+  it("fails reads of a row that is not JSON, or not an event, with LedgerIntegrity naming its position", async () => {
+    const { store, positions } = await seeded()
+    const p = positions[1] ?? 0
+    replaceRow(store, p, (r) => ({ ...r, canonical: r.canonical.slice(0, 20) }))
+    const integrity = { _tag: "LedgerIntegrity", position: p, reason: "payload-modified" }
+    expect(await runError(store.readStream("002/2026"))).toMatchObject(integrity)
+    expect(await runError(store.readAll())).toMatchObject(integrity)
+    expect(await run(store.verify())).toMatchObject({ ok: false, position: p, reason: "payload-modified" })
+    const q = positions[2] ?? 0
+    replaceRow(store, q, (r) => ({ ...r, canonical: '{"event":{"type":"t"},"version":3}' }))
+    expect(await runError(store.readAll({ fromPosition: p }))).toMatchObject({
+      _tag: "LedgerIntegrity",
+      position: q,
+      version: 3,
+    })
   })
 
   it("reports ok on untampered data and counts events", async () => {

@@ -4,7 +4,7 @@
  * `recordedAt` comes from the injected Effect `Clock`, held at the last value when it goes back.
  */
 import { Clock, Effect, Layer, Result } from "effect"
-import { IdempotencyConflict, StoreUnavailable, StreamVersionConflict } from "./errors.ts"
+import { IdempotencyConflict, LedgerIntegrity, StoreUnavailable, StreamVersionConflict } from "./errors.ts"
 import type { AppendError } from "./errors.ts"
 import type { AppendResult, StreamHead, VerifyResult } from "./event.ts"
 import { EventStore } from "./event-store.ts"
@@ -121,6 +121,18 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
   const guard = <A>(f: () => A): Effect.Effect<A, StoreUnavailable> =>
     Effect.suspend(() => (closed ? Effect.fail(closedError) : Effect.succeed(f())))
 
+  /** A read: a row that does not decode (tampered through `rows`) fails it as broken history. */
+  const read = <A>(f: () => A): Effect.Effect<A, StoreUnavailable | LedgerIntegrity> =>
+    Effect.suspend((): Effect.Effect<A, StoreUnavailable | LedgerIntegrity> => {
+      if (closed) return Effect.fail(closedError)
+      try {
+        return Effect.succeed(f())
+      } catch (error) {
+        if (error instanceof LedgerIntegrity) return Effect.fail(error)
+        throw error
+      }
+    })
+
   const headOf = (streamId: string): StreamHead | undefined => {
     const h = state.heads.get(streamId)
     return h && { streamId, version: h.version, position: h.position, hash: h.hash }
@@ -136,7 +148,7 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
         return Effect.fromResult(appendNow(prepareAppend(requests, options, stamp)))
       }),
     readStream: (streamId, options = {}) =>
-      guard(() => {
+      read(() => {
         const from = options.fromVersion ?? 1
         return state.rows
           .filter((r) => r.streamId === streamId && r.version >= from)
@@ -144,7 +156,7 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
           .map(decodeStoredRow)
       }),
     readAll: (options = {}) =>
-      guard(() => {
+      read(() => {
         const from = options.fromPosition ?? 0
         const out = []
         for (const r of state.rows) {

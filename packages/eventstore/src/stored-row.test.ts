@@ -3,6 +3,7 @@ import { Result, Schema } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { canonicalize } from "./canonical-json.ts"
+import { LedgerIntegrity } from "./errors.ts"
 import { StoredEvent } from "./event.ts"
 import { chainCanonical, sha256Hex } from "./hash.ts"
 import { decodeStoredRow } from "./stored-row.ts"
@@ -96,5 +97,23 @@ describe("decodeStoredRow", () => {
   it("refuses a row whose hashed text lacks a required field", () => {
     const canonical = chainCanonical('{"eventId":"e","type":"t"}', "0".repeat(64), 1)
     expect(() => decodeStoredRow({ position: 3, canonical, hash: "x" })).toThrow("position 3 is malformed")
+  })
+
+  it("refuses a row that is not JSON, or not an object, with LedgerIntegrity (broken history)", () => {
+    const failure = (canonical: string): unknown => {
+      try {
+        decodeStoredRow({ position: 5, canonical, hash: "x" })
+      } catch (e) {
+        return e
+      }
+      return undefined
+    }
+    for (const canonical of ['{"event":{"eventId"', "null", "42", ""]) {
+      const e = failure(canonical)
+      expect(e).toBeInstanceOf(LedgerIntegrity)
+      expect(e).toMatchObject({ position: 5, reason: "payload-modified", streamId: "(unreadable)" })
+    }
+    const named = failure('{"event":{"streamId":"002/2026"},"version":4}')
+    expect(named).toMatchObject({ _tag: "LedgerIntegrity", streamId: "002/2026", version: 4, position: 5 })
   })
 })

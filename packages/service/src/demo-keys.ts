@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { AppendError, EventStoreShape, StoreUnavailable } from "@ledger/eventstore"
+import type { AppendError, EventStoreShape, LedgerIntegrity, StoreUnavailable } from "@ledger/eventstore"
 import { Effect } from "effect"
 import { createKey, type KeyInfo, listKeys, type Role } from "./keys.ts"
 
@@ -46,7 +46,7 @@ export const ensureDemoKeys = (
     /** Departments a demo writer may write. */
     readonly departments: ReadonlyArray<string>
   },
-): Effect.Effect<DemoKeysOutcome, StoreUnavailable | AppendError> =>
+): Effect.Effect<DemoKeysOutcome, StoreUnavailable | AppendError | LedgerIntegrity> =>
   Effect.gen(function* () {
     const all = yield* listKeys(store)
     if (all.some((k) => !isDemoKey(k) && !k.revoked))

@@ -17,6 +17,7 @@ import type {
   AppendResult,
   EventStoreShape,
   ExpectedVersion,
+  LedgerIntegrity,
   NewEvent,
   PreparedEvent,
   StoreUnavailable,
@@ -173,7 +174,7 @@ export const importLines = (
   store: EventStoreShape & Partial<TransactionalStore>,
   source: AsyncIterable<string>,
   options: ImportLinesOptions,
-): Effect.Effect<ImportResult, BatchRejected | AppendError> => {
+): Effect.Effect<ImportResult, BatchRejected | AppendError | LedgerIntegrity> => {
   const run = (tx: EventStoreShape & Partial<BulkAppendStore>, atOnce: boolean) => {
     // One append in flight while the next batch is read and checked (the database and Node work
     // at once); `sent` names the streams of the batch in flight, which must be settled before such

@@ -5,7 +5,13 @@
  * the secret is returned once, at creation.
  */
 import { createHash, randomBytes } from "node:crypto"
-import type { AppendError, EventStoreShape, StoredEvent, StoreUnavailable } from "@ledger/eventstore"
+import type {
+  AppendError,
+  EventStoreShape,
+  LedgerIntegrity,
+  StoredEvent,
+  StoreUnavailable,
+} from "@ledger/eventstore"
 import { Expected } from "@ledger/eventstore"
 import { Clock, Effect, Result, Schema } from "effect"
 
@@ -148,7 +154,7 @@ export const revokeKey = (
   store: EventStoreShape,
   keyId: string,
   actor = "system",
-): Effect.Effect<boolean, AppendError> =>
+): Effect.Effect<boolean, AppendError | LedgerIntegrity> =>
   Effect.gen(function* () {
     const keys = yield* listKeys(store)
     const key = keys.find((k) => k.keyId === keyId)
@@ -207,7 +213,9 @@ const applyKeyEvent = (records: Map<string, KeyRecord>, e: StoredEvent): void =>
 }
 
 /** Every key ever created, revoked ones included, in creation order. @category constructors */
-export const listKeys = (store: EventStoreShape): Effect.Effect<ReadonlyArray<KeyInfo>, StoreUnavailable> =>
+export const listKeys = (
+  store: EventStoreShape,
+): Effect.Effect<ReadonlyArray<KeyInfo>, StoreUnavailable | LedgerIntegrity> =>
   Effect.map(store.readStream(KEYS_STREAM), (events) => {
     const records = new Map<string, KeyRecord>()
     for (const e of events) applyKeyEvent(records, e)
@@ -216,7 +224,9 @@ export const listKeys = (store: EventStoreShape): Effect.Effect<ReadonlyArray<Ke
 
 /** Authenticates bearer tokens against a cache of `_system/keys`, refreshed incrementally. @category services */
 export interface KeyRingShape {
-  readonly authenticate: (token: string) => Effect.Effect<Principal | undefined, StoreUnavailable>
+  readonly authenticate: (
+    token: string,
+  ) => Effect.Effect<Principal | undefined, StoreUnavailable | LedgerIntegrity>
   /** Forces a refresh on the next request (after this process created or revoked a key). */
   readonly invalidate: () => void
 }

@@ -116,11 +116,14 @@ export const readYears = (
   department: string,
   year: number,
   options: ReplayOptions = {},
-): Effect.Effect<StoredYears, StoreUnavailable> => {
+): Effect.Effect<StoredYears, StoreUnavailable | LedgerIntegrity> => {
   const read = (y: number) =>
     store.readStream(Envelope.streamIdOf({ department, year: y }), { minPosition: options.minPosition })
   const first = options.firstYear ?? Number.NEGATIVE_INFINITY
-  const step = (y: number, acc: StoredYears): Effect.Effect<StoredYears, StoreUnavailable> =>
+  const step = (
+    y: number,
+    acc: StoredYears,
+  ): Effect.Effect<StoredYears, StoreUnavailable | LedgerIntegrity> =>
     acc.length > MAX_EARLIER_YEARS || y < first
       ? Effect.succeed(acc)
       : Effect.flatMap(read(y), (stored) =>

@@ -11,6 +11,7 @@ import type { Kysely } from "kysely"
 import {
   decodeStoredRow,
   IdempotencyConflict,
+  LedgerIntegrity,
   makeChainVerifier,
   prepareAppend,
   StoreUnavailable,
@@ -93,6 +94,16 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
       closed
         ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
         : Effect.tryPromise({ try: run, catch: toUnavailable }),
+    )
+  /** A read: a stored row that does not decode is broken history (decodeStoredRow), not an outage. */
+  const read = <A>(run: () => Promise<A>): Effect.Effect<A, StoreUnavailable | LedgerIntegrity> =>
+    Effect.suspend(() =>
+      closed
+        ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
+        : Effect.tryPromise({
+            try: run,
+            catch: (e) => (e instanceof LedgerIntegrity ? e : toUnavailable(e)),
+          }),
     )
 
   const runCall =
@@ -197,7 +208,7 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
         return Result.isFailure(prepared) ? Effect.fail(prepared.failure) : appendPrepared(prepared.success)
       }),
     readStream: (streamId, readOptions = {}) =>
-      query(async () => {
+      read(async () => {
         if (options.reads !== undefined)
           return options.reads.readStream(streamId, readOptions.fromVersion ?? 1)
         const { rows } = await db.executeQuery<EventRow>(
@@ -207,7 +218,7 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
       }),
     // Gap-safe: see READ_ALL.
     readAll: (readOptions = {}) =>
-      query(async () => {
+      read(async () => {
         if (options.reads !== undefined)
           return options.reads.readAll(readOptions.fromPosition ?? 0, readOptions.limit)
         const { rows } = await db.executeQuery<EventRow>(

@@ -9,7 +9,7 @@ import type { Database } from "../database.ts"
 import { describe, expect, it } from "vitest"
 import { canonicalize, chainCanonical, Expected, sha256Hex } from "@ledger/eventstore"
 import type { EventStoreShape } from "@ledger/eventstore"
-import { events, freshKey, freshStream, request, run } from "@ledger/eventstore/testing"
+import { events, freshKey, freshStream, request, run, runError } from "@ledger/eventstore/testing"
 
 /** One tamper case's view of a database: a single connection inside an open transaction that `done` rolls back. */
 export interface TamperSetup {
@@ -78,6 +78,25 @@ export const runTamperCases = (name: string, setup: () => Promise<TamperSetup>):
           streamId: target,
           position: p2,
           version: 2,
+          reason: "payload-modified",
+        })
+      }),
+    )
+
+    it(
+      "a row whose stored text is not JSON fails reads as broken history, not an unavailable store",
+      withSetup(async ({ db, store }) => {
+        const { target, p2 } = await seed(store)
+        await unguarded(db, () =>
+          sql`update events set canonical = left(canonical, 20) where position = ${p2}`.execute(db),
+        )
+        const integrity = { _tag: "LedgerIntegrity", position: p2, reason: "payload-modified" }
+        // (readAll does not see this case's rows: they are not committed; memory-store.test.ts reads all.)
+        expect(await runError(store.readStream(target))).toMatchObject(integrity)
+        expect(await run(store.verify())).toMatchObject({
+          ok: false,
+          streamId: target,
+          position: p2,
           reason: "payload-modified",
         })
       }),
