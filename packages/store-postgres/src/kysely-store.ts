@@ -108,14 +108,40 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
 
   const runCall =
     options.append ?? (async (c: AppendCall) => (await kyselyCall(c).execute(db)).rows[0]?.result)
-  /** Runs inside `append`'s `Effect.suspend`, so the store's state is read when it runs. */
-  const appendPrepared = (p: PreparedAppend): Effect.Effect<AppendResult, AppendError> =>
-    closed
-      ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
-      : Effect.tryPromise({
-          try: async () => JSON.parse((await runCall(appendCallOf(p))) ?? "null") as AppendResult,
-          catch: (error) => mapAppendError(p, error),
-        })
+
+  /**
+   * An append as one Effect primitive: prepare, then the call, resumed from the call's promise.
+   * The Effect runtime is a share of every single-event append, and what the runtime executes
+   * per call runs with cold caches on a loaded machine (see docs/performance.md, "Node's CPU per
+   * single-event call"); `Effect.suspend` around `Effect.tryPromise` of an async function was
+   * two primitives and three promises where this is one and two, with the same results and errors.
+   */
+  const append: EventStoreShape["append"] = (requests, appendOptions) =>
+    Effect.callback<AppendResult, AppendError>((resume) => {
+      // recordedAt is the database's clock, filled in by ledger_append (migration 3).
+      const prepared = prepareAppend(requests, appendOptions, "database")
+      if (Result.isFailure(prepared)) {
+        resume(Effect.fail(prepared.failure))
+        return
+      }
+      const p = prepared.success
+      if (closed) {
+        resume(Effect.fail(new StoreUnavailable({ reason: "the store was closed" })))
+        return
+      }
+      const failed = (error: unknown) => resume(Effect.fail(mapAppendError(p, error)))
+      try {
+        runCall(appendCallOf(p)).then((text) => {
+          try {
+            resume(Effect.succeed(JSON.parse(text ?? "null") as AppendResult))
+          } catch (error) {
+            failed(error)
+          }
+        }, failed)
+      } catch (error) {
+        failed(error)
+      }
+    })
 
   const heads = (streamId?: string) =>
     query(async () => {
@@ -201,12 +227,7 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
     })
 
   return {
-    append: (requests, appendOptions) =>
-      Effect.suspend(() => {
-        // recordedAt is the database's clock, filled in by ledger_append (migration 3).
-        const prepared = prepareAppend(requests, appendOptions, "database")
-        return Result.isFailure(prepared) ? Effect.fail(prepared.failure) : appendPrepared(prepared.success)
-      }),
+    append,
     readStream: (streamId, readOptions = {}) =>
       read(async () => {
         if (options.reads !== undefined)
