@@ -63,6 +63,42 @@ describe("append with dryRun=true", () => {
     expect(await real.json()).toMatchObject({ fromVersion: v0 + 1, toVersion: v0 + 1, appended: 1 })
   })
 
+  it("with an Idempotency-Key already used: its stored result for the same batch, 409 for another; writes nothing", async () => {
+    const h = await makeHarness()
+    const body = { events: [newAppropriation("dry-key", "1000.00")] }
+    const write = await h.call(EVENTS, { ...postJson(body, { "idempotency-key": "dk" }), key: h.keys.writer })
+    expect(write.status).toBe(201)
+    const stored = (await write.json()) as Record<string, unknown>
+    const v1 = await head(h)
+    const same = await h.call(`${EVENTS}?dryRun=true`, {
+      ...postJson(body, { "idempotency-key": "dk" }),
+      key: h.keys.writer,
+    })
+    expect(same.status).toBe(200)
+    expect(await same.json()).toMatchObject({ dryRun: true, appended: 0, replayed: stored })
+    const other = { events: [newAppropriation("dry-key-2", "1000.00")] }
+    const conflict = await h.call(`${EVENTS}?dryRun=true`, {
+      ...postJson(other, { "idempotency-key": "dk" }),
+      key: h.keys.writer,
+    })
+    expect(conflict.status).toBe(409)
+    expect(((await conflict.json()) as { type: string }).type).toMatch(/idempotency-conflict$/)
+    const real = await h.call(EVENTS, { ...postJson(other, { "idempotency-key": "dk" }), key: h.keys.writer })
+    expect(real.status).toBe(409)
+    const malformed = await h.call(`${EVENTS}?dryRun=true`, {
+      ...postJson(other, { "idempotency-key": "bad key" }),
+      key: h.keys.writer,
+    })
+    expect(malformed.status).toBe(400)
+    const unused = await h.call(`${EVENTS}?dryRun=true`, {
+      ...postJson(other, { "idempotency-key": "dk-new" }),
+      key: h.keys.writer,
+    })
+    expect(unused.status).toBe(200)
+    expect(await unused.json()).not.toHaveProperty("replayed")
+    expect(await head(h)).toBe(v1)
+  })
+
   it("refuses a bad batch and a stale If-Match as the write would, and writes nothing", async () => {
     const h = await makeHarness()
     const v0 = await head(h)

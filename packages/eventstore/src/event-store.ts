@@ -55,6 +55,12 @@ export interface EventStoreShape {
     streamId: string,
     options?: Consistency,
   ) => Effect.Effect<StreamHead | undefined, StoreUnavailable>
+  /**
+   * The request hash (`prepareAppend`'s `requestHash`) of the append stored under an idempotency
+   * key, or undefined when the key was never used. A key in use makes every append under it a
+   * replay (the stored result) or a conflict, never a write: a dry run relies on that.
+   */
+  readonly storedRequestHash: (idempotencyKey: string) => Effect.Effect<string | undefined, StoreUnavailable>
   /** Recomputes every hash chain; names the first bad position. */
   readonly verify: () => Effect.Effect<VerifyResult, StoreUnavailable>
   /** Releases connections; later calls fail with `StoreUnavailable`. */

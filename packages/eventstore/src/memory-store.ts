@@ -173,6 +173,7 @@ export const makeMemoryEventStore = (): MemoryEventStore => {
           .filter((h) => h !== undefined),
       ),
     head: (streamId) => guard(() => headOf(streamId)),
+    storedRequestHash: (key) => guard(() => requests.get(key)?.requestHash),
     verify: () =>
       guard((): VerifyResult => {
         const verifier = makeChainVerifier()

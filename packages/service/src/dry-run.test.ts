@@ -91,6 +91,38 @@ describe("dry run", () => {
     expect(await count(store)).toBe(lineCount)
   })
 
+  it("with an Idempotency-Key already used: the stored result for the same batch, a conflict for another; nothing written", async () => {
+    const { store, service } = await fresh()
+    const batch = { department: "002", year: 2026, events: [increase("dry/k", "100.00")], actor: "tester" }
+    const stale = { _tag: "Exact", version: lineCount } as const
+    const written = await Effect.runPromise(
+      service.append({ ...batch, expectedVersion: stale, idempotencyKey: "k1" }),
+    )
+    const after = await count(store)
+    // The same request: the write would answer its stored result (its expectation held then).
+    const same = await Effect.runPromise(
+      service.dryRun({ ...batch, expectedVersion: stale, idempotencyKey: "k1" }),
+    )
+    expect(same.replayed).toEqual(written)
+    expect(same.streams[0]).toMatchObject({ appended: 0, skipped: 1 })
+    // Another batch under the key: the write's conflict.
+    const other = await Effect.runPromiseExit(
+      service.dryRun({ ...batch, events: [increase("dry/k2", "5.00")], idempotencyKey: "k1" }),
+    )
+    expect(Exit.isFailure(other) && JSON.stringify(other.cause)).toContain("IdempotencyConflict")
+    const real = await Effect.runPromiseExit(
+      service.append({ ...batch, events: [increase("dry/k2", "5.00")], idempotencyKey: "k1" }),
+    )
+    expect(Exit.isFailure(real) && JSON.stringify(real.cause)).toContain("IdempotencyConflict")
+    // A new key plans as before, with no replayed result.
+    const unused = await Effect.runPromise(
+      service.dryRun({ ...batch, events: [increase("dry/k3", "5.00")], idempotencyKey: "k3" }),
+    )
+    expect(unused.replayed).toBeUndefined()
+    expect(unused.streams[0]).toMatchObject({ appended: 1 })
+    expect(await count(store)).toBe(after)
+  })
+
   it("dry-runs an import into an empty store: every event new, no current document to diff, nothing written", async () => {
     const store = makeMemoryEventStore()
     const service = makeLedgerService(store)

@@ -9,7 +9,7 @@
  * @module
  */
 import { Envelope } from "@ledger/domain"
-import type { EventStoreShape, LedgerIntegrity, StoreUnavailable } from "@ledger/eventstore"
+import type { AppendResult, EventStoreShape, LedgerIntegrity, StoreUnavailable } from "@ledger/eventstore"
 import { StreamVersionConflict } from "@ledger/eventstore"
 import {
   AsOf,
@@ -57,6 +57,11 @@ export interface DryRunStream<C> {
 export interface DryRunResult<C> {
   readonly dryRun: true
   readonly streams: ReadonlyArray<DryRunStream<C>>
+  /**
+   * Set when the dry run's idempotency key already stored this very request: the write would
+   * append nothing and answer this stored result (dry-run-key.ts).
+   */
+  readonly replayed?: AppendResult | undefined
 }
 
 /** The events a write would append, as logged events after the stored ones (nothing is stored). */

@@ -26,6 +26,7 @@ import { makeReplay, type ReplayError, type ReplayOptions } from "./replay.ts"
 import { makeStateCache, type StateCache } from "./state-cache.ts"
 import { type PublishOptions, type PublishRefused, type Seal, publishLog } from "./publication.ts"
 import { type DryRunOptions, dryRunStreams } from "./dry-run.ts"
+import { priorAppend } from "./dry-run-key.ts"
 
 /** What an import wrote. */
 export interface ImportResult {
@@ -81,17 +82,38 @@ export const makeLedgerService = (
 
     /**
      * What {@link append} would do, without writing: the same decode and rules (the same refusals),
-     * then the versions, the changed cells and the checks' findings (see dry-run.ts).
+     * then the versions, the changed cells and the checks' findings (see dry-run.ts). With the
+     * idempotency key of a stored append, what that append answers: its stored result
+     * (`replayed`) for the same request, a conflict for another (dry-run-key.ts).
      */
-    dryRun: <C>(input: Omit<AppendInput, "idempotencyKey">, options: DryRunOptions<C> = {}) =>
+    dryRun: <C>(
+      input: Omit<AppendInput, "idempotencyKey"> & { readonly idempotencyKey?: string | undefined },
+      options: DryRunOptions<C> = {},
+    ) =>
       Effect.gen(function* () {
         const actor: ActorChoice = { override: input.actor }
-        const { byStream } = yield* checkedBatch(input, actor)
+        const { byStream, decoded } = yield* checkedBatch(input, actor)
         const expected = input.expectedVersion
-        return yield* dryRunStreams(store, byStream, actor, {
+        const streamId = Envelope.streamIdOf({ department: input.department, year: input.year })
+        const replayed =
+          input.idempotencyKey === undefined
+            ? undefined
+            : yield* priorAppend(
+                store,
+                {
+                  streamId,
+                  expectedVersion: expected ?? { _tag: "Any" },
+                  events: decoded.map((d) => d.sent),
+                },
+                input.idempotencyKey,
+              )
+        const plan = yield* dryRunStreams(store, byStream, actor, {
           ...options,
-          expectedVersion: expected?._tag === "Exact" ? expected.version : undefined,
+          // A repeated request answers its stored result, which met its expectation (checked above).
+          expectedVersion:
+            replayed === undefined && expected?._tag === "Exact" ? expected.version : undefined,
         })
+        return replayed === undefined ? plan : { ...plan, replayed }
       }),
 
     /** What {@link importNdjson} would do, without writing (see dry-run.ts). */

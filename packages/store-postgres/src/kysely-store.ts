@@ -77,6 +77,15 @@ const kyselyCall = (c: AppendCall) => sql<{ result: string }>`select ledger_appe
   ${typeof c.contents === "string" ? sql`string_to_array(${c.contents}::text, chr(30))` : sql`${c.contents}::text[]`}
 ) as result`
 
+/**
+ * The request hash kept under an idempotency key, where `ledger_append` keeps it: the first event
+ * row the call wrote (`request_key`, migration 6) or, for older calls and calls that appended no
+ * event, `append_requests`.
+ */
+const STORED_REQUEST_HASH = `select coalesce(
+  (select request_hash from append_requests where idempotency_key = $1),
+  (select request_hash from events where request_key = $1 limit 1)) as request_hash`
+
 /** A row of the read statements (position as the driver returns an int8: text). */
 type EventRow = { position: string; canonical: string; hash: string }
 
@@ -246,6 +255,13 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
           CompiledQuery.raw(READ_ALL, [readOptions.fromPosition ?? 0, readOptions.limit ?? null]),
         )
         return rows.map(toEvent)
+      }),
+    storedRequestHash: (key) =>
+      query(async () => {
+        const { rows } = await db.executeQuery<{ request_hash: string | null }>(
+          CompiledQuery.raw(STORED_REQUEST_HASH, [key]),
+        )
+        return rows[0]?.request_hash ?? undefined
       }),
     listStreams: () => heads(),
     head: (streamId) => Effect.map(heads(streamId), (list) => list[0]),

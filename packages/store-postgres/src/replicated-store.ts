@@ -126,6 +126,7 @@ export const makeReplicatedEventStore = (
 
   return {
     append: primary.append,
+    storedRequestHash: primary.storedRequestHash,
     verify: primary.verify,
     readStream: (streamId, o = {}) =>
       Effect.flatMap(reader(o.minPosition), (store) => store.readStream(streamId, o)),

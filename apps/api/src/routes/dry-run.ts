@@ -6,13 +6,15 @@
  */
 import { CheckResult } from "@ledger/audit"
 import { DisclosureDiff } from "@ledger/projections"
+import type { DryRunResult } from "@ledger/service"
 import { Schema } from "effect"
+import { AppendResponse } from "../http-schemas.ts"
 
 /** `dryRun=true`: decide and replay, write nothing. @category models */
 export const AppendQuery = Schema.Struct({
   dryRun: Schema.optional(Schema.Literals(["true", "false"])).annotate({
     description:
-      "true: check the batch and answer what it would do (versions, changed cells, check findings) without writing; no Idempotency-Key needed",
+      "true: check the batch and answer what it would do (versions, changed cells, check findings) without writing. No Idempotency-Key needed; a key already used answers as the write would: `replayed` (its stored result) for the same batch, 409 idempotency-conflict for another",
   }),
 })
 
@@ -35,4 +37,32 @@ export const DryRunResponse = Schema.Struct({
   notDisclosable: Schema.optional(Schema.String).annotate({
     description: "why no document can be made after the batch (e.g. no department profile yet)",
   }),
+  replayed: Schema.optional(AppendResponse).annotate({
+    description:
+      "the Idempotency-Key already stored this very batch: the write would append nothing and answer this result (its 201 body)",
+  }),
 }).annotate({ identifier: "DryRunResponse" })
+
+/** The answer to a dry run of one department-year's batch. @category constructors */
+export const dryRunAnswer = <C>(streamId: string, plan: DryRunResult<C>) => {
+  const s = plan.streams[0]
+  const r = plan.replayed
+  const written = r?.streams[0]
+  return {
+    dryRun: true as const,
+    ...(s ?? { streamId, fromVersion: 0, toVersion: 0, appended: 0, skipped: 0, diff: null, checks: null }),
+    ...(r === undefined
+      ? {}
+      : {
+          replayed: {
+            streamId,
+            fromVersion: written?.fromVersion ?? 0,
+            toVersion: written?.toVersion ?? 0,
+            appended: written?.appended ?? 0,
+            skipped: written?.skipped ?? 0,
+            firstPosition: r.firstPosition,
+            lastPosition: r.lastPosition,
+          },
+        }),
+  }
+}

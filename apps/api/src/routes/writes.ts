@@ -17,7 +17,7 @@ import { AppendBodyDocumented } from "../event-union.ts"
 import { defineRoute, jsonBodyOf, pathOf, queryOf } from "../route.ts"
 import type { Route } from "../route.ts"
 import { run } from "../run.ts"
-import { AppendQuery, DryRunResponse } from "./dry-run.ts"
+import { AppendQuery, dryRunAnswer, DryRunResponse } from "./dry-run.ts"
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/
 
@@ -141,9 +141,16 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
       const { code, year } = pathOf(c, DepartmentYearPath)
       const writer = requireWrite(c, code)
       const { dryRun } = queryOf(c, AppendQuery)
+      const key = c.req.header("idempotency-key")
       if (dryRun === "true") {
+        // Optional here; a key already used answers as the write would (its result or a conflict).
+        if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+          fail("malformed-request", "an Idempotency-Key header must be 1–200 visible ASCII characters", [
+            { path: "header.Idempotency-Key", message: "is not 1–200 visible ASCII characters" },
+          ])
         const body = await jsonBodyOf(c, AppendBody)
         const expected = expectedVersionOf(body.expectedVersion, c.req.header("if-match"))
+        const streamId = Envelope.streamIdOf({ department: code, year: Number(year) })
         const plan = await run(
           deps.service.dryRun(
             {
@@ -151,30 +158,14 @@ export const writeRoutes = (deps: ApiDeps, documents: Documents): ReadonlyArray<
               year: Number(year),
               events: body.events,
               expectedVersion: expected === undefined ? undefined : { _tag: "Exact", version: expected },
+              idempotencyKey: key === undefined ? undefined : `api:${streamId}:${key}`,
               actor: writer.actor,
             },
             { check: (doc, state) => checkDisclosure(doc, state, deps.knownDefects) },
           ),
         )
-        const s = plan.streams[0]
-        const streamId = Envelope.streamIdOf({ department: code, year: Number(year) })
-        return c.json(
-          {
-            dryRun: true,
-            ...(s ?? {
-              streamId,
-              fromVersion: 0,
-              toVersion: 0,
-              appended: 0,
-              skipped: 0,
-              diff: null,
-              checks: null,
-            }),
-          },
-          200,
-        )
+        return c.json(dryRunAnswer(streamId, plan), 200)
       }
-      const key = c.req.header("idempotency-key")
       if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
         fail("malformed-request", "an Idempotency-Key header of 1–200 visible ASCII characters is required", [
           {

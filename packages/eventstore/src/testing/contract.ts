@@ -3,13 +3,14 @@
  * idempotency, multi-stream atomicity, ordered gap-safe reads, as-of reads and a clean verify.
  * Call it from a backend's test file: `runEventStoreContract("pglite", () => makeStore())`.
  */
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import { TestClock } from "effect/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Expected } from "../event.ts"
 import type { StoredEvent } from "../event.ts"
 import type { EventStoreShape } from "../event-store.ts"
 import { GENESIS_HASH, sha256Hex } from "../hash.ts"
+import { prepareAppend } from "../prepare.ts"
 import { event, events, freshKey, freshStream, request, run, runError } from "./fixtures.ts"
 
 /** Options of the contract run. */
@@ -149,6 +150,24 @@ export const runEventStoreContract = (
       const again = await append(body, { idempotencyKey: key })
       expect(again).toEqual(first)
       expect((await readStream(s)).length).toBe(2)
+    })
+
+    it("keeps each request's hash under its key: the hash prepareAppend gives it", async () => {
+      const s = freshStream()
+      const key = freshKey()
+      const body = request(s, Expected.noStream, events(2))
+      await append(body, { idempotencyKey: key })
+      const prepared = prepareAppend(body, { idempotencyKey: key }, 0)
+      if (Result.isFailure(prepared)) throw prepared.failure
+      expect(await run(store.storedRequestHash(key))).toBe(prepared.success.requestHash)
+      expect(await run(store.storedRequestHash(freshKey()))).toBeUndefined()
+      // A call that appended nothing (its events are stored already) is kept too.
+      const again = freshKey()
+      const same = { ...body, expectedVersion: Expected.any }
+      await append(same, { idempotencyKey: again })
+      const hash = prepareAppend(same, { idempotencyKey: again }, 0)
+      if (Result.isFailure(hash)) throw hash.failure
+      expect(await run(store.storedRequestHash(again))).toBe(hash.success.requestHash)
     })
 
     it("rejects a repeated key with a different body, writing nothing", async () => {
