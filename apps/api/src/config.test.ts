@@ -6,7 +6,7 @@ import { NO_KNOWN_DEFECTS } from "@ledger/audit"
 import { referenceKnownDefectsPath } from "@ledger/projections/testing"
 import { describe, expect, it } from "vitest"
 import { configFromEnv, DEFAULT_MAX_BODY, knownDefectsOf } from "./config.ts"
-import { DEFAULT_FIXTURES } from "./seed.ts"
+import { DEFAULT_FIXTURES, DEFAULT_KNOWN_DEFECTS } from "./seed.ts"
 
 describe("configFromEnv", () => {
   it("works with no environment at all", () => {
@@ -24,12 +24,14 @@ describe("configFromEnv", () => {
       replayWorkers: 1,
       replayTimeoutMs: 30_000,
       headTtlMs: 1_000,
-      knownDefects: undefined,
+      knownDefects: DEFAULT_KNOWN_DEFECTS,
     })
   })
 
   it("LEDGER_KNOWN_DEFECTS names a registry file, read and decoded at start; none labels nothing", () => {
-    expect(knownDefectsOf(configFromEnv({}))).toEqual(NO_KNOWN_DEFECTS)
+    expect(knownDefectsOf(configFromEnv({ LEDGER_FIXTURE: "other.ndjson" }))).toEqual(NO_KNOWN_DEFECTS)
+    // The reference fixtures (the default) come with the reference's registry.
+    expect(knownDefectsOf(configFromEnv({})).documents.map((d) => d.fiscalYear)).toEqual([2026])
     const reference = knownDefectsOf(configFromEnv({ LEDGER_KNOWN_DEFECTS: referenceKnownDefectsPath }))
     expect(reference.documents.map((d) => [d.departmentName, d.fiscalYear])).toEqual([
       ["长治市屯留区人民政府办公室", 2026],

@@ -7,7 +7,7 @@ import { resolve } from "node:path"
 import { type KnownDefectRegistry, NO_KNOWN_DEFECTS, parseKnownDefectRegistry } from "@ledger/audit"
 import { SchemaIssues } from "@ledger/domain"
 import { Cause, Config, ConfigProvider, Effect, Exit, Option, Result, Schema } from "effect"
-import { DEFAULT_FIXTURES } from "./seed.ts"
+import { DEFAULT_FIXTURES, DEFAULT_KNOWN_DEFECTS } from "./seed.ts"
 
 const Port = Schema.NumberFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 65535 }))
 const Positive = Schema.NumberFromString.check(Schema.isInt(), Schema.isGreaterThan(0))
@@ -58,6 +58,7 @@ export interface ApiConfig {
   /**
    * The known-defect registry file (`LEDGER_KNOWN_DEFECTS`, `known-defects/v1`, relative to the working
    * folder): which published documents carry which acknowledged §5.2 labels; none: no label at all.
+   * With the default fixtures (the reference department) and no variable, the reference's registry.
    */
   readonly knownDefects: string | undefined
 }
@@ -104,7 +105,14 @@ const apiConfig: Config.Config<ApiConfig> = Config.all({
   ),
   headTtlMs: Config.schema(Millis, "LEDGER_HEAD_TTL_MS").pipe(Config.withDefault(1_000)),
   replayTimeoutMs: Config.schema(Timeout, "LEDGER_REPLAY_TIMEOUT_MS").pipe(Config.withDefault(30_000)),
-  knownDefects: optional("LEDGER_KNOWN_DEFECTS"),
+  knownDefects: Config.map(
+    Config.all({
+      file: optional("LEDGER_KNOWN_DEFECTS"),
+      fixture: Config.NonEmptyString("LEDGER_FIXTURE").pipe(Config.withDefault(DEFAULT_FIXTURES)),
+    }),
+    // The reference fixtures come with their registry; any other fixture, none unless named.
+    ({ file, fixture }) => file ?? (fixture === DEFAULT_FIXTURES ? DEFAULT_KNOWN_DEFECTS : undefined),
+  ),
 })
 
 /** Reads the configuration from a provider; a bad value is an {@link InvalidConfig} naming the variable. */

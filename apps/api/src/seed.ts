@@ -21,6 +21,13 @@ const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url))
 export const DEFAULT_FIXTURES =
   "fixtures/tunliu-government-office/events-2025.ndjson,fixtures/tunliu-government-office/events.ndjson"
 
+/**
+ * The registry of the reference document's acknowledged §5.2 defects, used when the default
+ * fixtures are loaded and `LEDGER_KNOWN_DEFECTS` names none: the demo then publishes the department
+ * it loads, as its published document was. Data beside the fixture, not code. @category constants
+ */
+export const DEFAULT_KNOWN_DEFECTS = join(REPO_ROOT, "fixtures/reference-documents/known-defects.json")
+
 /** The files of a `LEDGER_FIXTURE` value, in import order. */
 const fixtureFiles = (fixtures: string): ReadonlyArray<string> =>
   fixtures
