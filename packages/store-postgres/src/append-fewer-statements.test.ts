@@ -6,19 +6,19 @@
  * database migrates forward and its requests still replay; and the one-event key probe, a static
  * statement again, reads the stream key even when its plan was made while the year was empty.
  */
-import { Effect } from "effect"
 import { sql } from "kysely"
 import type { Kysely } from "kysely"
 import { describe, expect, it } from "vitest"
 import type { Database } from "./database.ts"
-import { makeKyselyEventStore } from "./kysely-store.ts"
-import { KNOWN_SCHEMA_VERSION, migrate } from "./migrate.ts"
+import { KNOWN_SCHEMA_VERSION } from "./migrate.ts"
 import {
   answerOf,
   type Call,
   type Ev,
   errorsOf,
   events,
+  expectMigratesForward,
+  expectVerifies,
   fresh,
   pglitePair,
   sameAnswers,
@@ -161,24 +161,17 @@ describe("migration 7 (ledger_append in fewer statements)", () => {
       if (typeof outcomes[i] === "string") expect(await outcome(v7, c)).toEqual(outcomes[i])
     for (const c of script) expect(await outcome(v7, c)).toEqual(await outcome(v6, c))
     expect(await rows(v7)).toBe(await rows(v6))
-    const store = makeKyselyEventStore(v7, { destroy: () => Promise.resolve() })
-    expect(await Effect.runPromise(store.verify())).toMatchObject({ ok: true })
+    await expectVerifies(v7)
   })
 
   it("migrates a schema-6 database forward: rows kept, its requests replay, its chains continue", async () => {
     const v6 = await old()
-    const before = await rows(v6)
-    const answers = await Promise.all(script.map((c) => outcome(v6, c)))
-    expect(await Effect.runPromise(migrate(v6))).toBe(KNOWN_SCHEMA_VERSION)
-    expect(await rows(v6)).toBe(before)
-    for (const [i, c] of script.entries())
-      if (typeof answers[i] === "string") expect(await outcome(v6, c)).toEqual(answers[i])
+    await expectMigratesForward(v6, script, outcome, rows)
     const next = one("k18", "s1", -1, { key: "r-0", body: "r0" })
     const first = await outcome(v6, next)
     expect(first).toMatch(/"appended" : 1/)
     expect(await outcome(v6, next)).toEqual(first)
-    const store = makeKyselyEventStore(v6, { destroy: () => Promise.resolve() })
-    expect(await Effect.runPromise(store.verify())).toMatchObject({ ok: true })
+    await expectVerifies(v6)
   })
 
   it("probes the stream key, not the stream's events, when its plan was made while the year was empty", async () => {

@@ -9,7 +9,8 @@ import { sql } from "kysely"
 import type { Kysely } from "kysely"
 import { afterAll, beforeAll, expect } from "vitest"
 import type { Database } from "../database.ts"
-import { migrate } from "../migrate.ts"
+import { makeKyselyEventStore } from "../kysely-store.ts"
+import { KNOWN_SCHEMA_VERSION, migrate } from "../migrate.ts"
 import { openPglite } from "../pglite-store.ts"
 
 /** An event of a call: its key, its body (for the body hash) and, when given, its own content. */
@@ -88,3 +89,29 @@ export const sameAnswers = async (
 /** The error messages among `outcomes`, in order. */
 export const errorsOf = (outcomes: ReadonlyArray<unknown>): ReadonlyArray<string | undefined> =>
   outcomes.filter((o) => typeof o === "object").map((o) => (o as { error?: string }).error)
+
+/** The store's full chain check over `db` passes (every test ends its comparison with it). */
+export const expectVerifies = async (db: Kysely<Database>): Promise<void> => {
+  const store = makeKyselyEventStore(db, { destroy: () => Promise.resolve() })
+  expect(await Effect.runPromise(store.verify())).toMatchObject({ ok: true })
+}
+
+/**
+ * Migrates `db`, a database on the old migration whose `script` has run, to the newest schema and
+ * expects what every forward-migration test expects: its rows unchanged and every call that
+ * answered a result answering the same again (a replay from the events it wrote). The file goes on
+ * with its own next call.
+ */
+export const expectMigratesForward = async <C>(
+  db: Kysely<Database>,
+  script: ReadonlyArray<C>,
+  outcome: (db: Kysely<Database>, c: C) => Promise<unknown>,
+  rows: (db: Kysely<Database>) => Promise<string>,
+): Promise<void> => {
+  const before = await rows(db)
+  const answers = await Promise.all(script.map((c) => outcome(db, c)))
+  expect(await Effect.runPromise(migrate(db))).toBe(KNOWN_SCHEMA_VERSION)
+  expect(await rows(db)).toBe(before)
+  for (const [i, c] of script.entries())
+    if (typeof answers[i] === "string") expect(await outcome(db, c)).toEqual(answers[i])
+}
