@@ -55,4 +55,37 @@ describe("--known-defects", () => {
       new Set([1, 2, 3, 4, 5, 6, 7, 11, 12, 13]),
     )
   }, 180_000)
+
+  it("import --dry-run labels the findings it plans with the flag, as check does; an import refuses it", async () => {
+    const empty = ["--store", path.join(dir, "empty"), "--format", "json"] as const
+    const dryLabels = (stdout: string): Array<number> =>
+      (
+        JSON.parse(stdout) as {
+          streams: Array<{ checks: { findings: Array<{ knownDefect?: number }> } | null }>
+        }
+      ).streams
+        .flatMap((s) => s.checks?.findings ?? [])
+        .flatMap((f) => (f.knownDefect === undefined ? [] : [f.knownDefect]))
+    const bare = await runCli(["import", fixturePath, "--dry-run", ...empty])
+    expect(dryLabels(bare.stdout)).toEqual([])
+    const flagged = await runCli([
+      "import",
+      fixturePath,
+      "--dry-run",
+      ...empty,
+      "--known-defects",
+      referenceKnownDefectsPath,
+    ])
+    expect(new Set(dryLabels(flagged.stdout))).toEqual(new Set([3, 7, 11]))
+    const refused = await runCli([
+      "import",
+      fixturePath,
+      "--store",
+      path.join(dir, "empty"),
+      "--known-defects",
+      referenceKnownDefectsPath,
+    ])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/--known-defects labels the findings of --dry-run/)
+  }, 180_000)
 })

@@ -1,5 +1,5 @@
 /**
- * `ledger import FILE --dry-run [--format txt|json]`: the file is decoded and decided as the import
+ * `ledger import FILE --dry-run [--format txt|json] [--known-defects FILE]`: the file is decoded and decided as the import
  * would, then replayed in memory after what the store holds — nothing is written. It prints, per
  * department-year, the versions the events would take, the cells of the current document they
  * would change and the auditor's findings on the document after them (the API's
@@ -14,7 +14,11 @@ import { UsageError } from "../args.ts"
 import { knownDefectsOf } from "../known-defects.ts"
 import { run, withStore, type CommandContext } from "./context.ts"
 
-type Flags = { readonly store?: string | undefined; readonly "database-url"?: string | undefined }
+type Flags = {
+  readonly store?: string | undefined
+  readonly "database-url"?: string | undefined
+  readonly "known-defects"?: string | undefined
+}
 
 const text = (plan: DryRunResult<CheckResult>): string => {
   const out: Array<string> = ["dry run: nothing was written"]
@@ -48,8 +52,8 @@ export const importDryRun = async (
   if (options.format !== "txt" && options.format !== "json")
     throw new UsageError("--format must be txt or json")
   const content = await readFile(path, "utf8")
-  // The findings label the known defects LEDGER_KNOWN_DEFECTS acknowledges, as `ledger check` does.
-  const knownDefects = await knownDefectsOf({}, ctx)
+  // The findings label the known defects --known-defects (else LEDGER_KNOWN_DEFECTS) acknowledges, as `ledger check` does.
+  const knownDefects = await knownDefectsOf(options.flags, ctx)
   return withStore(options.flags, ctx, async (service) => {
     const check: typeof checkDisclosure = (doc, state) => checkDisclosure(doc, state, knownDefects)
     const plan = await run(service.dryRunImport(content, { actor: options.actor, check }))

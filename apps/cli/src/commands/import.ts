@@ -15,6 +15,7 @@ import { createInterface } from "node:readline"
 import { importLines, type ImportProgress } from "@ledger/service"
 import { parse, storeFlags, UsageError } from "../args.ts"
 import { run, withStore, type Command } from "./context.ts"
+import { knownDefectsFlags } from "../known-defects.ts"
 import { importDryRun } from "./import-dry-run.ts"
 import { configOf } from "../config.ts"
 
@@ -28,6 +29,7 @@ export const importCommand: Command = async (argv, ctx) => {
     quiet: { type: "boolean" },
     "dry-run": { type: "boolean" },
     format: { type: "string", default: "txt" },
+    ...knownDefectsFlags,
   })
   const file = positionals[0]
   if (file === undefined) throw new UsageError("import needs a FILE")
@@ -41,6 +43,8 @@ export const importCommand: Command = async (argv, ctx) => {
   const quiet = values.quiet === true
   if (values["dry-run"] === true)
     return importDryRun(path, { actor, format: values.format, flags: values }, ctx)
+  if (values["known-defects"] !== undefined)
+    throw new UsageError("--known-defects labels the findings of --dry-run; an import itself prints none")
   return withStore(values, ctx, async (_service, store) => {
     const started = Date.now()
     let lastReport = started
