@@ -98,22 +98,19 @@ const toEvent = (row: EventRow): StoredEvent =>
  */
 export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreOptions): EventStoreShape => {
   let closed = false
-  const query = <A>(run: () => Promise<A>): Effect.Effect<A, StoreUnavailable> =>
-    Effect.suspend(() =>
-      closed
-        ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
-        : Effect.tryPromise({ try: run, catch: toUnavailable }),
+  const closedError = () => new StoreUnavailable({ reason: "the store was closed" })
+  /** Runs `run` unless the store is closed, its failure typed by `onError`. */
+  const guarded = <A, E>(
+    run: () => Promise<A>,
+    onError: (e: unknown) => E,
+  ): Effect.Effect<A, E | StoreUnavailable> =>
+    Effect.suspend((): Effect.Effect<A, E | StoreUnavailable> =>
+      closed ? Effect.fail(closedError()) : Effect.tryPromise({ try: run, catch: onError }),
     )
+  const query = <A>(run: () => Promise<A>): Effect.Effect<A, StoreUnavailable> => guarded(run, toUnavailable)
   /** A read: a stored row that does not decode is broken history (decodeStoredRow), not an outage. */
   const read = <A>(run: () => Promise<A>): Effect.Effect<A, StoreUnavailable | LedgerIntegrity> =>
-    Effect.suspend(() =>
-      closed
-        ? Effect.fail(new StoreUnavailable({ reason: "the store was closed" }))
-        : Effect.tryPromise({
-            try: run,
-            catch: (e) => (e instanceof LedgerIntegrity ? e : toUnavailable(e)),
-          }),
-    )
+    guarded(run, (e) => (e instanceof LedgerIntegrity ? e : toUnavailable(e)))
 
   const runCall =
     options.append ?? (async (c: AppendCall) => (await kyselyCall(c).execute(db)).rows[0]?.result)
@@ -135,7 +132,7 @@ export const makeKyselyEventStore = (db: Kysely<Database>, options: KyselyStoreO
       }
       const p = prepared.success
       if (closed) {
-        resume(Effect.fail(new StoreUnavailable({ reason: "the store was closed" })))
+        resume(Effect.fail(closedError()))
         return
       }
       const failed = (error: unknown) => resume(Effect.fail(mapAppendError(p, error)))
