@@ -17,12 +17,11 @@
  *
  * @module
  */
-import { createRequire } from "node:module"
-import { pathToFileURL } from "node:url"
-import { Worker } from "node:worker_threads"
+import type { Worker } from "node:worker_threads"
 import type { EventStoreShape } from "@ledger/eventstore"
 import type { AsOf } from "@ledger/projections"
 import { readYears } from "@ledger/service"
+import { startModuleWorker } from "@ledger/store-postgres"
 import type { Replay } from "@ledger/service"
 import { Overloaded } from "./overloaded.ts"
 import type { ReplayAnswer, ReplayJob, WireError } from "./replay-worker.ts"
@@ -44,23 +43,6 @@ export interface ReplayPoolOptions {
 /** Defaults: two workers on a 2-core server, 30 s per job. */
 const DEFAULT_REPLAY_POOL: ReplayPoolOptions = { size: 2, timeoutMs: 30_000 }
 
-/** How the worker module is started: its URL, and tsx's loader when it is TypeScript. */
-const workerStart = (): { readonly entry: string; readonly tsx: string | undefined } => {
-  const typescript = import.meta.url.endsWith(".ts")
-  const entry = new URL(`./replay-worker.${typescript ? "ts" : "js"}`, import.meta.url).href
-  if (!typescript) return { entry, tsx: undefined }
-  // tsx's ESM API (its CommonJS build registers the loader from a wrong relative path).
-  const api = createRequire(import.meta.url)
-    .resolve("tsx/esm/api")
-    .replace(/\.c?js$/, ".mjs")
-  return { entry, tsx: pathToFileURL(api).href }
-}
-
-/** The worker's bootstrap (CommonJS, evaluated): register tsx when needed, then load the worker. */
-const BOOT = `const { workerData } = require("node:worker_threads")
-;(workerData.tsx === undefined ? Promise.resolve() : import(workerData.tsx).then((m) => m.register()))
-  .then(() => import(workerData.entry))`
-
 /** The same tagged error the in-process replay would have raised, rebuilt from its fields. */
 const rebuild = (e: WireError): Error =>
   Object.assign(new Error(e.message), e.fields, { _tag: e._tag, name: e._tag, message: e.message })
@@ -76,7 +58,6 @@ interface Slot {
 
 /** A pool of replay workers over a store. @category constructors */
 export const makeReplayPool = (store: EventStoreShape, options: ReplayPoolOptions = DEFAULT_REPLAY_POOL) => {
-  const start = workerStart()
   const slots: Array<Slot> = []
   const queue: Array<Job> = []
   let nextId = 0
@@ -93,13 +74,11 @@ export const makeReplayPool = (store: EventStoreShape, options: ReplayPoolOption
   }
 
   const spawn = (): Slot => {
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: {
-        ...start,
-        ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
-      },
-    })
+    const worker = startModuleWorker(
+      import.meta.url,
+      "replay-worker",
+      options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {},
+    )
     const slot: Slot = { worker, current: undefined }
     worker.on("message", (answer: ReplayAnswer) => {
       const job = slot.current

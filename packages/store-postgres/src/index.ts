@@ -28,5 +28,6 @@ export type {
 } from "./replicated-store.ts"
 export { DEFAULT_PGLITE_DIR, layerPglite, makePgliteEventStore, openPglite } from "./pglite-store.ts"
 export type { PgliteStoreOptions } from "./pglite-store.ts"
+export { startModuleWorker } from "./module-worker.ts"
 export { transactionOn, withTransactions } from "./transaction.ts"
 export type { TransactionalEventStore } from "./transaction.ts"

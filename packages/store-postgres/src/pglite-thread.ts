@@ -7,36 +7,17 @@
  * worker's PGlite runs them in the order they arrive). Errors come back with their fields
  * (`message`, `detail`, `code`), which is all the store reads of them.
  *
- * Under tsx (dev) and Vitest the worker's TypeScript is loaded through tsx's loader, registered in
- * the worker first (as the API's replay pool does); a build (`.js`) needs nothing — the API's
- * bundle (`scripts/build-api.mjs`) has `pglite-worker.js` beside this module's chunk.
+ * The worker starts as the API's replay pool's do (`module-worker.ts`: tsx's loader under tsx and
+ * Vitest; the API's bundle, `scripts/build-api.mjs`, has `pglite-worker.js` beside this module's chunk).
  *
  * @module
  */
-import { createRequire } from "node:module"
-import { pathToFileURL } from "node:url"
-import { Worker } from "node:worker_threads"
 import type { PGlite } from "@electric-sql/pglite"
+import { startModuleWorker } from "./module-worker.ts"
 import type { ThreadAnswer, ThreadReady, ThreadRequest } from "./pglite-worker.ts"
 
 /** What Kysely's PGlite dialect uses of a PGlite instance. @category models */
 export type PgliteQueries = Pick<PGlite, "query" | "close">
-
-/** How the worker module is started: its URL, and tsx's loader when it is TypeScript. */
-const workerStart = (): { readonly entry: string; readonly tsx: string | undefined } => {
-  const typescript = import.meta.url.endsWith(".ts")
-  const entry = new URL(`./pglite-worker.${typescript ? "ts" : "js"}`, import.meta.url).href
-  if (!typescript) return { entry, tsx: undefined }
-  const api = createRequire(import.meta.url)
-    .resolve("tsx/esm/api")
-    .replace(/\.c?js$/, ".mjs")
-  return { entry, tsx: pathToFileURL(api).href }
-}
-
-/** The worker's bootstrap (CommonJS, evaluated): register tsx when needed, then load the worker. */
-const BOOT = `const { workerData } = require("node:worker_threads")
-;(workerData.tsx === undefined ? Promise.resolve() : import(workerData.tsx).then((m) => m.register()))
-  .then(() => import(workerData.entry))`
 
 /** An error rebuilt from the fields the worker sent. */
 const rebuild = (fields: Record<string, unknown>): Error =>
@@ -51,7 +32,7 @@ const rebuild = (fields: Record<string, unknown>): Error =>
  */
 export const openPgliteThread = (dataDir: string | undefined): Promise<PgliteQueries> =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, { eval: true, workerData: { ...workerStart(), dataDir } })
+    const worker = startModuleWorker(import.meta.url, "pglite-worker", { dataDir })
     const pending = new Map<number, { ok: (a: ThreadAnswer) => void; fail: (e: Error) => void }>()
     let nextId = 0
     let ready = false
