@@ -105,6 +105,24 @@ const expectedAfter = (
   )
 }
 
+/**
+ * The result of an append, or the version conflict its caller's exact expectation meets: the store
+ * skips a batch whose events are all stored already without looking at the version, yet the
+ * caller's expectation still has to hold (a retried request answers the original result, which met
+ * it). The append and the dry run of a used key both check it here.
+ * @category constructors
+ */
+export const expectationMet = (
+  streamId: string,
+  expected: ExpectedVersion,
+  result: AppendResult,
+): Effect.Effect<AppendResult, StreamVersionConflict> => {
+  const written = result.streams[0]
+  return expected._tag === "Exact" && written !== undefined && written.fromVersion !== expected.version + 1
+    ? Effect.fail(new StreamVersionConflict({ streamId, expected, actual: written.fromVersion - 1 }))
+    : Effect.succeed(result)
+}
+
 /** The append of {@link AppendInput}s over a store and its state cache. @category constructors */
 export const makeAppend = (store: EventStoreShape, stateCache: StateCache) => {
   const chain = makeWriteChain<StreamSnapshot>()
@@ -148,18 +166,7 @@ export const makeAppend = (store: EventStoreShape, stateCache: StateCache) => {
               mine.state,
               appendedEvents({ snapshot: head, fresh: mine.fresh }, written, (d) => d.sent),
             )
-          // The store skips a batch whose events are all stored already without looking at the
-          // version; the caller's expectation still has to hold (a retried request answers the
-          // original result, which met it).
-          if (
-            expected._tag === "Exact" &&
-            written !== undefined &&
-            written.fromVersion !== expected.version + 1
-          )
-            return yield* Effect.fail(
-              new StreamVersionConflict({ streamId, expected, actual: written.fromVersion - 1 }),
-            )
-          return result
+          return yield* expectationMet(streamId, expected, result)
         }),
       )
     })

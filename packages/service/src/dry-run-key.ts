@@ -8,14 +8,9 @@
  *
  * @module
  */
-import {
-  type AppendError,
-  type AppendRequest,
-  type AppendResult,
-  type EventStoreShape,
-  StreamVersionConflict,
-} from "@ledger/eventstore"
+import type { AppendError, AppendRequest, AppendResult, EventStoreShape } from "@ledger/eventstore"
 import { Effect } from "effect"
+import { expectationMet } from "./append.ts"
 
 /**
  * The result the append of `request` under `idempotencyKey` would answer when the key is in use;
@@ -33,11 +28,5 @@ export const priorAppend = (
     if ((yield* store.storedRequestHash(idempotencyKey)) === undefined) return undefined
     // The key is in use: this append replays (same request) or conflicts, and writes nothing.
     const result = yield* store.append(request, { idempotencyKey })
-    const written = result.streams[0]
-    const expected = request.expectedVersion
-    if (expected._tag === "Exact" && written !== undefined && written.fromVersion !== expected.version + 1)
-      return yield* Effect.fail(
-        new StreamVersionConflict({ streamId: request.streamId, expected, actual: written.fromVersion - 1 }),
-      )
-    return result
+    return yield* expectationMet(request.streamId, request.expectedVersion, result)
   })
